@@ -1,0 +1,20 @@
+package dev.tokensmith.application.port.out;
+
+import dev.tokensmith.domain.token.TokenId;
+import java.time.Instant;
+
+/**
+ * Something that happened to a token: who did it ({@code actor}, or {@code null}-free "anonymous"
+ * for a revocation by value), to whose token, and what.
+ */
+public record AuditEvent(
+    Instant at, String actor, String ownerLogin, TokenId tokenId, Action action, String detail) {
+  /** What happened. */
+  public enum Action {
+    CREATED,
+    EDITED,
+    REFRESHED,
+    DELETED,
+    REVOKED
+  }
+}

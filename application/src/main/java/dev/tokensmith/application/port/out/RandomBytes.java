@@ -1,0 +1,6 @@
+package dev.tokensmith.application.port.out;
+
+/** Unpredictable bytes for token ids and secrets ({@code SecureRandom} in production). */
+public interface RandomBytes {
+  byte[] next(int count);
+}

@@ -1,0 +1,56 @@
+package dev.tokensmith.application.service;
+
+import dev.tokensmith.application.port.in.LogInCommand;
+import dev.tokensmith.application.port.in.LogInUseCase;
+import dev.tokensmith.application.port.in.MyAccount;
+import dev.tokensmith.application.port.in.UseCaseFailure;
+import dev.tokensmith.application.port.in.ViewMyAccountUseCase;
+import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.domain.account.Password;
+import dev.tokensmith.domain.account.PasswordHash;
+import dev.tokensmith.domain.account.Principal;
+import dev.tokensmith.domain.account.Status;
+import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.authentication.AuthenticationPolicy;
+import io.vavr.Lazy;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+
+/** The acting user's own account, and password login for the web UI. */
+public final class AccountService implements ViewMyAccountUseCase, LogInUseCase {
+  private final AccountDirectory accounts;
+  private final PasswordHasher hasher;
+  private final AuthenticationPolicy policy;
+  // checked against when the login is unknown, so both cases take the same time
+  private final Lazy<PasswordHash> decoy;
+
+  public AccountService(
+      AccountDirectory accounts, PasswordHasher hasher, AuthenticationPolicy policy) {
+    this.accounts = accounts;
+    this.hasher = hasher;
+    this.policy = policy;
+    this.decoy = Lazy.of(() -> hasher.hash(Password.of("decoy password never used")));
+  }
+
+  @Override
+  public Either<UseCaseFailure, MyAccount> viewMyAccount(Principal actor) {
+    return TokenAccess.asUser(actor)
+        .map(user -> new MyAccount(user, policy.mayOwnPersonalTokens(user)));
+  }
+
+  @Override
+  public Either<UseCaseFailure, User> logIn(LogInCommand command) {
+    Option<User> user =
+        command.login() == null ? Option.none() : accounts.userByLogin(command.login());
+    Option<PasswordHash> hash = user.flatMap(u -> accounts.passwordHash(u.id()));
+    boolean verified = hasher.verify(command.password(), hash.getOrElse(decoy));
+    if (!verified || hash.isEmpty() || user.get().status() != Status.ENABLED) {
+      return Either.left(new UseCaseFailure.InvalidCredentials());
+    }
+    if (hasher.needsRehash(hash.get())) {
+      accounts.setPasswordHash(user.get().id(), hasher.hash(command.password()));
+    }
+    return Either.right(user.get());
+  }
+}

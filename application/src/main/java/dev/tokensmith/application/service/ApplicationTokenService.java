@@ -1,0 +1,191 @@
+package dev.tokensmith.application.service;
+
+import dev.tokensmith.application.port.in.CreateApplicationTokenCommand;
+import dev.tokensmith.application.port.in.CreateApplicationTokenUseCase;
+import dev.tokensmith.application.port.in.EditApplicationTokenCommand;
+import dev.tokensmith.application.port.in.EditApplicationTokenUseCase;
+import dev.tokensmith.application.port.in.IssuedToken;
+import dev.tokensmith.application.port.in.ListApplicationTokensUseCase;
+import dev.tokensmith.application.port.in.TokenCommand;
+import dev.tokensmith.application.port.in.TokenSummary;
+import dev.tokensmith.application.port.in.UseCaseFailure;
+import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
+import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.AuditEvent;
+import dev.tokensmith.application.port.out.AuditLog;
+import dev.tokensmith.application.port.out.RandomBytes;
+import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.port.out.TokenStore;
+import dev.tokensmith.domain.account.Logins;
+import dev.tokensmith.domain.account.Organization;
+import dev.tokensmith.domain.account.Principal;
+import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.account.Status;
+import dev.tokensmith.domain.token.ApplicationToken;
+import dev.tokensmith.domain.token.Credential;
+import dev.tokensmith.domain.token.Scope;
+import dev.tokensmith.domain.token.ScopeCatalog;
+import dev.tokensmith.domain.token.TokenCodec;
+import dev.tokensmith.domain.token.TokenKind;
+import dev.tokensmith.domain.token.TokenRules;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Administrators' creation, listing and editing of application tokens. */
+public final class ApplicationTokenService
+    implements CreateApplicationTokenUseCase,
+        EditApplicationTokenUseCase,
+        ListApplicationTokensUseCase {
+  private final TokenStore tokens;
+  private final AccountDirectory accounts;
+  private final TokenAccess access;
+  private final TokenIssuer issuer;
+  private final ScopeCatalog scopes;
+  private final TokenRules rules;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public ApplicationTokenService(
+      TokenStore tokens,
+      AccountDirectory accounts,
+      TokenCodec codec,
+      TokenDigester digester,
+      RandomBytes random,
+      ScopeCatalog scopes,
+      TokenRules rules,
+      AuditLog audit,
+      Clock clock) {
+    this.tokens = tokens;
+    this.accounts = accounts;
+    this.access = new TokenAccess(tokens);
+    this.issuer = new TokenIssuer(codec, digester, random);
+    this.scopes = scopes;
+    this.rules = rules;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public Either<UseCaseFailure, IssuedToken> createApplicationToken(
+      CreateApplicationTokenCommand command) {
+    Either<UseCaseFailure, Principal> admin = TokenAccess.administrator(command.actor());
+    if (admin.isLeft()) {
+      return Either.left(admin.getLeft());
+    }
+    String loginProblem = Logins.problem(command.login());
+    if (loginProblem != null) {
+      return Either.left(new InvalidInput("login", loginProblem));
+    }
+    if (tokens.applicationTokenByLogin(command.login()).isDefined()) {
+      return Either.left(
+          new UseCaseFailure.Conflict(
+              "login", "An application token with login " + command.login() + " exists already."));
+    }
+    Either<UseCaseFailure, Organization> organization = organization(command.organization());
+    if (organization.isLeft()) {
+      return Either.left(organization.getLeft());
+    }
+    Either<UseCaseFailure, Set<Profile>> profiles = Inputs.profiles(command.profiles());
+    if (profiles.isLeft()) {
+      return Either.left(profiles.getLeft());
+    }
+    Either<UseCaseFailure, Set<Scope>> granted = Inputs.scopes(scopes, command.scopes());
+    if (granted.isLeft()) {
+      return Either.left(granted.getLeft());
+    }
+    Instant now = clock.instant();
+    Either<UseCaseFailure, Option<Instant>> expiry =
+        rules.expiry(command.expiresAt(), now).mapLeft(InvalidInput::of);
+    if (expiry.isLeft()) {
+      return Either.left(expiry.getLeft());
+    }
+    TokenIssuer.Issue issue = issuer.issue(TokenKind.APPLICATION);
+    ApplicationToken token =
+        new ApplicationToken(
+            Credential.issued(issue.id(), granted.get(), issue.digest(), now, expiry.get()),
+            command.login(),
+            Status.ENABLED,
+            organization.get(),
+            profiles.get());
+    tokens.add(token);
+    audit.record(
+        TokenService.event(now, command.actor().login(), token, AuditEvent.Action.CREATED, ""));
+    return Either.right(new IssuedToken(TokenSummary.of(token, now), issue.value()));
+  }
+
+  @Override
+  public Either<UseCaseFailure, TokenSummary> editApplicationToken(
+      EditApplicationTokenCommand command) {
+    return access
+        .tokenFor(new TokenCommand(command.actor(), TokenKind.APPLICATION, command.id()))
+        .flatMap(token -> edit((ApplicationToken) token, command));
+  }
+
+  private Either<UseCaseFailure, TokenSummary> edit(
+      ApplicationToken token, EditApplicationTokenCommand command) {
+    Instant now = clock.instant();
+    Status status = token.status();
+    if (command.status().isDefined()) {
+      Either<UseCaseFailure, Status> parsed = Inputs.status(command.status().get());
+      if (parsed.isLeft()) {
+        return Either.left(parsed.getLeft());
+      }
+      status = parsed.get();
+    }
+    Organization organization = token.organization();
+    if (command.organization().isDefined()) {
+      Either<UseCaseFailure, Organization> found = organization(command.organization().get());
+      if (found.isLeft()) {
+        return Either.left(found.getLeft());
+      }
+      organization = found.get();
+    }
+    Set<Profile> profiles = token.profiles();
+    if (command.profiles().isDefined()) {
+      Either<UseCaseFailure, Set<Profile>> parsed = Inputs.profiles(command.profiles().get());
+      if (parsed.isLeft()) {
+        return Either.left(parsed.getLeft());
+      }
+      profiles = parsed.get();
+    }
+    Either<UseCaseFailure, Credential> credential =
+        Settings.edit(
+            token.credential(), command.scopes(), command.expiresAt(), scopes, rules, now);
+    if (credential.isLeft()) {
+      return Either.left(credential.getLeft());
+    }
+    ApplicationToken edited =
+        token.withPrincipal(status, organization, profiles).withCredential(credential.get());
+    if (!tokens.update(edited)) {
+      return Either.left(new UseCaseFailure.NotFound("No application token " + token.id() + "."));
+    }
+    audit.record(
+        TokenService.event(now, command.actor().login(), edited, AuditEvent.Action.EDITED, ""));
+    return Either.right(TokenSummary.of(edited, now));
+  }
+
+  @Override
+  public Either<UseCaseFailure, List<TokenSummary>> listApplicationTokens(Principal actor) {
+    Instant now = clock.instant();
+    return TokenAccess.administrator(actor)
+        .map(
+            admin ->
+                tokens.applicationTokens().stream().map(t -> TokenSummary.of(t, now)).toList());
+  }
+
+  private Either<UseCaseFailure, Organization> organization(String name) {
+    if (name == null || name.isBlank()) {
+      return Either.left(new InvalidInput("organization", "organization must not be blank"));
+    }
+    return accounts
+        .organizationByName(name.strip())
+        .toEither(
+            () ->
+                (UseCaseFailure)
+                    new InvalidInput("organization", "no organization is named '" + name + "'"));
+  }
+}

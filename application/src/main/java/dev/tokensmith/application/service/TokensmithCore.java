@@ -1,0 +1,99 @@
+package dev.tokensmith.application.service;
+
+import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.AuditLog;
+import dev.tokensmith.application.port.out.AuthenticationFailureLog;
+import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.application.port.out.RandomBytes;
+import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.port.out.TokenStore;
+import dev.tokensmith.application.port.out.UsageRecorder;
+import dev.tokensmith.domain.authentication.AuthenticationPolicy;
+import dev.tokensmith.domain.authentication.Authenticator;
+import dev.tokensmith.domain.token.ScopeCatalog;
+import dev.tokensmith.domain.token.TokenCodec;
+import dev.tokensmith.domain.token.TokenRules;
+import java.time.Clock;
+
+/**
+ * Every service, wired by hand from the out-ports and the installation's settings. Adapters take
+ * the services they need as in-port interfaces.
+ */
+public final class TokensmithCore {
+  /** What the core needs from the world. */
+  public record Ports(
+      TokenStore tokens,
+      UsageRecorder usage,
+      AccountDirectory accounts,
+      TokenDigester digester,
+      PasswordHasher passwords,
+      AuthenticationFailureLog failures,
+      AuditLog audit,
+      RandomBytes random,
+      Clock clock) {}
+
+  /** The installation's rules. */
+  public record Settings(
+      TokenCodec codec, ScopeCatalog scopes, TokenRules rules, AuthenticationPolicy policy) {
+    public static final Settings DEFAULT =
+        new Settings(
+            new TokenCodec(TokenCodec.DEFAULT_PREFIX),
+            ScopeCatalog.standard(),
+            TokenRules.DEFAULT,
+            AuthenticationPolicy.DEFAULT);
+  }
+
+  public final AuthenticationService authentication;
+  public final TokenService tokens;
+  public final PersonalTokenService personalTokens;
+  public final ApplicationTokenService applicationTokens;
+  public final AccountService accounts;
+  public final UserAdministrationService users;
+
+  public TokensmithCore(Ports ports, Settings settings) {
+    this.authentication =
+        new AuthenticationService(
+            settings.codec(),
+            ports.tokens(),
+            ports.digester(),
+            ports.usage(),
+            ports.failures(),
+            new Authenticator(settings.policy(), settings.rules()),
+            ports.clock());
+    this.tokens =
+        new TokenService(
+            ports.tokens(),
+            settings.codec(),
+            ports.digester(),
+            ports.random(),
+            ports.failures(),
+            ports.audit(),
+            ports.clock());
+    this.personalTokens =
+        new PersonalTokenService(
+            ports.tokens(),
+            settings.codec(),
+            ports.digester(),
+            ports.random(),
+            settings.scopes(),
+            settings.rules(),
+            settings.policy(),
+            ports.audit(),
+            ports.clock());
+    this.applicationTokens =
+        new ApplicationTokenService(
+            ports.tokens(),
+            ports.accounts(),
+            settings.codec(),
+            ports.digester(),
+            ports.random(),
+            settings.scopes(),
+            settings.rules(),
+            ports.audit(),
+            ports.clock());
+    this.accounts = new AccountService(ports.accounts(), ports.passwords(), settings.policy());
+    this.users =
+        new UserAdministrationService(
+            ports.accounts(), ports.tokens(), ports.passwords(), ports.audit(), ports.clock());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.tokensmith.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.domain.account.Organization;
+import dev.tokensmith.domain.account.PasswordHash;
+import dev.tokensmith.domain.account.Person;
+import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.account.Status;
+import dev.tokensmith.domain.account.User;
+import io.vavr.control.Option;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link AccountDirectory} must do. */
+public abstract class AbstractAccountDirectoryContractTest {
+  protected abstract AccountDirectory accounts();
+
+  @Test
+  void addedUserIsFoundByIdAndLoginWithItsContact() {
+    User user =
+        ContractFixtures.user(accounts(), Profile.ADMINISTRATOR, Profile.REST_SERVICES_USER);
+    assertThat(accounts().user(user.id())).contains(user);
+    assertThat(accounts().userByLogin(user.login())).contains(user);
+    assertThat(user.contact().friendlyName()).isEqualTo("Ada Lovelace");
+    assertThat(user.contact().phone()).contains("+33 1 23");
+    assertThat(user.profiles())
+        .containsExactlyInAnyOrder(Profile.ADMINISTRATOR, Profile.REST_SERVICES_USER);
+    assertThat(accounts().users()).contains(user);
+  }
+
+  @Test
+  void unknownLoginIsNotFound() {
+    assertThat(accounts().userByLogin("nobody-" + ContractFixtures.unique(""))).isEmpty();
+  }
+
+  @Test
+  void updateWritesStatusProfilesOrganizationAndContact() {
+    User user = ContractFixtures.user(accounts(), Profile.ADMINISTRATOR);
+    Organization other = ContractFixtures.organization(accounts());
+    Person contact = user.contact();
+    User edited =
+        user.withStatus(Status.DISABLED)
+            .withProfiles(Set.of(Profile.DIRECTORY_MANAGER, Profile.DIRECTORY_READER))
+            .withOrganization(other)
+            .withContact(
+                new Person(
+                    contact.id(),
+                    "Grace",
+                    "Hopper",
+                    "grace@example.com",
+                    Option.none(),
+                    contact.organization()));
+    accounts().updateUser(edited);
+    assertThat(accounts().user(user.id())).contains(edited);
+  }
+
+  @Test
+  void passwordHashIsKeptAndReplaced() {
+    User user = ContractFixtures.user(accounts());
+    assertThat(accounts().passwordHash(user.id())).contains(new PasswordHash("fake$1$salt$hash"));
+    accounts().setPasswordHash(user.id(), new PasswordHash("fake$2$salt$other"));
+    assertThat(accounts().passwordHash(user.id())).contains(new PasswordHash("fake$2$salt$other"));
+  }
+
+  @Test
+  void removedUserIsGone() {
+    User user = ContractFixtures.user(accounts());
+    assertThat(accounts().removeUser(user.id())).isTrue();
+    assertThat(accounts().user(user.id())).isEmpty();
+    assertThat(accounts().userByLogin(user.login())).isEmpty();
+    assertThat(accounts().passwordHash(user.id())).isEmpty();
+    assertThat(accounts().removeUser(user.id())).isFalse();
+  }
+
+  @Test
+  void organizationsAreFoundByName() {
+    Organization organization = ContractFixtures.organization(accounts());
+    assertThat(accounts().organizationByName(organization.name())).contains(organization);
+    assertThat(accounts().organizations()).contains(organization);
+    assertThat(accounts().organizationByName("no such " + ContractFixtures.unique(""))).isEmpty();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.tokensmith.application.fake;
+
+import dev.tokensmith.application.contract.AbstractAccountDirectoryContractTest;
+import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
+import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
+import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
+import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
+import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
+import dev.tokensmith.application.contract.ContractFixtures;
+import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.AuditLog;
+import dev.tokensmith.application.port.out.AuthenticationFailureLog;
+import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.port.out.TokenStore;
+import dev.tokensmith.application.port.out.UsageRecorder;
+import dev.tokensmith.domain.token.TokenId;
+import org.junit.jupiter.api.Nested;
+
+/** The out-port contracts, run against the in-memory adapters. */
+class InMemoryContractTest {
+  @Nested
+  class TokenStoreContract extends AbstractTokenStoreContractTest {
+    private final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
+    private final InMemoryTokenStore tokens = new InMemoryTokenStore(accounts);
+
+    @Override
+    protected AccountDirectory accounts() {
+      return accounts;
+    }
+
+    @Override
+    protected TokenStore tokens() {
+      return tokens;
+    }
+
+    @Override
+    protected UsageRecorder usage() {
+      return tokens;
+    }
+  }
+
+  @Nested
+  class AccountDirectoryContract extends AbstractAccountDirectoryContractTest {
+    private final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
+
+    @Override
+    protected AccountDirectory accounts() {
+      return accounts;
+    }
+  }
+
+  @Nested
+  class FailureLogContract extends AbstractAuthenticationFailureLogContractTest {
+    private final InMemoryAuthenticationFailureLog log = new InMemoryAuthenticationFailureLog();
+
+    @Override
+    protected AuthenticationFailureLog log() {
+      return log;
+    }
+
+    @Override
+    protected TokenId loggableTokenId() {
+      return ContractFixtures.randomId();
+    }
+  }
+
+  @Nested
+  class AuditLogContract extends AbstractAuditLogContractTest {
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+
+    @Override
+    protected AuditLog audit() {
+      return audit;
+    }
+  }
+
+  @Nested
+  class DigesterContract extends AbstractTokenDigesterContractTest {
+    @Override
+    protected TokenDigester digester() {
+      return new FakeTokenDigester();
+    }
+  }
+
+  @Nested
+  class PasswordHasherContract extends AbstractPasswordHasherContractTest {
+    private final FakePasswordHasher hasher = new FakePasswordHasher();
+
+    @Override
+    protected PasswordHasher hasher() {
+      return hasher;
+    }
+  }
+}

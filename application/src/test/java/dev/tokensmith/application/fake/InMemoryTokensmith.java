@@ -1,0 +1,61 @@
+package dev.tokensmith.application.fake;
+
+import dev.tokensmith.application.port.out.NewPerson;
+import dev.tokensmith.application.port.out.NewUser;
+import dev.tokensmith.application.service.TokensmithCore;
+import dev.tokensmith.domain.account.Organization;
+import dev.tokensmith.domain.account.Password;
+import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.account.Status;
+import dev.tokensmith.domain.account.User;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.Set;
+
+/** The whole core on in-memory adapters with a fixed clock: the test factory for services. */
+public final class InMemoryTokensmith {
+  public static final Instant START = Instant.parse("2026-01-15T09:00:00Z");
+
+  public final MutableClock clock = new MutableClock(START);
+  public final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
+  public final InMemoryTokenStore tokens = new InMemoryTokenStore(accounts);
+  public final FakeTokenDigester digester = new FakeTokenDigester();
+  public final FakePasswordHasher passwords = new FakePasswordHasher();
+  public final InMemoryAuthenticationFailureLog failures = new InMemoryAuthenticationFailureLog();
+  public final InMemoryAuditLog audit = new InMemoryAuditLog();
+  public final TokensmithCore core;
+  public final Organization organization;
+
+  public InMemoryTokensmith() {
+    this(TokensmithCore.Settings.DEFAULT);
+  }
+
+  public InMemoryTokensmith(TokensmithCore.Settings settings) {
+    this.core =
+        new TokensmithCore(
+            new TokensmithCore.Ports(
+                tokens,
+                tokens,
+                accounts,
+                digester,
+                passwords,
+                failures,
+                audit,
+                new SeededRandomBytes(42),
+                clock),
+            settings);
+    this.organization = accounts.addOrganization("My Company");
+  }
+
+  /** A user with the given profiles and the password {@code password-of-<login>}. */
+  public User user(String login, Profile... profiles) {
+    return accounts.addUser(
+        new NewUser(
+            login,
+            Status.ENABLED,
+            organization,
+            Set.of(profiles),
+            new NewPerson("First", login, login + "@example.com", Option.none(), organization)),
+        passwords.hash(Password.of("password-of-" + login)));
+  }
+}

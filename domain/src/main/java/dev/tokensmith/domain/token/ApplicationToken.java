@@ -1,0 +1,44 @@
+package dev.tokensmith.domain.token;
+
+import dev.tokensmith.domain.account.Logins;
+import dev.tokensmith.domain.account.Organization;
+import dev.tokensmith.domain.account.Principal;
+import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.account.Status;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A token that is a principal of its own: a remote application with a login, an organization and
+ * profiles. Managed by administrators.
+ */
+public record ApplicationToken(
+    Credential credential,
+    String login,
+    Status status,
+    Organization organization,
+    Set<Profile> profiles)
+    implements Token, Principal {
+  public ApplicationToken {
+    Objects.requireNonNull(credential, "credential");
+    login = Logins.required(login);
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(organization, "organization");
+    profiles = Set.copyOf(profiles);
+  }
+
+  @Override
+  public TokenKind kind() {
+    return TokenKind.APPLICATION;
+  }
+
+  @Override
+  public ApplicationToken withCredential(Credential newCredential) {
+    return new ApplicationToken(newCredential, login, status, organization, profiles);
+  }
+
+  public ApplicationToken withPrincipal(
+      Status newStatus, Organization newOrganization, Set<Profile> newProfiles) {
+    return new ApplicationToken(credential, login, newStatus, newOrganization, newProfiles);
+  }
+}
