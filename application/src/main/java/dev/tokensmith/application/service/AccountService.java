@@ -3,6 +3,7 @@ package dev.tokensmith.application.service;
 import dev.tokensmith.application.port.in.LogInCommand;
 import dev.tokensmith.application.port.in.LogInUseCase;
 import dev.tokensmith.application.port.in.MyAccount;
+import dev.tokensmith.application.port.in.ResolveSessionUseCase;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.ViewMyAccountUseCase;
 import dev.tokensmith.application.port.out.AccountDirectory;
@@ -12,13 +13,15 @@ import dev.tokensmith.domain.account.PasswordHash;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.account.UserId;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
 /** The acting user's own account, and password login for the web UI. */
-public final class AccountService implements ViewMyAccountUseCase, LogInUseCase {
+public final class AccountService
+    implements ViewMyAccountUseCase, LogInUseCase, ResolveSessionUseCase {
   private final AccountDirectory accounts;
   private final PasswordHasher hasher;
   private final AuthenticationPolicy policy;
@@ -52,5 +55,10 @@ public final class AccountService implements ViewMyAccountUseCase, LogInUseCase 
       accounts.setPasswordHash(user.get().id(), hasher.hash(command.password()));
     }
     return Either.right(user.get());
+  }
+
+  @Override
+  public Option<User> activeUser(UserId id) {
+    return accounts.user(id).filter(user -> user.status() == Status.ENABLED);
   }
 }

@@ -5,6 +5,7 @@ import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.RandomBytes;
+import dev.tokensmith.application.port.out.StorageProbe;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
@@ -30,6 +31,7 @@ public final class TokensmithCore {
       AuthenticationFailureLog failures,
       AuditLog audit,
       RandomBytes random,
+      StorageProbe probe,
       Clock clock) {}
 
   /** The installation's rules. */
@@ -49,6 +51,7 @@ public final class TokensmithCore {
   public final ApplicationTokenService applicationTokens;
   public final AccountService accounts;
   public final UserAdministrationService users;
+  public final ReadinessService readiness;
 
   public TokensmithCore(Ports ports, Settings settings) {
     this.authentication =
@@ -95,5 +98,6 @@ public final class TokensmithCore {
     this.users =
         new UserAdministrationService(
             ports.accounts(), ports.tokens(), ports.passwords(), ports.audit(), ports.clock());
+    this.readiness = new ReadinessService(ports.probe());
   }
 }

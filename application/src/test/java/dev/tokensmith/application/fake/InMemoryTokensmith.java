@@ -42,6 +42,7 @@ public final class InMemoryTokensmith {
                 failures,
                 audit,
                 new SeededRandomBytes(42),
+                () -> {},
                 clock),
             settings);
     this.organization = accounts.addOrganization("My Company");

@@ -1,0 +1,6 @@
+package dev.tokensmith.application.port.in;
+
+/** Whether the service can answer requests now (its storage answers). */
+public interface CheckReadinessUseCase {
+  boolean isReady();
+}
