@@ -1,0 +1,86 @@
+package dev.tokensmith.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency rule of DESIGN §1, as ArchUnit rules shared by the checks and their self-tests.
+ */
+final class ArchitectureRules {
+  private ArchitectureRules() {}
+
+  static final ArchRule DOMAIN_USES_ONLY_THE_ALLOW_LIST =
+      classes()
+          .that()
+          .resideInAPackage("dev.tokensmith.domain..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "io.vavr..", "org.jspecify..", "dev.tokensmith.domain..")
+          .as("domain depends only on the JDK, vavr, jspecify and itself");
+
+  static final ArchRule APPLICATION_USES_ONLY_DOMAIN_AND_THE_ALLOW_LIST =
+      classes()
+          .that()
+          .resideInAPackage("dev.tokensmith.application..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "java..",
+              "io.vavr..",
+              "org.jspecify..",
+              "dev.tokensmith.domain..",
+              "dev.tokensmith.application..")
+          .as("application depends only on domain, the JDK, vavr and jspecify");
+
+  static final ArchRule HTTP_ADAPTER_CALLS_ONLY_IN_PORTS =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.tokensmith.adapter.http..")
+          .should()
+          .dependOnClassesThat(
+              DescribedPredicate.describe(
+                  "are services or out-ports (other than StorageFailure)",
+                  (JavaClass c) ->
+                      c.getPackageName().startsWith("dev.tokensmith.application.service")
+                          || (c.getPackageName().startsWith("dev.tokensmith.application.port.out")
+                              && !c.getSimpleName().equals("StorageFailure"))))
+          .as("the HTTP adapter calls in-ports only");
+
+  static final ArchRule PERSISTENCE_ADAPTER_IMPLEMENTS_ONLY_OUT_PORTS =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.tokensmith.adapter.persistence..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.tokensmith.application.port.in..", "dev.tokensmith.application.service..")
+          .as("the persistence adapter sees out-ports only");
+
+  static final ArchRule ADAPTERS_DO_NOT_SEE_EACH_OTHER =
+      slices()
+          .matching("dev.tokensmith.adapter.(*)..")
+          .should()
+          .notDependOnEachOther()
+          .as("adapters never see each other");
+
+  static final ArchRule CORE_NEVER_SEES_ADAPTERS_OR_BOOTSTRAP =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.tokensmith.domain..", "dev.tokensmith.application..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.tokensmith.adapter..", "dev.tokensmith.bootstrap..")
+          .as("domain and application never see adapters or bootstrap");
+
+  static final ArchRule NO_CYCLES_BETWEEN_PACKAGES =
+      slices()
+          .matching("dev.tokensmith.(**)")
+          .should()
+          .beFreeOfCycles()
+          .as("no cycles between packages");
+}
