@@ -1,0 +1,102 @@
+package dev.tokensmith.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensmith.domain.account.Profile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationTest {
+  @Test
+  void everyVariableHasASaneDefault() {
+    Configuration config = Configuration.from(Map.of()).get();
+    assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.dbUrl()).isEmpty();
+    assertThat(config.dataDir()).isEqualTo(Path.of("./tokensmith-data"));
+    assertThat(config.tokenPrefix()).isEqualTo("tks");
+    assertThat(config.adminLogin()).isEqualTo("admin");
+    assertThat(config.adminPassword()).isEmpty();
+    assertThat(config.policy().personalTokenProfiles())
+        .containsExactlyInAnyOrder(Profile.ADMINISTRATOR, Profile.REST_SERVICES_USER);
+    assertThat(config.policy().secureRestServices()).isTrue();
+    assertThat(config.policy().allowRestServicesViaTokens()).isFalse();
+    assertThat(config.rules().maxLifetime()).isEmpty();
+    assertThat(config.rules().refreshGrace()).isZero();
+    assertThat(config.demoData()).isTrue();
+  }
+
+  @Test
+  void everyVariableIsRead() {
+    Configuration config =
+        Configuration.from(
+                Map.ofEntries(
+                    Map.entry("TOKENSMITH_HTTP_HOST", "0.0.0.0"),
+                    Map.entry("TOKENSMITH_HTTP_PORT", "9090"),
+                    Map.entry("TOKENSMITH_DB_URL", "jdbc:postgresql://db:5432/tokensmith"),
+                    Map.entry("TOKENSMITH_DB_USER", "ts"),
+                    Map.entry("TOKENSMITH_DB_PASSWORD", "secret-db-password"),
+                    Map.entry("TOKENSMITH_DATA_DIR", "/var/lib/tokensmith"),
+                    Map.entry("TOKENSMITH_TOKEN_PEPPER", "k1:c2VjcmV0LXBlcHBlcg=="),
+                    Map.entry("TOKENSMITH_TOKEN_PREFIX", "acme"),
+                    Map.entry("TOKENSMITH_ADMIN_LOGIN", "root"),
+                    Map.entry("TOKENSMITH_ADMIN_PASSWORD", "a long admin password"),
+                    Map.entry(
+                        "TOKENSMITH_PERSONAL_TOKEN_PROFILES", "Administrator, Directory Manager"),
+                    Map.entry("TOKENSMITH_MAX_TOKEN_LIFETIME_DAYS", "90"),
+                    Map.entry("TOKENSMITH_REFRESH_GRACE_SECONDS", "60"),
+                    Map.entry("TOKENSMITH_SECURE_REST_SERVICES", "false"),
+                    Map.entry("TOKENSMITH_ALLOW_REST_SERVICES_VIA_TOKENS", "TRUE"),
+                    Map.entry("TOKENSMITH_DEMO_DATA", "false")))
+            .get();
+    assertThat(config.httpPort()).isEqualTo(9090);
+    assertThat(config.dbUrl()).contains("jdbc:postgresql://db:5432/tokensmith");
+    assertThat(config.tokenPrefix()).isEqualTo("acme");
+    assertThat(config.policy().personalTokenProfiles())
+        .containsExactlyInAnyOrder(Profile.ADMINISTRATOR, Profile.DIRECTORY_MANAGER);
+    assertThat(config.rules().maxLifetime()).contains(Duration.ofDays(90));
+    assertThat(config.rules().refreshGrace()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.policy().secureRestServices()).isFalse();
+    assertThat(config.policy().allowRestServicesViaTokens()).isTrue();
+    assertThat(config.demoData()).isFalse();
+    assertThat(config.toString())
+        .doesNotContain("secret-db-password", "c2VjcmV0LXBlcHBlcg", "a long admin password");
+  }
+
+  @Test
+  void invalidValuesAreNamedOneSentenceEach() {
+    var problems =
+        Configuration.from(
+                Map.of(
+                    "TOKENSMITH_HTTP_PORT", "eighty",
+                    "TOKENSMITH_DB_URL", "mysql://x",
+                    "TOKENSMITH_TOKEN_PREFIX", "TKS",
+                    "TOKENSMITH_MAX_TOKEN_LIFETIME_DAYS", "0",
+                    "TOKENSMITH_SECURE_REST_SERVICES", "yes",
+                    "TOKENSMITH_PERSONAL_TOKEN_PROFILES", "Wizard",
+                    "TOKENSMITH_ADMIN_PASSWORD", "short"))
+            .getLeft();
+    assertThat(problems).hasSize(7);
+    assertThat(String.join("\n", problems))
+        .contains("TOKENSMITH_HTTP_PORT must be a whole number, not 'eighty'")
+        .contains("TOKENSMITH_DB_URL")
+        .contains("TOKENSMITH_TOKEN_PREFIX")
+        .contains("TOKENSMITH_MAX_TOKEN_LIFETIME_DAYS must be between 1 and 36500")
+        .contains("TOKENSMITH_SECURE_REST_SERVICES must be true or false")
+        .contains("unknown profile 'Wizard'")
+        .contains("TOKENSMITH_ADMIN_PASSWORD: password must be at least 8 characters")
+        .doesNotContain("short'");
+  }
+
+  @Test
+  void aPepperAndAPepperFileTogetherAreRefused() {
+    assertThat(
+            Configuration.from(
+                    Map.of(
+                        "TOKENSMITH_TOKEN_PEPPER", "x", "TOKENSMITH_TOKEN_PEPPER_FILE", "/tmp/p"))
+                .getLeft())
+        .containsExactly("set TOKENSMITH_TOKEN_PEPPER or TOKENSMITH_TOKEN_PEPPER_FILE, not both");
+  }
+}
