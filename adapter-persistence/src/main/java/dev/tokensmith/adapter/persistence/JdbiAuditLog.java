@@ -6,13 +6,13 @@ import java.util.List;
 
 /** {@link AuditLog} on PostgreSQL: token lifecycle events, listed per owner newest first. */
 public final class JdbiAuditLog implements AuditLog {
-  private static final String RECORD =
+  static final String RECORD =
       """
       INSERT INTO audit_events (occurred_at, actor, owner_login, token_id, action, detail)
       VALUES (:at, :actor, :ownerLogin, :tokenId, :action, :detail)
       """;
 
-  private static final String RECENT_FOR =
+  static final String RECENT_FOR =
       """
       SELECT occurred_at, actor, owner_login, token_id, action, detail
       FROM audit_events

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class JdbiAuthenticationFailureLog implements AuthenticationFailureLog {
   /** Ignores ids without a stored token, so unknown ids cannot fill the table. */
-  private static final String RECORD =
+  static final String RECORD =
       """
       INSERT INTO authentication_failures (token_id, failed_at, reason, message, address, endpoint)
       SELECT CAST(:tokenId AS uuid), CAST(:at AS timestamptz), CAST(:reason AS text),
@@ -19,7 +19,7 @@ public final class JdbiAuthenticationFailureLog implements AuthenticationFailure
       WHERE EXISTS (SELECT 1 FROM tokens WHERE id = CAST(:tokenId AS uuid))
       """;
 
-  private static final String PRUNE =
+  static final String PRUNE =
       """
       DELETE FROM authentication_failures
       WHERE id IN (SELECT id FROM authentication_failures
@@ -28,7 +28,7 @@ public final class JdbiAuthenticationFailureLog implements AuthenticationFailure
                    OFFSET :kept)
       """;
 
-  private static final String RECENT =
+  static final String RECENT =
       """
       SELECT failed_at, reason, message, address, endpoint
       FROM authentication_failures

@@ -11,7 +11,6 @@ import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.Refresh;
 import dev.tokensmith.domain.token.Token;
 import dev.tokensmith.domain.token.TokenId;
-import dev.tokensmith.domain.token.TokenKind;
 import dev.tokensmith.domain.token.Tombstone;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -88,22 +87,18 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder {
 
   @Override
   public List<PersonalToken> personalTokens() {
-    return tokensOf(TokenKind.PERSONAL, PersonalToken.class);
+    return tokensOf(TokenSql.PERSONAL_TOKENS, PersonalToken.class);
   }
 
   @Override
   public List<ApplicationToken> applicationTokens() {
-    return tokensOf(TokenKind.APPLICATION, ApplicationToken.class);
+    return tokensOf(TokenSql.APPLICATION_TOKENS, ApplicationToken.class);
   }
 
-  private <T extends Token> List<T> tokensOf(TokenKind kind, Class<T> type) {
+  private <T extends Token> List<T> tokensOf(String sql, Class<T> type) {
     return storage.read(
         handle ->
-            handle
-                .createQuery(TokenSql.TOKENS_OF_KIND)
-                .bind("kind", kind.code())
-                .mapTo(Rows.TokenRow.class)
-                .stream()
+            handle.createQuery(sql).mapTo(Rows.TokenRow.class).stream()
                 .map(row -> type.cast(row.toToken()))
                 .toList());
   }

@@ -1,5 +1,7 @@
 package dev.tokensmith.adapter.persistence;
 
+import dev.tokensmith.domain.token.TokenKind;
+
 /** The SQL of {@link JdbiTokenStore}. */
 final class TokenSql {
   private TokenSql() {}
@@ -39,14 +41,19 @@ final class TokenSql {
           ORDER BY t.created_at, t.id
           """;
 
-  static final String TOKENS_OF_KIND =
-      "SELECT "
-          + tokenColumns("")
-          + FROM_TOKENS
-          + """
-          WHERE t.kind = :kind
-          ORDER BY t.created_at, t.id
-          """;
+  /** The kind is a literal so that even a generic plan can use the partial index. */
+  private static String tokensOfKind(TokenKind kind) {
+    return "SELECT "
+        + tokenColumns("")
+        + FROM_TOKENS
+        + "WHERE t.kind = '"
+        + kind.code()
+        + "' ORDER BY t.created_at, t.id";
+  }
+
+  static final String PERSONAL_TOKENS = tokensOfKind(TokenKind.PERSONAL);
+
+  static final String APPLICATION_TOKENS = tokensOfKind(TokenKind.APPLICATION);
 
   static final String APPLICATION_TOKEN_BY_LOGIN =
       "SELECT "
