@@ -1,5 +1,6 @@
 package dev.tokensmith.adapter.persistence;
 
+import io.vavr.control.Option;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -201,10 +202,7 @@ public final class Peppers {
    * token-pepper} in the data directory, created on first start.
    */
   public static Peppers load(
-      io.vavr.control.Option<String> pepper,
-      io.vavr.control.Option<Path> pepperFile,
-      Path dataDirectory,
-      SecureRandom random) {
+      Option<String> pepper, Option<Path> pepperFile, Path dataDirectory, SecureRandom random) {
     if (pepper.isDefined()) {
       return parse(pepper.get(), "TOKENSMITH_TOKEN_PEPPER");
     }

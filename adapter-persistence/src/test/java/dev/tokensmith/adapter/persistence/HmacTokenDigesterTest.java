@@ -7,6 +7,7 @@ import dev.tokensmith.application.contract.ContractFixtures;
 import dev.tokensmith.domain.token.SecretDigest;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.TokenSecret;
+import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,25 +147,14 @@ class HmacTokenDigesterTest {
     assertThatThrownBy(
             () ->
                 Peppers.load(
-                    io.vavr.control.Option.none(),
-                    io.vavr.control.Option.some(directory.resolve("missing")),
-                    directory,
-                    RANDOM))
+                    Option.none(), Option.some(directory.resolve("missing")), directory, RANDOM))
         .isInstanceOf(PepperException.class)
         .hasMessageContaining("does not exist");
 
-    Peppers created =
-        Peppers.load(
-            io.vavr.control.Option.none(), io.vavr.control.Option.none(), directory, RANDOM);
+    Peppers created = Peppers.load(Option.none(), Option.none(), directory, RANDOM);
     assertThat(directory.resolve("token-pepper")).exists();
     String variable = "k5:" + Base64.getEncoder().encodeToString(key());
-    assertThat(
-            Peppers.load(
-                    io.vavr.control.Option.some(variable),
-                    io.vavr.control.Option.none(),
-                    directory,
-                    RANDOM)
-                .keyIds())
+    assertThat(Peppers.load(Option.some(variable), Option.none(), directory, RANDOM).keyIds())
         .containsExactly("k5");
     assertThat(created.keyIds()).containsExactly("k1");
   }
