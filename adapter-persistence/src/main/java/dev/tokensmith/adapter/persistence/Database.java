@@ -166,7 +166,8 @@ public final class Database implements AutoCloseable {
     }
     hikari.setMaximumPoolSize(config.maximumPoolSize());
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
-    hikari.setValidationTimeout(Math.min(1_000, config.connectionTimeout().toMillis() - 1));
+    hikari.setValidationTimeout(
+        Math.max(250, Math.min(1_000, config.connectionTimeout().toMillis() / 2)));
     hikari.setDataSourceProperties(connectionProperties(config));
     try {
       return new HikariDataSource(hikari);

@@ -44,8 +44,8 @@ public record DatabaseConfig(
     if (maximumPoolSize < 1) {
       throw new IllegalArgumentException("the pool needs at least one connection");
     }
-    if (connectionTimeout.toMillis() < 250) {
-      throw new IllegalArgumentException("the connection timeout is at least 250 ms");
+    if (connectionTimeout.toMillis() < 500) {
+      throw new IllegalArgumentException("the connection timeout is at least 500 ms");
     }
   }
 

@@ -41,10 +41,11 @@ final class Storage {
           OffsetDateTime value = resultSet.getObject(column, OffsetDateTime.class);
           return value == null ? null : value.toInstant();
         });
-    jdbi.registerRowMapper(ConstructorMapper.factory(Rows.TokenRow.class));
-    jdbi.registerRowMapper(ConstructorMapper.factory(Rows.UserRow.class));
-    jdbi.registerRowMapper(ConstructorMapper.factory(Rows.TombstoneRow.class));
-    jdbi.registerRowMapper(ConstructorMapper.factory(Rows.LookupRow.class));
+    jdbi.registerRowMapper(Rows.TokenRow.class, (row, context) -> Rows.TokenRow.read(row, ""));
+    jdbi.registerRowMapper(Rows.UserRow.class, (row, context) -> Rows.UserRow.read(row, ""));
+    jdbi.registerRowMapper(
+        Rows.TombstoneRow.class, (row, context) -> Rows.TombstoneRow.read(row, ""));
+    jdbi.registerRowMapper(Rows.LookupRow.class, (row, context) -> Rows.LookupRow.read(row));
     jdbi.registerRowMapper(ConstructorMapper.factory(Rows.OrganizationRow.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(Rows.FailureRow.class));
     jdbi.registerRowMapper(ConstructorMapper.factory(Rows.AuditRow.class));
