@@ -34,7 +34,7 @@ final class TestDatabase {
             new Thread(
                 () -> {
                   database.close();
-                  temporary.forEach(TestDatabase::deleteQuietly);
+                  temporary.forEach(TestDatabase::deleteOnceStopped);
                 },
                 "tokensmith-test-database"));
   }
@@ -63,6 +63,24 @@ final class TestDatabase {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The embedded server's own shutdown hook may be the one stopping it, concurrently with ours:
+   * wait until it has released its data directory before deleting it.
+   */
+  private static void deleteOnceStopped(Path directory) {
+    Path pidFile = directory.resolve("postgres").resolve("postmaster.pid");
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+    while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    deleteQuietly(directory);
   }
 
   static void deleteQuietly(Path directory) {
