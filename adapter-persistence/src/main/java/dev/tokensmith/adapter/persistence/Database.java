@@ -1,0 +1,418 @@
+package dev.tokensmith.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running database: an embedded PostgreSQL whose data persists under the data directory, or an
+ * external one, behind a HikariCP pool, with the schema migrated; {@link #close()} closes the pool
+ * and stops the embedded server.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  /** The database the embedded server keeps tokensmith's tables in. */
+  static final String EMBEDDED_DATABASE = "tokensmith";
+
+  private static final String EMBEDDED_USER = "postgres";
+  private static final Duration EMBEDDED_STARTUP_WAIT = Duration.ofSeconds(20);
+
+  /** How the pool reaches the server. */
+  private record Target(String url, @Nullable String user, @Nullable String password) {
+    @Override
+    public String toString() {
+      return DatabaseConfig.redact(url);
+    }
+  }
+
+  private final DatabaseConfig config;
+  private final Target target;
+  private final @Nullable EmbeddedPostgres embedded;
+  private final HikariDataSource pool;
+  private final PostgresAdapters adapters;
+
+  private Database(
+      DatabaseConfig config,
+      Target target,
+      @Nullable EmbeddedPostgres embedded,
+      HikariDataSource pool) {
+    this.config = config;
+    this.target = target;
+    this.embedded = embedded;
+    this.pool = pool;
+    this.adapters = PostgresAdapters.on(pool);
+  }
+
+  /**
+   * Starts the embedded server (when {@code config} has no URL) or reaches the external one, opens
+   * the pool and migrates the schema.
+   *
+   * @throws DatabaseStartupException with a one-sentence message when any of it fails
+   */
+  public static Database start(DatabaseConfig config) {
+    if (!config.isEmbedded()) {
+      Target target =
+          new Target(config.url().get(), config.user().getOrNull(), config.password().getOrNull());
+      return open(config, target, null);
+    }
+    EmbeddedPostgres server = startEmbedded(config);
+    try {
+      createEmbeddedDatabase(server);
+      Target target =
+          new Target(
+              "jdbc:postgresql://localhost:" + server.getPort() + "/" + EMBEDDED_DATABASE,
+              EMBEDDED_USER,
+              null);
+      return open(config, target, server);
+    } catch (RuntimeException e) {
+      stop(server);
+      throw e;
+    }
+  }
+
+  private static Database open(
+      DatabaseConfig config, Target target, @Nullable EmbeddedPostgres server) {
+    // one plain connection first: a refused connection is then one sentence, not the pool's
+    // logged stack trace
+    try (Connection probe = connect(config, target)) {
+      probe.isValid(1);
+    } catch (SQLException e) {
+      throw new DatabaseStartupException(
+          "cannot reach PostgreSQL at " + target + ": " + reason(e), e);
+    }
+    HikariDataSource pool = pool(config, target, "tokensmith");
+    try {
+      int applied = Migrations.migrate(pool);
+      if (applied > 0) {
+        LOG.info("applied {} schema migration(s) to {}", applied, target);
+      }
+    } catch (FlywayException e) {
+      pool.close();
+      throw new DatabaseStartupException(
+          "cannot bring the database schema at "
+              + target
+              + " up to date: "
+              + firstSentence(e.getMessage()),
+          e);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw new DatabaseStartupException(
+          "cannot bring the database schema at " + target + " up to date: " + reason(e), e);
+    }
+    return new Database(config, target, server, pool);
+  }
+
+  private static Connection connect(DatabaseConfig config, Target target) throws SQLException {
+    Properties properties = connectionProperties(config);
+    if (target.user() != null) {
+      properties.setProperty("user", target.user());
+    }
+    if (target.password() != null) {
+      properties.setProperty("password", target.password());
+    }
+    return new org.postgresql.Driver().connect(target.url(), properties);
+  }
+
+  private static Properties connectionProperties(DatabaseConfig config) {
+    Properties properties = new Properties();
+    properties.setProperty("ApplicationName", "tokensmith");
+    properties.setProperty(
+        "connectTimeout", Long.toString(Math.max(1, config.connectionTimeout().toSeconds())));
+    properties.setProperty("tcpKeepAlive", "true");
+    // error details quote row values; keep them out of exception messages and logs
+    properties.setProperty("logServerErrorDetail", "false");
+    // usage counts may lose their last fraction of a second in a crash; lifecycle changes are
+    // committed durably (see Storage#durably)
+    properties.setProperty("options", "-c synchronous_commit=off");
+    return properties;
+  }
+
+  private static HikariDataSource pool(DatabaseConfig config, Target target, String name) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName(name);
+    hikari.setJdbcUrl(target.url());
+    if (target.user() != null) {
+      hikari.setUsername(target.user());
+    }
+    if (target.password() != null) {
+      hikari.setPassword(target.password());
+    }
+    hikari.setMaximumPoolSize(config.maximumPoolSize());
+    hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+    hikari.setValidationTimeout(
+        Math.max(250, Math.min(1_000, config.connectionTimeout().toMillis() / 2)));
+    hikari.setDataSourceProperties(connectionProperties(config));
+    try {
+      return new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new DatabaseStartupException(
+          "cannot reach PostgreSQL at " + target + ": " + reason(e), e);
+    }
+  }
+
+  /** A second, independent pool on the same database, as another service instance would have. */
+  HikariDataSource newPool(String name) {
+    return pool(config, target, name);
+  }
+
+  private static EmbeddedPostgres startEmbedded(DatabaseConfig config) {
+    Path dataDirectory = config.dataDirectory().toAbsolutePath().normalize();
+    Path postgresData = dataDirectory.resolve("postgres");
+    requireUsableDirectory(dataDirectory);
+    if (Files.exists(postgresData) && !Files.isDirectory(postgresData)) {
+      throw new DatabaseStartupException(
+          "cannot use data directory "
+              + dataDirectory
+              + ": "
+              + postgresData
+              + " is not a directory");
+    }
+    requireNoServerRunningOn(postgresData);
+    int port = config.port().getOrElse(0);
+    if (port != 0) {
+      requireFreePort(port);
+    }
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(postgresData)
+            .setCleanDataDirectory(false)
+            .setLocaleConfig("locale", "C")
+            .setServerConfig("listen_addresses", "localhost")
+            .setServerConfig("synchronous_commit", "on")
+            .setPGStartupWait(EMBEDDED_STARTUP_WAIT);
+    if (port != 0) {
+      builder.setPort(port);
+    }
+    try {
+      EmbeddedPostgres server = builder.start();
+      LOG.info(
+          "embedded PostgreSQL started on port {} with its data in {}",
+          server.getPort(),
+          postgresData);
+      return server;
+    } catch (IllegalStateException e) {
+      if (String.valueOf(e.getMessage()).startsWith("could not lock")) {
+        throw new DatabaseStartupException(
+            "cannot use data directory " + dataDirectory + ": another process is using it", e);
+      }
+      throw new DatabaseStartupException(
+          "the embedded PostgreSQL could not start with its data in "
+              + postgresData
+              + ": "
+              + firstSentence(e.getMessage()),
+          e);
+    } catch (IOException | RuntimeException e) {
+      throw new DatabaseStartupException(
+          "the embedded PostgreSQL could not start with its data in "
+              + postgresData
+              + ": "
+              + firstSentence(e.getMessage()),
+          e);
+    }
+  }
+
+  private static void requireUsableDirectory(Path directory) {
+    String cannotUse = "cannot use data directory " + directory + ": ";
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new DatabaseStartupException(cannotUse + "it is a file, not a directory");
+    }
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new DatabaseStartupException(cannotUse + "cannot create it (" + reason(e) + ")", e);
+    }
+    try {
+      Path probe = Files.createTempFile(directory, ".write-test", ".tmp");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new DatabaseStartupException(cannotUse + "not writable", e);
+    }
+  }
+
+  /** A server left running by an earlier run on this data (e.g. a killed JVM) keeps its lock. */
+  private static void requireNoServerRunningOn(Path postgresData) {
+    Path pidFile = postgresData.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    long pid;
+    try {
+      List<String> lines = Files.readAllLines(pidFile);
+      pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).strip());
+    } catch (IOException | NumberFormatException e) {
+      return; // PostgreSQL itself decides what a damaged lock file means
+    }
+    boolean running =
+        ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            .flatMap(process -> process.info().command())
+            .filter(command -> command.contains("postgres"))
+            .isPresent();
+    if (running) {
+      throw new DatabaseStartupException(
+          "cannot use data directory "
+              + postgresData.getParent()
+              + ": a PostgreSQL server (pid "
+              + pid
+              + ") still runs on it; stop it or choose another data directory");
+    }
+  }
+
+  private static void requireFreePort(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new DatabaseStartupException(
+          "cannot start the embedded PostgreSQL on port " + port + ": the port is taken", e);
+    }
+  }
+
+  private static void createEmbeddedDatabase(EmbeddedPostgres server) {
+    DataSource postgres = server.getPostgresDatabase();
+    try (Connection connection = postgres.getConnection();
+        PreparedStatement exists =
+            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, EMBEDDED_DATABASE);
+      try (ResultSet result = exists.executeQuery()) {
+        if (result.next()) {
+          return;
+        }
+      }
+      try (Statement create = connection.createStatement()) {
+        create.execute("CREATE DATABASE " + EMBEDDED_DATABASE + " ENCODING 'UTF8'");
+      }
+    } catch (SQLException e) {
+      throw new DatabaseStartupException(
+          "cannot create the database "
+              + EMBEDDED_DATABASE
+              + " in the embedded PostgreSQL: "
+              + reason(e),
+          e);
+    }
+  }
+
+  /** The pool, for tools that need plain JDBC. */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  /** Every storage out-port on this database. */
+  public PostgresAdapters adapters() {
+    return adapters;
+  }
+
+  /** Whether this is the embedded server. */
+  public boolean isEmbedded() {
+    return embedded != null;
+  }
+
+  /** Where the data is, in one phrase for the start-up log. */
+  public String description() {
+    return embedded != null
+        ? "embedded PostgreSQL on port "
+            + embedded.getPort()
+            + " with its data in "
+            + config.dataDirectory().toAbsolutePath().normalize().resolve("postgres")
+        : "PostgreSQL at " + target;
+  }
+
+  /** Closes the pool, then stops the embedded server (waiting for it to shut down). */
+  @Override
+  public void close() {
+    pool.close();
+    if (embedded != null) {
+      stop(embedded);
+    }
+  }
+
+  private static void stop(EmbeddedPostgres server) {
+    try {
+      server.close();
+    } catch (IOException e) {
+      LOG.warn("the embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Database[" + description() + "]";
+  }
+
+  /** The cause of a connection failure in a few words, for a one-sentence message. */
+  static String reason(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException) {
+        return "connection refused";
+      }
+      if (cause instanceof UnknownHostException) {
+        return "unknown host " + cause.getMessage();
+      }
+      if (cause instanceof NoRouteToHostException) {
+        return "no route to host";
+      }
+      if (cause instanceof SocketTimeoutException) {
+        return "no answer in time";
+      }
+      if (cause instanceof AccessDeniedException) {
+        return "permission denied";
+      }
+      if (cause instanceof FileAlreadyExistsException exists) {
+        return exists.getFile() + " is in the way";
+      }
+      if (cause instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+        return fileSystem.getReason().toLowerCase(java.util.Locale.ROOT);
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.equals("28P01") || state.equals("28000")) {
+          return "authentication failed";
+        }
+        if (state.equals("3D000")) {
+          return "the database does not exist";
+        }
+        if (!state.startsWith("08")) {
+          return firstSentence(sql.getMessage());
+        }
+      }
+    }
+    return firstSentence(failure.getMessage());
+  }
+
+  /** The first line and sentence of a message, so a startup error stays one sentence. */
+  static String firstSentence(@Nullable String message) {
+    if (message == null || message.isBlank()) {
+      return "unknown error";
+    }
+    String line = message.strip().lines().findFirst().orElse("").strip();
+    int end = line.indexOf(". ");
+    String sentence = end < 0 ? line : line.substring(0, end);
+    return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.tokensmith.adapter.persistence;
+
+import dev.tokensmith.application.port.out.AuditEvent;
+import dev.tokensmith.application.port.out.AuditLog;
+import java.util.List;
+
+/** {@link AuditLog} on PostgreSQL: token lifecycle events, listed per owner newest first. */
+public final class JdbiAuditLog implements AuditLog {
+  static final String RECORD =
+      """
+      INSERT INTO audit_events (occurred_at, actor, owner_login, token_id, action, detail)
+      VALUES (:at, :actor, :ownerLogin, :tokenId, :action, :detail)
+      """;
+
+  static final String RECENT_FOR =
+      """
+      SELECT occurred_at, actor, owner_login, token_id, action, detail
+      FROM audit_events
+      WHERE owner_login = :ownerLogin
+      ORDER BY occurred_at DESC, id DESC
+      LIMIT :limit
+      """;
+
+  private final Storage storage;
+
+  JdbiAuditLog(Storage storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public void record(AuditEvent event) {
+    storage.durably(
+        handle ->
+            handle
+                .createUpdate(RECORD)
+                .bind("at", event.at())
+                .bind("actor", event.actor())
+                .bind("ownerLogin", event.ownerLogin())
+                .bind("tokenId", event.tokenId().uuid())
+                .bind("action", Rows.code(event.action()))
+                .bind("detail", event.detail())
+                .execute());
+  }
+
+  @Override
+  public List<AuditEvent> recentFor(String ownerLogin, int limit) {
+    return storage.read(
+        handle ->
+            handle
+                .createQuery(RECENT_FOR)
+                .bind("ownerLogin", ownerLogin)
+                .bind("limit", Math.max(0, limit))
+                .mapTo(Rows.AuditRow.class)
+                .stream()
+                .map(Rows.AuditRow::toEvent)
+                .toList());
+  }
+}

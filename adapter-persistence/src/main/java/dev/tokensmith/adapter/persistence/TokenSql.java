@@ -1,0 +1,156 @@
+package dev.tokensmith.adapter.persistence;
+
+import dev.tokensmith.domain.token.TokenKind;
+
+/** The SQL of {@link JdbiTokenStore}. */
+final class TokenSql {
+  private TokenSql() {}
+
+  /**
+   * The columns of {@link Rows.TokenRow}, from {@code tokens t}, owner {@code u}, org {@code o}.
+   */
+  private static String tokenColumns(String prefix) {
+    return """
+        t.id AS %1$sid, t.kind AS %1$skind, t.owner_user_id AS %1$sowner_user_id,
+        u.login AS %1$sowner_login, t.application AS %1$sapplication, t.login AS %1$slogin,
+        t.status AS %1$sstatus, t.organization_id AS %1$sorganization_id,
+        o.name AS %1$sorganization_name, t.profiles AS %1$sprofiles, t.scopes AS %1$sscopes,
+        t.digest AS %1$sdigest, t.previous_digest AS %1$sprevious_digest,
+        t.refreshed_at AS %1$srefreshed_at, t.created_at AS %1$screated_at,
+        t.expires_at AS %1$sexpires_at, t.use_count AS %1$suse_count,
+        t.last_used_at AS %1$slast_used_at, t.last_used_ip AS %1$slast_used_ip
+        """
+        .formatted(prefix);
+  }
+
+  private static final String FROM_TOKENS =
+      """
+      FROM tokens t
+      LEFT JOIN users u ON u.id = t.owner_user_id
+      LEFT JOIN organizations o ON o.id = t.organization_id
+      """;
+
+  static final String FIND = "SELECT " + tokenColumns("") + FROM_TOKENS + "WHERE t.id = :id";
+
+  static final String PERSONAL_TOKENS_OF =
+      "SELECT "
+          + tokenColumns("")
+          + FROM_TOKENS
+          + """
+          WHERE t.kind = 'personal' AND t.owner_user_id = :owner
+          ORDER BY t.created_at, t.id
+          """;
+
+  /** The kind is a literal so that even a generic plan can use the partial index. */
+  private static String tokensOfKind(TokenKind kind) {
+    return "SELECT "
+        + tokenColumns("")
+        + FROM_TOKENS
+        + "WHERE t.kind = '"
+        + kind.code()
+        + "' ORDER BY t.created_at, t.id";
+  }
+
+  static final String PERSONAL_TOKENS = tokensOfKind(TokenKind.PERSONAL);
+
+  static final String APPLICATION_TOKENS = tokensOfKind(TokenKind.APPLICATION);
+
+  static final String APPLICATION_TOKEN_BY_LOGIN =
+      "SELECT "
+          + tokenColumns("")
+          + FROM_TOKENS
+          + "WHERE t.kind = 'application' AND t.login = :login";
+
+  /**
+   * The authentication read: one row holding the token (with its owner, the owner's organization
+   * and contact) or the tombstone, or neither; every join is on a primary key.
+   */
+  static final String LOOKUP =
+      "SELECT "
+          + tokenColumns("t_")
+          + """
+          , u.id AS u_id, u.login AS u_login, u.status AS u_status, u.profiles AS u_profiles,
+          uo.id AS u_organization_id, uo.name AS u_organization_name,
+          p.id AS u_contact_id, p.first_name AS u_contact_first_name, p.name AS u_contact_name,
+          p.email AS u_contact_email, p.phone AS u_contact_phone,
+          po.id AS u_contact_organization_id, po.name AS u_contact_organization_name,
+          d.id AS d_id, d.deleted_at AS d_deleted_at, d.cause AS d_cause
+          FROM (SELECT CAST(:id AS uuid) AS id) k
+          LEFT JOIN tokens t ON t.id = k.id
+          LEFT JOIN organizations o ON o.id = t.organization_id
+          LEFT JOIN users u ON u.id = t.owner_user_id
+          LEFT JOIN organizations uo ON uo.id = u.organization_id
+          LEFT JOIN persons p ON p.id = u.contact_person_id
+          LEFT JOIN organizations po ON po.id = p.organization_id
+          LEFT JOIN token_tombstones d ON d.id = k.id
+          """;
+
+  /** Inserts a token unless its id is a tombstone's (ids are never reused). */
+  static final String ADD =
+      """
+      INSERT INTO tokens (id, kind, owner_user_id, application, login, status, organization_id,
+                          profiles, scopes, digest, previous_digest, refreshed_at, created_at,
+                          expires_at, use_count, last_used_at, last_used_ip)
+      SELECT CAST(:id AS uuid), CAST(:kind AS text), CAST(:ownerUserId AS bigint),
+             CAST(:application AS text), CAST(:login AS text), CAST(:status AS text),
+             CAST(:organizationId AS bigint), CAST(:profiles AS text[]), CAST(:scopes AS text[]),
+             CAST(:digest AS text), CAST(:previousDigest AS text),
+             CAST(:refreshedAt AS timestamptz), CAST(:createdAt AS timestamptz),
+             CAST(:expiresAt AS timestamptz), CAST(:useCount AS bigint),
+             CAST(:lastUsedAt AS timestamptz), CAST(:lastUsedIp AS text)
+      WHERE NOT EXISTS (SELECT 1 FROM token_tombstones WHERE id = CAST(:id AS uuid))
+      """;
+
+  /** Replaces settings, digest, refresh and principal fields; never the usage columns. */
+  static final String UPDATE =
+      """
+      UPDATE tokens
+      SET application = :application, status = :status, organization_id = :organizationId,
+          profiles = :profiles, scopes = :scopes, digest = :digest,
+          previous_digest = :previousDigest, refreshed_at = :refreshedAt, expires_at = :expiresAt
+      WHERE id = :id AND kind = :kind
+      """;
+
+  /**
+   * Counts one use where the data lives; the last use time and address only move forward, so
+   * concurrent uses arriving out of order keep the latest.
+   */
+  static final String RECORD_USE =
+      """
+      UPDATE tokens
+      SET use_count = use_count + 1,
+          last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at <= :at
+                              THEN :at ELSE last_used_at END,
+          last_used_ip = CASE WHEN last_used_at IS NULL OR last_used_at <= :at
+                              THEN :address ELSE last_used_ip END
+      WHERE id = :id
+      """;
+
+  /**
+   * Moves the matching tokens to tombstones and drops their failure log, in one statement; {@code
+   * :condition} is filled in by {@link #deleting(String)}.
+   */
+  private static final String DELETE_TEMPLATE =
+      """
+      WITH gone AS (
+          DELETE FROM tokens t WHERE %s
+          RETURNING t.id, t.kind, t.owner_user_id, t.login
+      ), forgotten AS (
+          DELETE FROM authentication_failures WHERE token_id IN (SELECT id FROM gone)
+      )
+      INSERT INTO token_tombstones (id, kind, deleted_at, cause, owner_user_id, owner_login)
+      SELECT g.id, g.kind, CAST(:at AS timestamptz), CAST(:cause AS text), g.owner_user_id,
+             COALESCE(u.login, g.login)
+      FROM gone g LEFT JOIN users u ON u.id = g.owner_user_id
+      RETURNING id, deleted_at, cause
+      """;
+
+  private static String deleting(String condition) {
+    return DELETE_TEMPLATE.formatted(condition);
+  }
+
+  static final String DELETE = deleting("t.id = :id");
+
+  static final String DELETE_PERSONAL_TOKENS_OF =
+      deleting("t.kind = 'personal' AND t.owner_user_id = :owner");
+}

@@ -1,0 +1,98 @@
+package dev.tokensmith.adapter.persistence;
+
+import dev.tokensmith.application.contract.AbstractAccountDirectoryContractTest;
+import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
+import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
+import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
+import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
+import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
+import dev.tokensmith.application.contract.ContractFixtures;
+import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.AuditLog;
+import dev.tokensmith.application.port.out.AuthenticationFailureLog;
+import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.port.out.TokenStore;
+import dev.tokensmith.application.port.out.UsageRecorder;
+import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.token.PersonalToken;
+import dev.tokensmith.domain.token.TokenId;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Nested;
+
+/** The out-port contracts, run against the JDBI adapters on PostgreSQL, HMAC and Argon2id. */
+class PostgresContractTest {
+  @Nested
+  class TokenStoreContract extends AbstractTokenStoreContractTest {
+    @Override
+    protected AccountDirectory accounts() {
+      return TestDatabase.adapters().accounts();
+    }
+
+    @Override
+    protected TokenStore tokens() {
+      return TestDatabase.adapters().tokens();
+    }
+
+    @Override
+    protected UsageRecorder usage() {
+      return TestDatabase.adapters().usage();
+    }
+  }
+
+  @Nested
+  class AccountDirectoryContract extends AbstractAccountDirectoryContractTest {
+    @Override
+    protected AccountDirectory accounts() {
+      return TestDatabase.adapters().accounts();
+    }
+  }
+
+  @Nested
+  class FailureLogContract extends AbstractAuthenticationFailureLogContractTest {
+    @Override
+    protected AuthenticationFailureLog log() {
+      return TestDatabase.adapters().failures();
+    }
+
+    /** The log keeps failures of stored tokens only, so each id is a new stored token's. */
+    @Override
+    protected TokenId loggableTokenId() {
+      PostgresAdapters adapters = TestDatabase.adapters();
+      PersonalToken token =
+          ContractFixtures.personalToken(
+              ContractFixtures.user(adapters.accounts(), Profile.REST_SERVICES_USER));
+      adapters.tokens().add(token);
+      return token.id();
+    }
+  }
+
+  @Nested
+  class AuditLogContract extends AbstractAuditLogContractTest {
+    @Override
+    protected AuditLog audit() {
+      return TestDatabase.adapters().audit();
+    }
+  }
+
+  @Nested
+  class DigesterContract extends AbstractTokenDigesterContractTest {
+    private final TokenDigester digester =
+        new HmacTokenDigester(Peppers.generate(new SecureRandom()));
+
+    @Override
+    protected TokenDigester digester() {
+      return digester;
+    }
+  }
+
+  @Nested
+  class PasswordHasherContract extends AbstractPasswordHasherContractTest {
+    private final PasswordHasher hasher = new Argon2PasswordHasher();
+
+    @Override
+    protected PasswordHasher hasher() {
+      return hasher;
+    }
+  }
+}

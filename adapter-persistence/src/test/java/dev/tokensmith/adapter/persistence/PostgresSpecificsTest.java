@@ -1,0 +1,159 @@
+package dev.tokensmith.adapter.persistence;
+
+import static dev.tokensmith.application.contract.ContractFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokensmith.application.contract.ContractFixtures;
+import dev.tokensmith.application.port.out.TokenLookup;
+import dev.tokensmith.domain.account.Organization;
+import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.authentication.FailureReason;
+import dev.tokensmith.domain.authentication.RecordedFailure;
+import dev.tokensmith.domain.token.ApplicationToken;
+import dev.tokensmith.domain.token.PersonalToken;
+import dev.tokensmith.domain.token.Tombstone;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What the contracts do not say but PostgreSQL must get right: plans, constraints, cascades. */
+class PostgresSpecificsTest {
+  private final PostgresAdapters adapters = TestDatabase.adapters();
+
+  @Test
+  void everyLookupTheServicesMakeUsesAnIndex() {
+    Map<String, Map<String, Object>> queries = new LinkedHashMap<>();
+    UUID id = UUID.randomUUID();
+    queries.put(TokenSql.LOOKUP, Map.of("id", id));
+    queries.put(TokenSql.FIND, Map.of("id", id));
+    queries.put(TokenSql.PERSONAL_TOKENS_OF, Map.of("owner", 1L));
+    queries.put(TokenSql.PERSONAL_TOKENS, Map.of());
+    queries.put(TokenSql.APPLICATION_TOKENS, Map.of());
+    queries.put(TokenSql.APPLICATION_TOKEN_BY_LOGIN, Map.of("login", "x"));
+    queries.put(TokenSql.RECORD_USE, Map.of("id", id, "at", Instant.now(), "address", "192.0.2.1"));
+    queries.put(AccountSql.USER_BY_ID, Map.of("id", 1L));
+    queries.put(AccountSql.USER_BY_LOGIN, Map.of("login", "x"));
+    queries.put(AccountSql.USERS, Map.of());
+    queries.put(AccountSql.PASSWORD_HASH, Map.of("id", 1L));
+    queries.put(AccountSql.ORGANIZATION_BY_NAME, Map.of("name", "x"));
+    queries.put(AccountSql.ORGANIZATIONS, Map.of());
+    queries.put(JdbiAuthenticationFailureLog.RECENT, Map.of("tokenId", id, "limit", 5));
+    queries.put(JdbiAuthenticationFailureLog.PRUNE, Map.of("tokenId", id, "kept", 50));
+    queries.put(JdbiAuditLog.RECENT_FOR, Map.of("ownerLogin", "x", "limit", 5));
+    adapters
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              // with sequential scans priced out, a query without a usable index still shows one
+              handle.execute("SET LOCAL enable_seqscan = off");
+              queries.forEach(
+                  (sql, parameters) -> {
+                    var explain = handle.createQuery("EXPLAIN " + sql);
+                    parameters.forEach(explain::bind);
+                    String plan = String.join("\n", explain.mapTo(String.class).list());
+                    assertThat(plan).as(sql).doesNotContain("Seq Scan");
+                  });
+            });
+  }
+
+  @Test
+  void aSecondApplicationTokenWithATakenLoginIsAnIllegalState() {
+    Organization organization = ContractFixtures.organization(adapters.accounts());
+    ApplicationToken first = ContractFixtures.applicationToken(organization);
+    adapters.tokens().add(first);
+    ApplicationToken sameLogin =
+        new ApplicationToken(
+            ContractFixtures.applicationToken(organization).credential(),
+            first.login(),
+            first.status(),
+            organization,
+            first.profiles());
+    assertThatThrownBy(() -> adapters.tokens().add(sameLogin))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("tokens_login_key");
+    assertThatThrownBy(() -> adapters.accounts().addOrganization(organization.name()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("organizations_name_key");
+  }
+
+  @Test
+  void theIdOfADeletedTokenIsNeverReused() {
+    User owner = ContractFixtures.user(adapters.accounts(), Profile.REST_SERVICES_USER);
+    PersonalToken token = ContractFixtures.personalToken(owner);
+    adapters.tokens().add(token);
+    adapters.tokens().delete(token.id(), T0, Tombstone.Cause.DELETED);
+    assertThatThrownBy(() -> adapters.tokens().add(token))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void removingAUserTombstonesTheTokensItStillOwnsAndKeepsItsContact() {
+    User owner = ContractFixtures.user(adapters.accounts(), Profile.REST_SERVICES_USER);
+    PersonalToken token = ContractFixtures.personalToken(owner);
+    adapters.tokens().add(token);
+
+    assertThat(adapters.accounts().removeUser(owner.id())).isTrue();
+
+    assertThat(adapters.tokens().lookup(token.id())).isInstanceOf(TokenLookup.Deleted.class);
+    long contacts =
+        adapters
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle
+                        .createQuery("SELECT count(*) FROM persons WHERE id = :id")
+                        .bind("id", owner.contact().id().value())
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(contacts).isEqualTo(1);
+  }
+
+  @Test
+  void deletingATokenDropsItsFailuresAndFailuresOfUnknownTokensAreNotKept() {
+    User owner = ContractFixtures.user(adapters.accounts(), Profile.REST_SERVICES_USER);
+    PersonalToken token = ContractFixtures.personalToken(owner);
+    adapters.tokens().add(token);
+    RecordedFailure failure =
+        new RecordedFailure(T0, FailureReason.WRONG_SECRET, "Wrong secret.", "192.0.2.1", "GET /");
+    adapters.failures().record(token.id(), failure);
+    assertThat(adapters.failures().recent(token.id(), 10)).containsExactly(failure);
+
+    adapters.tokens().delete(token.id(), T0, Tombstone.Cause.DELETED);
+    assertThat(adapters.failures().recent(token.id(), 10)).isEmpty();
+
+    var unknown = ContractFixtures.randomId();
+    adapters.failures().record(unknown, failure);
+    assertThat(adapters.failures().recent(unknown, 10)).isEmpty();
+  }
+
+  @Test
+  void instantsKeepTheirMicrosecondsWhateverTheSessionTimeZone() {
+    User owner = ContractFixtures.user(adapters.accounts(), Profile.REST_SERVICES_USER);
+    Instant at = Instant.parse("2026-10-25T01:30:00.000001Z"); // in a DST change in Europe
+    PersonalToken token = ContractFixtures.personalToken(owner);
+    adapters.tokens().add(token);
+    adapters.usage().recordUse(token.id(), at, "2001:db8::1");
+    List<Instant> read =
+        adapters
+            .jdbi()
+            .withHandle(
+                handle -> {
+                  handle.execute("SET TIME ZONE 'Europe/Paris'");
+                  List<Instant> instants =
+                      handle
+                          .createQuery("SELECT last_used_at FROM tokens WHERE id = :id")
+                          .bind("id", token.id().uuid())
+                          .mapTo(Instant.class)
+                          .list();
+                  handle.execute("RESET TIME ZONE");
+                  return instants;
+                });
+    assertThat(read).containsExactly(at);
+    assertThat(adapters.tokens().find(token.id()).get().usage().lastUsedAt()).contains(at);
+  }
+}
