@@ -41,6 +41,8 @@ final class ApiServer implements AutoCloseable {
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final HttpApi api;
   private final HttpClient client = HttpClient.newHttpClient();
+  private final java.util.concurrent.atomic.AtomicInteger logins =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private ApiServer(InMemoryTokensmith tokensmith, UseCases useCases, HttpSettings settings) {
     this.tokensmith = tokensmith;
@@ -75,6 +77,11 @@ final class ApiServer implements AutoCloseable {
   }
 
   // ---- the world
+
+  /** A login no other test of this server uses. */
+  String fresh(String name) {
+    return name + "-" + logins.incrementAndGet();
+  }
 
   User user(String login, Profile... profiles) {
     return tokensmith.user(login, profiles);
