@@ -94,7 +94,10 @@ public final class HttpApi {
                   settings.maxRequestBytes(), SizeUnit.BYTES);
               config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), SizeUnit.BYTES);
               config.jetty.modifyServer(
-                  server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+                  server -> {
+                    server.setStopTimeout(settings.stopTimeout().toMillis());
+                    server.setErrorHandler(new JettyErrors());
+                  });
               config.jsonMapper(new JavalinJackson(json, false));
               config.requestLogger.http(new AccessLog(metrics));
               Routes.register(

@@ -257,6 +257,44 @@ final class ApiServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends a request as raw bytes over a socket, for targets {@link HttpClient} refuses to send
+   * (e.g. a broken percent-encoding). Answers status and body; headers are not parsed.
+   */
+  Res raw(String method, String target, String... headerLines) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port())) {
+      StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
+      request.append("Host: 127.0.0.1\r\nConnection: close\r\n");
+      for (String line : headerLines) {
+        request.append(line).append("\r\n");
+      }
+      socket
+          .getOutputStream()
+          .write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(response.substring(9, 12));
+      String head = response.substring(0, response.indexOf("\r\n\r\n"));
+      String body = response.substring(head.length() + 4);
+      if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+        StringBuilder decoded = new StringBuilder();
+        int at = 0;
+        while (true) {
+          int lineEnd = body.indexOf("\r\n", at);
+          int size = Integer.parseInt(body.substring(at, lineEnd).trim(), 16);
+          if (size == 0) {
+            break;
+          }
+          decoded.append(body, lineEnd + 2, lineEnd + 2 + size);
+          at = lineEnd + 2 + size + 2;
+        }
+        body = decoded.toString();
+      }
+      return new Res(status, HttpHeaders.of(java.util.Map.of(), (a, b) -> true), body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A response. */
   record Res(int status, HttpHeaders headers, String body) {
     JsonNode json() {
