@@ -40,6 +40,19 @@ class HealthTest {
   }
 
   @Test
+  void metricsCountAuthenticationsByOutcomeAndReason() {
+    server.get("/api/v1/me").authToken("tksp_nope").send();
+    server.get("/api/v1/me").send();
+    String metrics = server.get("/metrics").send().body();
+    assertThat(metrics)
+        .contains(
+            "tokensmith_authentications_total{outcome=\"failure\",reason=\"malformed_token\"} 1.0")
+        .contains(
+            "tokensmith_authentications_total{outcome=\"failure\",reason=\"missing_credentials\"} 1.0")
+        .contains("route=\"/api/v1/me\",status=\"401\"");
+  }
+
+  @Test
   void metricsCountRequestsByRouteTemplate() {
     server.get("/health/live").send();
     ApiServer.Res metrics = server.get("/metrics").send();
