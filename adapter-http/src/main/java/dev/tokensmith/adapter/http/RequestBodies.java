@@ -39,9 +39,11 @@ final class RequestBodies {
     try (InputStream in = ctx.req().getInputStream()) {
       bytes = in.readNBytes(maxBytes + 1);
     } catch (IOException unreadable) {
+      closeAfterResponse(ctx);
       throw UseCaseFailed.invalidInput("body", "body could not be read completely");
     }
     if (bytes.length > maxBytes) {
+      closeAfterResponse(ctx);
       throw tooLarge();
     }
     ctx.attribute(BYTES, bytes);
@@ -71,6 +73,7 @@ final class RequestBodies {
     try {
       return Map.copyOf(ctx.formParamMap());
     } catch (Exception malformed) { // Jetty's parser throws unchecked and checked exceptions alike
+      closeAfterResponse(ctx);
       throw UseCaseFailed.invalidInput(
           "body", "body is not valid multipart/form-data of at most " + maxBytes + " bytes");
     }
@@ -103,8 +106,17 @@ final class RequestBodies {
 
   private void checkDeclaredLength(Context ctx) {
     if (ctx.req().getContentLengthLong() > maxBytes) {
+      closeAfterResponse(ctx);
       throw tooLarge();
     }
+  }
+
+  /**
+   * The rest of a refused body is not read, so the connection cannot serve another request: say so,
+   * or a client may reuse it and fail.
+   */
+  private static void closeAfterResponse(Context ctx) {
+    ctx.header("Connection", "close");
   }
 
   private UseCaseFailed tooLarge() {
