@@ -79,10 +79,6 @@ final class JsonFields {
         "body", "body must be a JSON object (Content-Type: application/json)");
   }
 
-  boolean has(String name) {
-    return node.has(name);
-  }
-
   Option<String> text(String name) {
     JsonNode value = node.get(name);
     if (value == null) {

@@ -1,6 +1,7 @@
 package dev.tokensmith.adapter.http;
 
 import dev.tokensmith.adapter.http.view.ErrorView;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** An error response: its status, the JSON error body and any extra headers. */
@@ -14,7 +15,7 @@ record Problem(int status, ErrorView body, Map<String, String> headers) {
   }
 
   Problem withHeader(String name, String value) {
-    Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+    Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
     return new Problem(status, body, more);
   }

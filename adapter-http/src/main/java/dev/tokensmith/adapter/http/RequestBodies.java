@@ -25,10 +25,6 @@ final class RequestBodies {
     this.maxBytes = maxBytes;
   }
 
-  int maxBytes() {
-    return maxBytes;
-  }
-
   byte[] bytes(Context ctx) {
     byte[] cached = ctx.attribute(BYTES);
     if (cached != null) {

@@ -89,10 +89,6 @@ final class SessionStore {
     }
   }
 
-  synchronized int size() {
-    return sessions.size();
-  }
-
   private String randomText() {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
