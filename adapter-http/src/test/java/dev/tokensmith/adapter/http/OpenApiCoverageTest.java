@@ -77,8 +77,8 @@ class OpenApiCoverageTest {
     Set<String> described = new TreeSet<>();
     document
         .get("paths")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             path ->
                 path.getValue()
                     .fieldNames()
