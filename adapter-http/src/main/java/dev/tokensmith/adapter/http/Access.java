@@ -1,0 +1,33 @@
+package dev.tokensmith.adapter.http;
+
+import dev.tokensmith.domain.token.Scope;
+import io.javalin.security.RouteRole;
+
+/** Who may call a route; every route is registered with exactly one. */
+enum Access implements RouteRole {
+  /** Anyone: login, revocation by value, health and metrics. */
+  PUBLIC(null, false),
+  /** A web UI session, or a token with scope {@code rest}. */
+  SESSION_OR_REST_TOKEN(Scope.REST, true),
+  /** A token with scope {@code rest} only. */
+  REST_TOKEN(Scope.REST, false),
+  /** A token with scope {@code introspect} only. */
+  INTROSPECT_TOKEN(Scope.INTROSPECT, false);
+
+  private final Scope scope;
+  private final boolean session;
+
+  Access(Scope scope, boolean session) {
+    this.scope = scope;
+    this.session = session;
+  }
+
+  /** The scope a token needs here. */
+  Scope scope() {
+    return scope;
+  }
+
+  boolean allowsSession() {
+    return session;
+  }
+}

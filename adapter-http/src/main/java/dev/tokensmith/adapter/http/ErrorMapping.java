@@ -1,0 +1,75 @@
+package dev.tokensmith.adapter.http;
+
+import dev.tokensmith.application.port.in.UseCaseFailure;
+import dev.tokensmith.application.port.out.StorageFailure;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become responses: failures of use cases and of authentication, the
+ * adapter's refusals, storage outages (503) and everything unexpected (500, logged, no stack trace
+ * in the response).
+ */
+final class ErrorMapping {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+  private ErrorMapping() {}
+
+  static void register(RoutesConfig routes) {
+    routes.exception(UseCaseFailed.class, (e, ctx) -> write(ctx, Problems.of(e.failure())));
+    routes.exception(AuthenticationFailed.class, (e, ctx) -> write(ctx, Problems.of(e.failure())));
+    routes.exception(Rejected.class, (e, ctx) -> write(ctx, e.problem()));
+    routes.exception(
+        StorageFailure.class,
+        (e, ctx) -> {
+          LOG.warn(
+              "storage unavailable during {} {}: {}",
+              ctx.method().name(),
+              Redaction.path(ctx.path()),
+              e.getMessage());
+          write(ctx, Problems.storageUnavailable());
+        });
+    routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error(
+              "unexpected failure during {} {}",
+              ctx.method().name(),
+              Redaction.path(ctx.path()),
+              e);
+          write(ctx, Problems.internalError());
+        });
+  }
+
+  /** Javalin's own refusals (no route, body over its limit) in the API's error shape. */
+  private static Problem fromJavalin(HttpResponseException e) {
+    int status = e.getStatus();
+    if (status == HttpStatus.NOT_FOUND.getCode()) {
+      return Problems.routeNotFound();
+    }
+    if (status == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+      return Problems.methodNotAllowed();
+    }
+    if (status == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+      return Problems.of(new UseCaseFailure.InvalidInput("body", "body is too large"));
+    }
+    if (status >= 400 && status < 500) {
+      return Problem.of(status, "bad_request", "The request was refused: " + e.getMessage());
+    }
+    return Problems.internalError();
+  }
+
+  static void write(Context ctx, Problem problem) {
+    ctx.status(problem.status());
+    for (Map.Entry<String, String> header : problem.headers().entrySet()) {
+      ctx.header(header.getKey(), header.getValue());
+    }
+    ctx.json(problem.body());
+  }
+}

@@ -1,0 +1,146 @@
+package dev.tokensmith.adapter.http;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Objects;
+
+/**
+ * The REST API of DESIGN §3 (except {@code webservices/rest.php} and the web UI pages) on Javalin:
+ * built from the in-ports, {@link #start(String, int) started} and {@link #stop() stopped} by the
+ * bootstrap. Its meters go to the given registry, which {@code /metrics} serves, so gauges the
+ * bootstrap registers there (e.g. the connection pool) appear too.
+ */
+public final class HttpApi {
+  private final Javalin app;
+
+  public HttpApi(UseCases useCases, HttpSettings settings, PrometheusMeterRegistry registry) {
+    Objects.requireNonNull(useCases, "useCases");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(registry, "registry");
+    ObjectMapper json = objectMapper();
+    HttpMetrics metrics = new HttpMetrics(registry);
+    RequestBodies bodies = new RequestBodies(settings.maxRequestBytes());
+    RequestReader reader = new RequestReader(bodies, json);
+    SessionStore sessions = new SessionStore(settings);
+    SessionCookie cookie = new SessionCookie(settings.secureCookies());
+    AddressRateLimiter failures =
+        new AddressRateLimiter(
+            settings.failedAuthentications(), settings.maxTrackedAddresses(), settings.clock());
+    AddressRateLimiter revocations =
+        new AddressRateLimiter(
+            settings.revocations(), settings.maxTrackedAddresses(), settings.clock());
+    RequestAuthentication authentication =
+        new RequestAuthentication(
+            useCases.authenticate(),
+            useCases.resolveSession(),
+            new TokenTransports(bodies),
+            sessions,
+            cookie,
+            failures,
+            metrics);
+    SessionController session =
+        new SessionController(useCases.logIn(), sessions, cookie, failures, reader, metrics);
+    AccountController account = new AccountController(useCases.viewMyAccount());
+    MyTokensController myTokens =
+        new MyTokensController(
+            useCases.listMyPersonalTokens(),
+            useCases.createPersonalToken(),
+            useCases.editPersonalToken(),
+            useCases.viewToken(),
+            useCases.refreshToken(),
+            useCases.deleteToken(),
+            reader);
+    TokenSelfController self = new TokenSelfController(settings.clock());
+    IntrospectionController introspection =
+        new IntrospectionController(useCases.introspectToken(), reader);
+    RevocationController revocation =
+        new RevocationController(useCases.revokeToken(), revocations, reader);
+    AdminUsersController users =
+        new AdminUsersController(
+            useCases.listUsers(),
+            useCases.viewUser(),
+            useCases.createUser(),
+            useCases.editUser(),
+            useCases.deleteUser(),
+            reader);
+    AdminPersonalTokensController personalTokens =
+        new AdminPersonalTokensController(
+            useCases.listPersonalTokens(), useCases.viewToken(), useCases.deleteToken());
+    AdminApplicationTokensController applicationTokens =
+        new AdminApplicationTokensController(
+            useCases.listApplicationTokens(),
+            useCases.createApplicationToken(),
+            useCases.editApplicationToken(),
+            useCases.viewToken(),
+            useCases.refreshToken(),
+            useCases.deleteToken(),
+            reader);
+    HealthController health = new HealthController(useCases.checkReadiness(), registry);
+
+    this.app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.startup.startupWatcherEnabled = false;
+              config.http.maxRequestSize = settings.maxRequestBytes();
+              config.jetty.multipartConfig.maxTotalRequestSize(
+                  settings.maxRequestBytes(), SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), SizeUnit.BYTES);
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(settings.stopTimeout().toMillis());
+                    server.setErrorHandler(new JettyErrors());
+                  });
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.requestLogger.http(new AccessLog(metrics));
+              Routes.register(
+                  config.routes,
+                  authentication,
+                  session,
+                  account,
+                  myTokens,
+                  self,
+                  introspection,
+                  revocation,
+                  users,
+                  personalTokens,
+                  applicationTokens,
+                  health);
+            });
+  }
+
+  /** The Javalin application, for the bootstrap to add routes (the web UI) or inspect it. */
+  public Javalin app() {
+    return app;
+  }
+
+  /** Listens on {@code host}:{@code port} (0 picks a free port, see {@link #port()}). */
+  public HttpApi start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  /** The port listened on, once started. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops listening, letting in-flight requests finish within the configured stop timeout. */
+  public void stop() {
+    app.stop();
+  }
+
+  private static ObjectMapper objectMapper() {
+    return JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.tokensmith.adapter.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the HTTP adapter behaves: the largest request body, web UI sessions, the rate limits per
+ * client address, the graceful-stop timeout and the clock the adapter reads (sessions, rate limits,
+ * the {@code expired} flags of {@code /api/v1/tokens/self}).
+ *
+ * @param maxRequestBytes the largest request body accepted; larger bodies get 400
+ * @param sessionIdleTimeout a web UI session ends after this long without a request
+ * @param sessionMaxLifetime a web UI session ends this long after the login, used or not
+ * @param maxSessions at most this many sessions are kept; the least recently used goes first
+ * @param secureCookies whether the session cookie carries {@code Secure} (serve over HTTPS)
+ * @param failedAuthentications failed authentications and logins allowed per client address
+ * @param revocations calls of {@code /api/v1/tokens/revoke} allowed per client address
+ * @param maxTrackedAddresses at most this many addresses are tracked per rate limit (LRU)
+ * @param stopTimeout how long {@code stop()} lets in-flight requests finish
+ * @param clock the time
+ */
+public record HttpSettings(
+    int maxRequestBytes,
+    Duration sessionIdleTimeout,
+    Duration sessionMaxLifetime,
+    int maxSessions,
+    boolean secureCookies,
+    RateLimit failedAuthentications,
+    RateLimit revocations,
+    int maxTrackedAddresses,
+    Duration stopTimeout,
+    Clock clock) {
+
+  /** At most {@code attempts} per {@code period} from one client address, refilled evenly. */
+  public record RateLimit(int attempts, Duration period) {
+    public RateLimit {
+      Objects.requireNonNull(period, "period");
+      if (attempts < 1 || period.isNegative() || period.isZero()) {
+        throw new IllegalArgumentException("a rate limit allows at least 1 attempt per period");
+      }
+    }
+  }
+
+  public HttpSettings {
+    if (maxRequestBytes < 1024) {
+      throw new IllegalArgumentException("maxRequestBytes must be at least 1024");
+    }
+    requirePositive(sessionIdleTimeout, "sessionIdleTimeout");
+    requirePositive(sessionMaxLifetime, "sessionMaxLifetime");
+    if (maxSessions < 1 || maxTrackedAddresses < 1) {
+      throw new IllegalArgumentException("maxSessions and maxTrackedAddresses must be positive");
+    }
+    Objects.requireNonNull(failedAuthentications, "failedAuthentications");
+    Objects.requireNonNull(revocations, "revocations");
+    Objects.requireNonNull(stopTimeout, "stopTimeout");
+    if (stopTimeout.isNegative()) {
+      throw new IllegalArgumentException("stopTimeout must not be negative");
+    }
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * 64 KiB bodies, sessions idle 30 minutes and at most 12 hours, 10 failed authentications and 30
+   * revocations per minute and address, 10 seconds to stop, the system clock.
+   */
+  public static HttpSettings defaults() {
+    return new HttpSettings(
+        64 * 1024,
+        Duration.ofMinutes(30),
+        Duration.ofHours(12),
+        10_000,
+        false,
+        new RateLimit(10, Duration.ofMinutes(1)),
+        new RateLimit(30, Duration.ofMinutes(1)),
+        10_000,
+        Duration.ofSeconds(10),
+        Clock.systemUTC());
+  }
+
+  public HttpSettings withClock(Clock newClock) {
+    return new HttpSettings(
+        maxRequestBytes,
+        sessionIdleTimeout,
+        sessionMaxLifetime,
+        maxSessions,
+        secureCookies,
+        failedAuthentications,
+        revocations,
+        maxTrackedAddresses,
+        stopTimeout,
+        newClock);
+  }
+
+  public HttpSettings withRateLimits(RateLimit newFailedAuthentications, RateLimit newRevocations) {
+    return new HttpSettings(
+        maxRequestBytes,
+        sessionIdleTimeout,
+        sessionMaxLifetime,
+        maxSessions,
+        secureCookies,
+        newFailedAuthentications,
+        newRevocations,
+        maxTrackedAddresses,
+        stopTimeout,
+        clock);
+  }
+
+  public HttpSettings withSecureCookies(boolean newSecureCookies) {
+    return new HttpSettings(
+        maxRequestBytes,
+        sessionIdleTimeout,
+        sessionMaxLifetime,
+        maxSessions,
+        newSecureCookies,
+        failedAuthentications,
+        revocations,
+        maxTrackedAddresses,
+        stopTimeout,
+        clock);
+  }
+
+  private static void requirePositive(Duration duration, String name) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+}

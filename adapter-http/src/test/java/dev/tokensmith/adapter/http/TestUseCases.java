@@ -1,0 +1,34 @@
+package dev.tokensmith.adapter.http;
+
+import dev.tokensmith.application.service.TokensmithCore;
+
+/** Wires {@link UseCases} from the core as the bootstrap does. */
+final class TestUseCases {
+  private TestUseCases() {}
+
+  static UseCases of(TokensmithCore core) {
+    return new UseCases(
+        core.authentication,
+        core.authentication,
+        core.tokens,
+        core.accounts,
+        core.accounts,
+        core.accounts,
+        core.personalTokens,
+        core.personalTokens,
+        core.personalTokens,
+        core.tokens,
+        core.tokens,
+        core.tokens,
+        core.personalTokens,
+        core.applicationTokens,
+        core.applicationTokens,
+        core.applicationTokens,
+        core.users,
+        core.users,
+        core.users,
+        core.users,
+        core.users,
+        core.readiness);
+  }
+}
