@@ -1,0 +1,197 @@
+package dev.tokensmith.bootstrap;
+
+import dev.tokensmith.adapter.http.HttpApi;
+import dev.tokensmith.adapter.http.HttpSettings;
+import dev.tokensmith.adapter.http.UseCases;
+import dev.tokensmith.adapter.persistence.Argon2PasswordHasher;
+import dev.tokensmith.adapter.persistence.Database;
+import dev.tokensmith.adapter.persistence.DatabaseConfig;
+import dev.tokensmith.adapter.persistence.DatabaseStartupException;
+import dev.tokensmith.adapter.persistence.HmacTokenDigester;
+import dev.tokensmith.adapter.persistence.PepperException;
+import dev.tokensmith.adapter.persistence.Peppers;
+import dev.tokensmith.adapter.persistence.PostgresAdapters;
+import dev.tokensmith.application.service.TokensmithCore;
+import dev.tokensmith.domain.token.ScopeCatalog;
+import dev.tokensmith.domain.token.TokenCodec;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * The running service, wired by hand: database (embedded or external), adapters, core, HTTP. {@link
+ * #close()} stops it gracefully: in-flight requests finish, then the pool and the embedded database
+ * close.
+ */
+public final class TokensmithService implements AutoCloseable {
+  private final Database database;
+  private final HttpApi http;
+  private final TokensmithCore core;
+  private boolean closed;
+
+  private TokensmithService(Database database, HttpApi http, TokensmithCore core) {
+    this.database = database;
+    this.http = http;
+    this.core = core;
+  }
+
+  /** Starts everything, or throws {@link StartupFailure} with one sentence saying why not. */
+  public static TokensmithService start(Configuration config, Clock clock, PrintStream out) {
+    Database database = startDatabase(config);
+    try {
+      PostgresAdapters storage = database.adapters();
+      boolean pepperExisted = pepperExists(config);
+      Peppers peppers =
+          Peppers.load(
+              config.tokenPepper(), config.tokenPepperFile(), config.dataDir(), new SecureRandom());
+      if (!pepperExisted
+          && !(storage.tokens().personalTokens().isEmpty()
+              && storage.tokens().applicationTokens().isEmpty())) {
+        throw new StartupFailure(
+            "the token pepper file "
+                + config.dataDir().resolve("token-pepper")
+                + " was missing and has just been generated, but the database holds tokens made"
+                + " with the old pepper: none of them would work; restore the old pepper file"
+                + " (or set TOKENSMITH_TOKEN_PEPPER) and start again");
+      }
+      Argon2PasswordHasher passwords = new Argon2PasswordHasher();
+      TokensmithCore core =
+          new TokensmithCore(
+              new TokensmithCore.Ports(
+                  storage.tokens(),
+                  storage.usage(),
+                  storage.accounts(),
+                  new HmacTokenDigester(peppers),
+                  passwords,
+                  storage.failures(),
+                  storage.audit(),
+                  new SecureRandomBytes(),
+                  storage.probe(),
+                  clock),
+              new TokensmithCore.Settings(
+                  new TokenCodec(config.tokenPrefix()),
+                  ScopeCatalog.standard(),
+                  config.rules(),
+                  config.policy()));
+      boolean firstStart =
+          FirstStart.ensureAdministrator(
+              storage.accounts(), passwords, config.adminLogin(), config.adminPassword(), out);
+      if (firstStart && config.demoData()) {
+        DemoData.seed(storage.accounts(), out);
+      }
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      new JvmMemoryMetrics().bindTo(registry);
+      HttpApi http =
+          new HttpApi(useCases(core), HttpSettings.defaults().withClock(clock), registry);
+      try {
+        http.start(config.httpHost(), config.httpPort());
+      } catch (RuntimeException e) {
+        throw new StartupFailure(
+            "cannot listen on "
+                + config.httpHost()
+                + ":"
+                + config.httpPort()
+                + " (is another program using the port? set TOKENSMITH_HTTP_PORT)",
+            e);
+      }
+      out.println(
+          "tokensmith is ready at http://"
+              + displayHost(config.httpHost())
+              + ":"
+              + http.port()
+              + "/ ("
+              + database.description()
+              + ")");
+      return new TokensmithService(database, http, core);
+    } catch (PepperException e) {
+      database.close();
+      throw new StartupFailure(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  static UseCases useCases(TokensmithCore core) {
+    return new UseCases(
+        core.authentication,
+        core.authentication,
+        core.tokens,
+        core.accounts,
+        core.accounts,
+        core.accounts,
+        core.personalTokens,
+        core.personalTokens,
+        core.personalTokens,
+        core.tokens,
+        core.tokens,
+        core.tokens,
+        core.personalTokens,
+        core.applicationTokens,
+        core.applicationTokens,
+        core.applicationTokens,
+        core.users,
+        core.users,
+        core.users,
+        core.users,
+        core.users,
+        core.readiness);
+  }
+
+  private static Database startDatabase(Configuration config) {
+    DatabaseConfig databaseConfig =
+        config.dbUrl().isDefined()
+            ? DatabaseConfig.external(
+                config.dbUrl().get(), config.dbUser().getOrNull(), config.dbPassword().getOrNull())
+            : DatabaseConfig.embedded(config.dataDir());
+    try {
+      return Database.start(databaseConfig);
+    } catch (DatabaseStartupException e) {
+      throw new StartupFailure(e.getMessage(), e);
+    }
+  }
+
+  private static boolean pepperExists(Configuration config) {
+    return config.tokenPepper().isDefined()
+        || config.tokenPepperFile().isDefined()
+        || Files.exists(config.dataDir().resolve("token-pepper"));
+  }
+
+  private static String displayHost(String host) {
+    return host.equals("0.0.0.0") ? "localhost" : host;
+  }
+
+  /** The port the HTTP server listens on. */
+  public int port() {
+    return http.port();
+  }
+
+  /** The wired core, for tests that drive the service from inside. */
+  TokensmithCore core() {
+    return core;
+  }
+
+  /** Stops the HTTP server (letting in-flight requests finish), then the database. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      http.stop();
+    } finally {
+      database.close();
+    }
+  }
+
+  /** Where the data lives (for messages). */
+  static Path dataDir(Configuration config) {
+    return config.dataDir();
+  }
+}
