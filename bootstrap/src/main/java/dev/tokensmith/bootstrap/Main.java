@@ -30,6 +30,13 @@ public final class Main {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "tokensmith-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  service.close();
+                  System.out.println("tokensmith stopped");
+                },
+                "tokensmith-shutdown"));
   }
 }

@@ -1,0 +1,65 @@
+package dev.tokensmith.bootstrap.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A small HTTP client for the end-to-end tests: JSON in, status and body out. */
+final class Http {
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+
+  Http(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  HttpResponse<String> send(String method, String path, String json, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+      request.method(method, HttpRequest.BodyPublishers.ofString(json));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<String> get(String path, String... headers) {
+    return send("GET", path, null, headers);
+  }
+
+  /** The string value of a top-level or nested JSON field, found by name (first occurrence). */
+  static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no field " + name + " in " + json);
+    }
+    return m.group(1);
+  }
+
+  /** The numeric value of a JSON field, found by name (first occurrence). */
+  static long number(String json, String name) {
+    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":(-?\\d+)").matcher(json);
+    if (!m.find()) {
+      throw new AssertionError("no number " + name + " in " + json);
+    }
+    return Long.parseLong(m.group(1));
+  }
+}
