@@ -98,6 +98,11 @@ final class DirectoryFields {
     } else {
       return Either.left(new InvalidInput(attribute, attribute + " must be a string"));
     }
+    if (!DirectoryText.isWellFormed(text)) {
+      return Either.left(
+          new InvalidInput(
+              attribute, attribute + " must be valid Unicode text (a lone surrogate)"));
+    }
     if (attribute.equals("phone") && text.isBlank()) {
       return Either.right("");
     }

@@ -21,6 +21,7 @@ import dev.tokensmith.domain.directory.ComparisonOperator;
 import dev.tokensmith.domain.directory.Criteria;
 import dev.tokensmith.domain.directory.DirectoryClass;
 import dev.tokensmith.domain.directory.DirectoryRecord;
+import dev.tokensmith.domain.directory.DirectoryText;
 import dev.tokensmith.domain.directory.Literal;
 import dev.tokensmith.domain.directory.ObjectQuery;
 import io.vavr.control.Either;
@@ -215,6 +216,11 @@ public final class DirectoryService
         return Either.left(
             new InvalidInput(attribute, ObjectQuery.unknownAttributeMessage(attribute)));
       }
+    }
+    if (!query.criteria().texts().stream().allMatch(DirectoryText::isWellFormed)) {
+      return Either.left(
+          new InvalidInput(
+              "query", "the query holds a text that is not valid Unicode (a lone surrogate)"));
     }
     return Either.right(query);
   }

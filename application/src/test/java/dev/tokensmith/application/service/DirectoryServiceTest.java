@@ -117,6 +117,18 @@ class DirectoryServiceTest {
   }
 
   @Test
+  void aQueryOrAFieldWithALoneSurrogateIsInvalidInput() {
+    ObjectQuery query =
+        new ObjectQuery(DirectoryClass.PERSON, new Criteria.Like("name", "%\uD800%", false));
+    assertThat(directory.find(root, query, 10, 0).getLeft().message())
+        .isEqualTo("the query holds a text that is not valid Unicode (a lone surrogate)");
+    assertThat(invalidWith("first_name", "Ada\uDC00"))
+        .isEqualTo(
+            new InvalidInput(
+                "first_name", "first_name must be valid Unicode text (a lone surrogate)"));
+  }
+
+  @Test
   void aPageHoldsAtLeastOneObjectAndStartsAtZeroOrLater() {
     ObjectQuery persons = ObjectQuery.all(DirectoryClass.PERSON);
     assertThat(directory.find(root, persons, 0, 0).getLeft())

@@ -71,6 +71,24 @@ public final class DirectoryText {
     }
   }
 
+  /**
+   * Whether {@code text} is well-formed UTF-16: every surrogate is half of a pair. Others cannot be
+   * stored (the database would write {@code ?} in their place), so stores refuse them.
+   */
+  public static boolean isWellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A literal as text: a string as is, a number in decimal. */
   public static String asText(Literal literal) {
     return literal instanceof Literal.Text text

@@ -46,4 +46,13 @@ class DirectoryTextTest {
     assertThat(DirectoryText.asText(Literal.of("x"))).isEqualTo("x");
     assertThat(DirectoryText.asText(Literal.of(-12))).isEqualTo("-12");
   }
+
+  @Test
+  void textIsWellFormedWhenEverySurrogateIsHalfOfAPair() {
+    assertThat(DirectoryText.isWellFormed("plain Émile \uD83D\uDE00")).isTrue();
+    assertThat(DirectoryText.isWellFormed("")).isTrue();
+    assertThat(DirectoryText.isWellFormed("a\uD83D")).isFalse();
+    assertThat(DirectoryText.isWellFormed("\uDE00a")).isFalse();
+    assertThat(DirectoryText.isWellFormed("\uD83D\uD83D\uDE00")).isFalse();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.tokensmith.application.port.out;
 
 import dev.tokensmith.domain.directory.DirectoryRecord;
+import dev.tokensmith.domain.directory.DirectoryText;
 import dev.tokensmith.domain.directory.ObjectQuery;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -30,7 +31,9 @@ import java.util.List;
  * </ul>
  *
  * Queries must name only attributes of their class ({@link ObjectQuery#checkAttributes()}); other
- * queries are a programming error ({@link IllegalArgumentException}).
+ * queries are a programming error ({@link IllegalArgumentException}). Texts, in queries and in
+ * writes, must be well-formed UTF-16 ({@link DirectoryText#isWellFormed}): PostgreSQL would store
+ * and compare {@code ?} in place of a lone surrogate.
  */
 public interface DirectoryStore {
 
