@@ -118,15 +118,21 @@ public final class DirectoryService
             });
   }
 
-  // an object deleted by someone else since it was found is simply not reported
-  private static Option<DirectoryDeletion> deletionOf(DeleteOutcome outcome) {
+  /**
+   * What to report for one outcome; none for an object that someone else deleted since it was
+   * found.
+   */
+  static Option<DirectoryDeletion> deletionOf(DeleteOutcome outcome) {
     if (outcome instanceof DeleteOutcome.Deleted deleted) {
       return Option.some(new DirectoryDeletion(deleted.record(), Option.none()));
     }
     if (outcome instanceof DeleteOutcome.InUse inUse) {
       return Option.some(new DirectoryDeletion(inUse.record(), Option.some(inUse.reason())));
     }
-    return Option.none();
+    if (outcome instanceof DeleteOutcome.NotFound) {
+      return Option.none();
+    }
+    throw new IllegalArgumentException("no report for " + outcome.getClass());
   }
 
   private Either<UseCaseFailure, DirectoryRecord> createPerson(DirectoryFields fields) {

@@ -10,6 +10,7 @@ import dev.tokensmith.application.port.in.UseCaseFailure.Conflict;
 import dev.tokensmith.application.port.in.UseCaseFailure.Forbidden;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
 import dev.tokensmith.application.port.in.UseCaseFailure.NotFound;
+import dev.tokensmith.application.port.out.DeleteOutcome;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.User;
@@ -401,6 +402,32 @@ class DirectoryServiceTest {
             new DirectoryDeletion(demo, Option.none()));
     assertThat(world.accounts.organizationByName("Demo")).isEmpty();
     assertThat(world.accounts.organizationByName("My Company")).isNotEmpty();
+  }
+
+  @Test
+  void everyDeleteOutcomeIsReported() {
+    DirectoryRecord demo = DirectoryRecord.organization(4, "Demo");
+    Map<Class<?>, Map.Entry<DeleteOutcome, Option<DirectoryDeletion>>> examples =
+        Map.of(
+            DeleteOutcome.Deleted.class,
+            Map.entry(
+                new DeleteOutcome.Deleted(demo),
+                Option.some(new DirectoryDeletion(demo, Option.none()))),
+            DeleteOutcome.InUse.class,
+            Map.entry(
+                new DeleteOutcome.InUse(demo, 2, 0, 1),
+                Option.some(
+                    new DirectoryDeletion(
+                        demo, Option.some("it is used by 2 persons and 1 application token")))),
+            DeleteOutcome.NotFound.class,
+            Map.entry(new DeleteOutcome.NotFound(), Option.none()));
+    assertThat(examples.keySet())
+        .containsExactlyInAnyOrder(DeleteOutcome.class.getPermittedSubclasses());
+    examples.forEach(
+        (kind, example) ->
+            assertThat(DirectoryService.deletionOf(example.getKey()))
+                .as(kind.getSimpleName())
+                .isEqualTo(example.getValue()));
   }
 
   // ---- helpers ----

@@ -72,8 +72,8 @@ public final class DirectoryText {
   }
 
   /**
-   * Whether {@code text} is well-formed UTF-16: every surrogate is half of a pair. Others cannot be
-   * stored (the database would write {@code ?} in their place), so stores refuse them.
+   * Whether {@code text} is well-formed UTF-16: every surrogate is half of a pair. Other text has
+   * no UTF-8 form, so the database could not store or compare it as sent.
    */
   public static boolean isWellFormed(String text) {
     for (int i = 0; i < text.length(); i++) {

@@ -32,8 +32,8 @@ import java.util.List;
  *
  * Queries must name only attributes of their class ({@link ObjectQuery#checkAttributes()}); other
  * queries are a programming error ({@link IllegalArgumentException}). Texts, in queries and in
- * writes, must be well-formed UTF-16 ({@link DirectoryText#isWellFormed}): PostgreSQL would store
- * and compare {@code ?} in place of a lone surrogate.
+ * writes, must be well-formed UTF-16 ({@link DirectoryText#isWellFormed}): a lone surrogate has no
+ * UTF-8 form for PostgreSQL to store or compare.
  */
 public interface DirectoryStore {
 
