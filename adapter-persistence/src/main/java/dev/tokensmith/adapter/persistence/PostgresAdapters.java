@@ -11,6 +11,7 @@ public final class PostgresAdapters {
   private final Jdbi jdbi;
   private final JdbiTokenStore tokens;
   private final JdbiAccountDirectory accounts;
+  private final JdbiDirectoryStore directory;
   private final JdbiAuthenticationFailureLog failures;
   private final JdbiAuditLog audit;
   private final JdbiStorageProbe probe;
@@ -20,6 +21,7 @@ public final class PostgresAdapters {
     Storage storage = new Storage(jdbi);
     this.tokens = new JdbiTokenStore(storage);
     this.accounts = new JdbiAccountDirectory(storage);
+    this.directory = new JdbiDirectoryStore(storage);
     this.failures = new JdbiAuthenticationFailureLog(storage);
     this.audit = new JdbiAuditLog(storage);
     this.probe = new JdbiStorageProbe(storage);
@@ -42,6 +44,13 @@ public final class PostgresAdapters {
 
   public JdbiAccountDirectory accounts() {
     return accounts;
+  }
+
+  /**
+   * The directory iTop clients query: the persons, organizations and users of {@link #accounts}.
+   */
+  public JdbiDirectoryStore directory() {
+    return directory;
   }
 
   public JdbiAuthenticationFailureLog failures() {

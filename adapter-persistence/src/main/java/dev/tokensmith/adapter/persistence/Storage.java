@@ -109,6 +109,18 @@ final class Storage {
         e);
   }
 
+  /**
+   * Whether {@code e} (as thrown by this class's methods) reports that the statement broke the
+   * constraint named {@code constraint}, e.g. a unique name taken by a concurrent transaction.
+   */
+  static boolean breaks(RuntimeException e, String constraint) {
+    SQLException sql = sqlCause(e);
+    return sql != null
+        && sql.getSQLState() != null
+        && sql.getSQLState().startsWith("23")
+        && constraintOf(sql).equals(constraint);
+  }
+
   private static SQLException sqlCause(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql) {

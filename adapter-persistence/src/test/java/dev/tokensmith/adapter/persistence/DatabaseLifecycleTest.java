@@ -54,7 +54,7 @@ class DatabaseLifecycleTest {
     String schema = "migration_test_" + ContractFixtures.unique("");
     var jdbi = TestDatabase.adapters().jdbi();
     try {
-      assertThat(Migrations.migrate(TestDatabase.database().dataSource(), schema)).isEqualTo(3);
+      assertThat(Migrations.migrate(TestDatabase.database().dataSource(), schema)).isEqualTo(4);
       List<String> tables =
           jdbi.withHandle(
               handle ->

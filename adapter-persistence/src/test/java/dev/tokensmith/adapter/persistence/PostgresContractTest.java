@@ -3,6 +3,7 @@ package dev.tokensmith.adapter.persistence;
 import dev.tokensmith.application.contract.AbstractAccountDirectoryContractTest;
 import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
 import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
+import dev.tokensmith.application.contract.AbstractDirectoryStoreContractTest;
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
 import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
@@ -10,6 +11,7 @@ import dev.tokensmith.application.contract.ContractFixtures;
 import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
+import dev.tokensmith.application.port.out.DirectoryStore;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
@@ -45,6 +47,24 @@ class PostgresContractTest {
     @Override
     protected AccountDirectory accounts() {
       return TestDatabase.adapters().accounts();
+    }
+  }
+
+  @Nested
+  class DirectoryStoreContract extends AbstractDirectoryStoreContractTest {
+    @Override
+    protected AccountDirectory accounts() {
+      return TestDatabase.adapters().accounts();
+    }
+
+    @Override
+    protected TokenStore tokens() {
+      return TestDatabase.adapters().tokens();
+    }
+
+    @Override
+    protected DirectoryStore directory() {
+      return TestDatabase.adapters().directory();
     }
   }
 

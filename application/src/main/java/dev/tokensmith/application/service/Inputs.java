@@ -2,6 +2,7 @@ package dev.tokensmith.application.service;
 
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
+import dev.tokensmith.domain.account.Names;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.token.Scope;
@@ -9,11 +10,27 @@ import dev.tokensmith.domain.token.ScopeCatalog;
 import io.vavr.control.Either;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the names clients send (scopes, profiles, status) into domain values. */
 final class Inputs {
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
   private Inputs() {}
+
+  /**
+   * A sentence saying what is wrong with {@code email} as the email address {@code field}, or null
+   * when it is a valid name (see {@link Names}) of the shape {@code local@domain}.
+   */
+  static @Nullable String emailProblem(String field, String email) {
+    String problem = Names.problem(field, email);
+    if (problem != null) {
+      return problem;
+    }
+    return EMAIL.matcher(email.strip()).matches() ? null : field + " must be an email address";
+  }
 
   static Either<UseCaseFailure, Set<Scope>> scopes(ScopeCatalog catalog, Set<String> names) {
     if (names == null || names.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.tokensmith.application.service;
 import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
+import dev.tokensmith.application.port.out.DirectoryStore;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.RandomBytes;
 import dev.tokensmith.application.port.out.StorageProbe;
@@ -26,6 +27,7 @@ public final class TokensmithCore {
       TokenStore tokens,
       UsageRecorder usage,
       AccountDirectory accounts,
+      DirectoryStore directory,
       TokenDigester digester,
       PasswordHasher passwords,
       AuthenticationFailureLog failures,
@@ -52,6 +54,7 @@ public final class TokensmithCore {
   public final AccountService accounts;
   public final UserAdministrationService users;
   public final ReadinessService readiness;
+  public final DirectoryService directory;
 
   public TokensmithCore(Ports ports, Settings settings) {
     this.authentication =
@@ -99,5 +102,6 @@ public final class TokensmithCore {
         new UserAdministrationService(
             ports.accounts(), ports.tokens(), ports.passwords(), ports.audit(), ports.clock());
     this.readiness = new ReadinessService(ports.probe());
+    this.directory = new DirectoryService(ports.directory());
   }
 }

@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Administrators' management of users: create, view, edit (incl. password reset), delete. */
 public final class UserAdministrationService
@@ -40,8 +39,6 @@ public final class UserAdministrationService
         CreateUserUseCase,
         EditUserUseCase,
         DeleteUserUseCase {
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
-
   private final AccountDirectory accounts;
   private final TokenStore tokens;
   private final PasswordHasher hasher;
@@ -224,13 +221,8 @@ public final class UserAdministrationService
   }
 
   private static UseCaseFailure emailProblem(String email) {
-    UseCaseFailure name = nameProblem("contact.email", email);
-    if (name != null) {
-      return name;
-    }
-    return EMAIL.matcher(email.strip()).matches()
-        ? null
-        : new InvalidInput("contact.email", "contact.email must be an email address");
+    String problem = Inputs.emailProblem("contact.email", email);
+    return problem == null ? null : new InvalidInput("contact.email", problem);
   }
 
   private static Option<UseCaseFailure> firstProblem(UseCaseFailure... problems) {

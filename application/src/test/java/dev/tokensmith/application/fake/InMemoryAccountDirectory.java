@@ -1,42 +1,65 @@
 package dev.tokensmith.application.fake;
 
 import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.port.out.NewUser;
 import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.OrganizationId;
 import dev.tokensmith.domain.account.PasswordHash;
 import dev.tokensmith.domain.account.Person;
 import dev.tokensmith.domain.account.PersonId;
+import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.account.UserId;
+import dev.tokensmith.domain.directory.DirectoryText;
 import io.vavr.control.Option;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** {@link AccountDirectory} in memory, for tests and the in-memory demo. */
+/**
+ * {@link AccountDirectory} in memory, for tests and the in-memory demo. Organizations, persons and
+ * users are kept as rows that point at each other by id, as in the database, so that a change made
+ * through {@link InMemoryDirectoryStore} (which shares this state and this object's lock) shows in
+ * every user whose contact or organization it touches.
+ */
 public final class InMemoryAccountDirectory implements AccountDirectory {
-  private final Map<UserId, User> users = new ConcurrentHashMap<>();
-  private final Map<UserId, PasswordHash> hashes = new ConcurrentHashMap<>();
-  private final Map<String, Organization> organizations = new ConcurrentHashMap<>();
-  private final AtomicLong ids = new AtomicLong();
+  private record PersonRow(
+      String firstName, String name, String email, Option<String> phone, long organizationId) {}
+
+  private record UserRow(
+      String login, Status status, long organizationId, long contactId, Set<Profile> profiles) {}
+
+  private final NavigableMap<Long, String> organizations = new TreeMap<>();
+  private final NavigableMap<Long, PersonRow> persons = new TreeMap<>();
+  private final NavigableMap<Long, UserRow> users = new TreeMap<>();
+  private final Map<Long, PasswordHash> hashes = new HashMap<>();
+  private long lastOrganizationId;
+  private long lastPersonId;
+  private long lastUserId;
 
   @Override
-  public Option<User> user(UserId id) {
-    return Option.of(users.get(id));
+  public synchronized Option<User> user(UserId id) {
+    return Option.of(users.get(id.value())).map(row -> toUser(id.value(), row));
   }
 
   @Override
-  public Option<User> userByLogin(String login) {
+  public synchronized Option<User> userByLogin(String login) {
     return Option.ofOptional(
-        users.values().stream().filter(u -> u.login().equals(login)).findFirst());
+        users.entrySet().stream()
+            .filter(entry -> entry.getValue().login().equals(login))
+            .findFirst()
+            .map(entry -> toUser(entry.getKey(), entry.getValue())));
   }
 
   @Override
-  public List<User> users() {
-    return users.values().stream().sorted(Comparator.comparing(User::login)).toList();
+  public synchronized List<User> users() {
+    return usersById().stream().sorted(Comparator.comparing(User::login)).toList();
   }
 
   @Override
@@ -44,69 +67,181 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
     if (userByLogin(user.login()).isDefined()) {
       throw new IllegalStateException("login taken: " + user.login());
     }
-    Person contact =
-        new Person(
-            new PersonId(ids.incrementAndGet()),
-            user.contact().firstName(),
-            user.contact().name(),
-            user.contact().email(),
-            user.contact().phone(),
-            user.contact().organization());
-    User created =
-        new User(
-            new UserId(ids.incrementAndGet()),
+    requireOrganization(user.organization().id().value());
+    Person contact = addPerson(user.contact());
+    long id = ++lastUserId;
+    users.put(
+        id,
+        new UserRow(
             user.login(),
             user.status(),
-            user.organization(),
-            contact,
-            user.profiles());
-    users.put(created.id(), created);
-    hashes.put(created.id(), passwordHash);
-    return created;
+            user.organization().id().value(),
+            contact.id().value(),
+            user.profiles()));
+    hashes.put(id, passwordHash);
+    return toUser(id, users.get(id));
   }
 
   @Override
-  public void updateUser(User user) {
-    users.computeIfPresent(user.id(), (id, old) -> user);
+  public synchronized void updateUser(User user) {
+    long id = user.id().value();
+    if (!users.containsKey(id)) {
+      return;
+    }
+    requireOrganization(user.organization().id().value());
+    users.put(
+        id,
+        new UserRow(
+            user.login(),
+            user.status(),
+            user.organization().id().value(),
+            user.contact().id().value(),
+            user.profiles()));
+    writePerson(user.contact());
   }
 
   @Override
-  public boolean removeUser(UserId id) {
-    hashes.remove(id);
-    return users.remove(id) != null;
+  public synchronized boolean removeUser(UserId id) {
+    hashes.remove(id.value());
+    return users.remove(id.value()) != null;
   }
 
   @Override
-  public Option<PasswordHash> passwordHash(UserId id) {
-    return Option.of(hashes.get(id));
+  public synchronized Option<PasswordHash> passwordHash(UserId id) {
+    return Option.of(hashes.get(id.value()));
   }
 
   @Override
-  public void setPasswordHash(UserId id, PasswordHash passwordHash) {
-    if (users.containsKey(id)) {
-      hashes.put(id, passwordHash);
+  public synchronized void setPasswordHash(UserId id, PasswordHash passwordHash) {
+    if (users.containsKey(id.value())) {
+      hashes.put(id.value(), passwordHash);
     }
   }
 
   @Override
-  public Option<Organization> organizationByName(String name) {
-    return Option.of(organizations.get(name));
+  public synchronized Option<Organization> organizationByName(String name) {
+    return Option.ofOptional(
+        organizationsById().stream().filter(o -> o.name().equals(name)).findFirst());
   }
 
   @Override
-  public List<Organization> organizations() {
-    return organizations.values().stream()
-        .sorted(Comparator.comparing(Organization::name))
+  public synchronized List<Organization> organizations() {
+    return organizationsById().stream()
+        .sorted((a, b) -> DirectoryText.compare(a.name(), b.name()))
         .toList();
   }
 
   @Override
   public synchronized Organization addOrganization(String name) {
-    if (organizations.containsKey(name)) {
+    if (organizationByName(name).isDefined()) {
       throw new IllegalStateException("organization exists: " + name);
     }
-    Organization organization = new Organization(new OrganizationId(ids.incrementAndGet()), name);
-    organizations.put(name, organization);
+    Organization organization = new Organization(new OrganizationId(++lastOrganizationId), name);
+    organizations.put(organization.id().value(), organization.name());
     return organization;
+  }
+
+  // What InMemoryDirectoryStore reads and writes; it holds this object's lock around compound
+  // steps.
+
+  synchronized Option<Organization> organization(long id) {
+    return Option.of(organizations.get(id))
+        .map(name -> new Organization(new OrganizationId(id), name));
+  }
+
+  synchronized List<Organization> organizationsById() {
+    return organizations.keySet().stream().map(id -> organization(id).get()).toList();
+  }
+
+  synchronized void renameOrganization(long id, String name) {
+    organizations.replace(id, name);
+  }
+
+  synchronized boolean removeOrganization(long id) {
+    return organizations.remove(id) != null;
+  }
+
+  synchronized Option<Person> person(long id) {
+    return Option.of(persons.get(id)).map(row -> toPerson(id, row));
+  }
+
+  synchronized List<Person> personsById() {
+    return persons.keySet().stream().map(id -> person(id).get()).toList();
+  }
+
+  synchronized List<User> usersById() {
+    return users.entrySet().stream()
+        .map(entry -> toUser(entry.getKey(), entry.getValue()))
+        .toList();
+  }
+
+  /** Adds a contact; like the database's foreign key, its organization must exist. */
+  synchronized Person addPerson(NewPerson person) {
+    long organizationId = person.organization().id().value();
+    requireOrganization(organizationId);
+    long id = ++lastPersonId;
+    persons.put(
+        id,
+        new PersonRow(
+            person.firstName(), person.name(), person.email(), person.phone(), organizationId));
+    return toPerson(id, persons.get(id));
+  }
+
+  /** Writes an existing person's fields; an unknown person is ignored, as an SQL UPDATE does. */
+  synchronized void writePerson(Person person) {
+    long id = person.id().value();
+    if (persons.containsKey(id)) {
+      requireOrganization(person.organization().id().value());
+      persons.put(
+          id,
+          new PersonRow(
+              person.firstName(),
+              person.name(),
+              person.email(),
+              person.phone(),
+              person.organization().id().value()));
+    }
+  }
+
+  synchronized boolean removePerson(long id) {
+    return persons.remove(id) != null;
+  }
+
+  synchronized long usersWithContact(long personId) {
+    return users.values().stream().filter(row -> row.contactId() == personId).count();
+  }
+
+  synchronized long personsOf(long organizationId) {
+    return persons.values().stream().filter(row -> row.organizationId() == organizationId).count();
+  }
+
+  synchronized long usersOf(long organizationId) {
+    return users.values().stream().filter(row -> row.organizationId() == organizationId).count();
+  }
+
+  private void requireOrganization(long id) {
+    if (!organizations.containsKey(id)) {
+      throw new IllegalStateException("no organization " + id);
+    }
+  }
+
+  private Person toPerson(long id, PersonRow row) {
+    return new Person(
+        new PersonId(id),
+        row.firstName(),
+        row.name(),
+        row.email(),
+        row.phone(),
+        organization(row.organizationId()).get());
+  }
+
+  private User toUser(long id, UserRow row) {
+    return new User(
+        new UserId(id),
+        row.login(),
+        row.status(),
+        organization(row.organizationId()).get(),
+        person(row.contactId()).get(),
+        row.profiles());
   }
 }

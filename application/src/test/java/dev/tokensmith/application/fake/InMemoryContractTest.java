@@ -3,6 +3,7 @@ package dev.tokensmith.application.fake;
 import dev.tokensmith.application.contract.AbstractAccountDirectoryContractTest;
 import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
 import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
+import dev.tokensmith.application.contract.AbstractDirectoryStoreContractTest;
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
 import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
@@ -10,6 +11,7 @@ import dev.tokensmith.application.contract.ContractFixtures;
 import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
+import dev.tokensmith.application.port.out.DirectoryStore;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
@@ -47,6 +49,28 @@ class InMemoryContractTest {
     @Override
     protected AccountDirectory accounts() {
       return accounts;
+    }
+  }
+
+  @Nested
+  class DirectoryStoreContract extends AbstractDirectoryStoreContractTest {
+    private final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
+    private final InMemoryTokenStore tokens = new InMemoryTokenStore(accounts);
+    private final InMemoryDirectoryStore directory = new InMemoryDirectoryStore(accounts, tokens);
+
+    @Override
+    protected AccountDirectory accounts() {
+      return accounts;
+    }
+
+    @Override
+    protected TokenStore tokens() {
+      return tokens;
+    }
+
+    @Override
+    protected DirectoryStore directory() {
+      return directory;
     }
   }
 

@@ -30,7 +30,7 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
 
   @Override
   public synchronized TokenLookup lookup(TokenId id) {
-    Token token = tokens.get(id);
+    Token token = current(tokens.get(id));
     if (token instanceof ApplicationToken application) {
       return new TokenLookup.Found(application, application);
     }
@@ -46,7 +46,7 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
 
   @Override
   public synchronized Option<Token> find(TokenId id) {
-    return Option.of(tokens.get(id));
+    return Option.of(tokens.get(id)).map(this::current);
   }
 
   @Override
@@ -67,6 +67,7 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
   public synchronized List<ApplicationToken> applicationTokens() {
     return tokens.values().stream()
         .filter(ApplicationToken.class::isInstance)
+        .map(this::current)
         .map(ApplicationToken.class::cast)
         .sorted(Comparator.comparing(t -> t.credential().createdAt()))
         .toList();
@@ -122,5 +123,24 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
         (key, token) ->
             token.withCredential(
                 token.credential().withUsage(token.usage().recorded(at, address))));
+  }
+
+  /**
+   * The token with its organization as the directory has it now (it may have been renamed since),
+   * as the database's join gives it. Called with this store's lock, it takes the directory's: the
+   * directory never calls this store while holding its own.
+   */
+  private Token current(Token token) {
+    if (token instanceof ApplicationToken application
+        && accounts instanceof InMemoryAccountDirectory directory) {
+      return directory
+          .organization(application.organization().id().value())
+          .<Token>map(
+              organization ->
+                  application.withPrincipal(
+                      application.status(), organization, application.profiles()))
+          .getOrElse(token);
+    }
+    return token;
   }
 }

@@ -19,6 +19,7 @@ public final class InMemoryTokensmith {
   public final MutableClock clock = new MutableClock(START);
   public final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
   public final InMemoryTokenStore tokens = new InMemoryTokenStore(accounts);
+  public final InMemoryDirectoryStore directory = new InMemoryDirectoryStore(accounts, tokens);
   public final FakeTokenDigester digester = new FakeTokenDigester();
   public final FakePasswordHasher passwords = new FakePasswordHasher();
   public final InMemoryAuthenticationFailureLog failures = new InMemoryAuthenticationFailureLog();
@@ -37,6 +38,7 @@ public final class InMemoryTokensmith {
                 tokens,
                 tokens,
                 accounts,
+                directory,
                 digester,
                 passwords,
                 failures,

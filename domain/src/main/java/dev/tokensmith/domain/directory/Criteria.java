@@ -106,6 +106,36 @@ public sealed interface Criteria {
     return List.copyOf(found);
   }
 
+  /**
+   * Every text this condition holds, in the order written: the values of text literals and the LIKE
+   * patterns (for checks that apply to any text a client sent, such as well-formed Unicode).
+   */
+  default List<String> texts() {
+    List<String> found = new ArrayList<>();
+    collectTexts(this, found);
+    return List.copyOf(found);
+  }
+
+  private static void collectTexts(Criteria criteria, List<String> found) {
+    if (criteria instanceof Comparison) {
+      addText(((Comparison) criteria).value(), found);
+    } else if (criteria instanceof Like) {
+      found.add(((Like) criteria).pattern());
+    } else if (criteria instanceof In) {
+      ((In) criteria).values().forEach(value -> addText(value, found));
+    } else if (criteria instanceof And) {
+      ((And) criteria).operands().forEach(operand -> collectTexts(operand, found));
+    } else if (criteria instanceof Or) {
+      ((Or) criteria).operands().forEach(operand -> collectTexts(operand, found));
+    }
+  }
+
+  private static void addText(Literal literal, List<String> found) {
+    if (literal instanceof Literal.Text) {
+      found.add(((Literal.Text) literal).value());
+    }
+  }
+
   private static void collectAttributes(Criteria criteria, Set<String> found) {
     if (criteria instanceof Comparison) {
       found.add(((Comparison) criteria).attribute());

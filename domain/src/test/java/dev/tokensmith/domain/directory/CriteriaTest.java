@@ -108,4 +108,16 @@ class CriteriaTest {
     assertThat(Literal.of(Long.MIN_VALUE)).isEqualTo(new Literal.Number(Long.MIN_VALUE));
     assertThatThrownBy(() -> Literal.of((String) null)).isInstanceOf(NullPointerException.class);
   }
+
+  @Test
+  void textsAreTheTextLiteralsAndPatternsInTheOrderWritten() {
+    Criteria criteria =
+        new Or(
+            List.of(
+                new And(List.of(A, new Like("name", "a%", true))),
+                new In("id", List.of(Literal.of(3), Literal.of("4")), false),
+                new Comparison("id", ComparisonOperator.LESS, Literal.of(9))));
+    assertThat(criteria.texts()).containsExactly("a", "a%", "4");
+    assertThat(new All().texts()).isEmpty();
+  }
 }

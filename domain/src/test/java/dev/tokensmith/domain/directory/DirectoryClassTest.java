@@ -42,4 +42,28 @@ class DirectoryClassTest {
     assertThat(DirectoryClass.ORGANIZATION.hasAttribute("email")).isFalse();
     assertThat(DirectoryClass.USER.hasAttribute("profile_list")).isTrue();
   }
+
+  @Test
+  void personsAndOrganizationsAreWritableAndUsersAreNot() {
+    assertThat(DirectoryClass.PERSON.writableAttributeCodes())
+        .containsExactly("first_name", "name", "email", "phone", "org_id");
+    assertThat(DirectoryClass.ORGANIZATION.writableAttributeCodes()).containsExactly("name");
+    assertThat(DirectoryClass.USER.writableAttributeCodes()).isEmpty();
+    assertThat(DirectoryClass.PERSON.isWritable()).isTrue();
+    assertThat(DirectoryClass.USER.isWritable()).isFalse();
+    for (DirectoryClass directoryClass : DirectoryClass.values()) {
+      assertThat(directoryClass.attributeCodes())
+          .containsAll(directoryClass.writableAttributeCodes());
+    }
+  }
+
+  @Test
+  void idsAndExternalKeysAreTheNumericAttributes() {
+    assertThat(DirectoryClass.PERSON.isNumeric("id")).isTrue();
+    assertThat(DirectoryClass.PERSON.isNumeric("org_id")).isTrue();
+    assertThat(DirectoryClass.PERSON.isNumeric("org_name")).isFalse();
+    assertThat(DirectoryClass.USER.isNumeric("contactid")).isTrue();
+    assertThat(DirectoryClass.ORGANIZATION.isNumeric("org_id")).isFalse();
+    assertThat(DirectoryClass.ORGANIZATION.isNumeric("name")).isFalse();
+  }
 }

@@ -1,0 +1,342 @@
+package dev.tokensmith.adapter.persistence;
+
+import dev.tokensmith.domain.directory.ComparisonOperator;
+import dev.tokensmith.domain.directory.Criteria;
+import dev.tokensmith.domain.directory.DirectoryClass;
+import dev.tokensmith.domain.directory.DirectoryText;
+import dev.tokensmith.domain.directory.LikePattern;
+import dev.tokensmith.domain.directory.Literal;
+import dev.tokensmith.domain.directory.ObjectQuery;
+import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL of {@link JdbiDirectoryStore}: for each directory class its rows and a fixed map from
+ * attribute code to SQL expression, and the translation of {@link Criteria} into a condition on
+ * those expressions whose every value is a bind parameter. Only the expressions of the map, SQL
+ * keywords and generated parameter names ({@code :c0}, {@code :c1}, …) are ever written into the
+ * statement.
+ */
+final class DirectorySql {
+  private DirectorySql() {}
+
+  /** How the store compares an attribute: as a number or as text. */
+  enum Kind {
+    NUMBER,
+    TEXT
+  }
+
+  /** An attribute's SQL expression over the class's rows. */
+  record Column(String expression, Kind kind) {}
+
+  /** A class's rows: the columns read, the joined tables, its id column and its attributes. */
+  record Table(String select, String from, String id, Map<String, Column> attributes) {
+    Column column(String attribute) {
+      Column column = attributes.get(attribute);
+      if (column == null) {
+        throw new IllegalArgumentException(ObjectQuery.unknownAttributeMessage(attribute));
+      }
+      return column;
+    }
+  }
+
+  static final Table PERSONS =
+      new Table(
+          "p.id, p.first_name, p.name, p.email, p.phone, o.id AS org_id, o.name AS org_name",
+          "persons p JOIN organizations o ON o.id = p.organization_id",
+          "p.id",
+          attributes(
+              "id", number("p.id"),
+              "name", text("p.name"),
+              "first_name", text("p.first_name"),
+              "email", text("p.email"),
+              "phone", text("coalesce(p.phone, '')"),
+              "org_id", number("p.organization_id"),
+              "org_name", text("o.name"),
+              "friendlyname", text("p.first_name || ' ' || p.name")));
+
+  static final Table ORGANIZATIONS =
+      new Table(
+          "o.id, o.name",
+          "organizations o",
+          "o.id",
+          attributes("id", number("o.id"), "name", text("o.name"), "friendlyname", text("o.name")));
+
+  static final Table USERS =
+      new Table(
+          "u.id, u.login, u.status, u.organization_id, u.contact_person_id, u.profiles",
+          "users u",
+          "u.id",
+          attributes(
+              "id", number("u.id"),
+              "login", text("u.login"),
+              "status", text("u.status"),
+              "org_id", number("u.organization_id"),
+              "contactid", number("u.contact_person_id"),
+              "profile_list",
+                  text(
+                      "array_to_string(ARRAY(SELECT profile FROM unnest(u.profiles) AS profile"
+                          + " ORDER BY profile COLLATE \"C\"), ', ')"),
+              "friendlyname", text("u.login")));
+
+  static Table table(DirectoryClass directoryClass) {
+    if (directoryClass == DirectoryClass.PERSON) {
+      return PERSONS;
+    }
+    if (directoryClass == DirectoryClass.ORGANIZATION) {
+      return ORGANIZATIONS;
+    }
+    return USERS;
+  }
+
+  /** The objects of a query, by id, one page. */
+  static Condition find(ObjectQuery query, int limit, int offset) {
+    Table table = table(query.directoryClass());
+    Condition where = Condition.of(table, query.criteria());
+    return where.wrap(
+        "SELECT " + table.select() + " FROM " + table.from() + " WHERE ",
+        " ORDER BY "
+            + table.id()
+            + " LIMIT "
+            + where.bind(limit)
+            + " OFFSET "
+            + where.bind(offset));
+  }
+
+  /** How many objects a query matches. */
+  static Condition count(ObjectQuery query) {
+    Table table = table(query.directoryClass());
+    return Condition.of(table, query.criteria())
+        .wrap("SELECT count(*) FROM " + table.from() + " WHERE ", "");
+  }
+
+  /** A piece of SQL and the values of its parameters. */
+  static final class Condition {
+    private final Map<String, Object> parameters;
+    private String sql = "";
+
+    private Condition(Map<String, Object> parameters) {
+      this.parameters = parameters;
+    }
+
+    static Condition of(Table table, Criteria criteria) {
+      Condition condition = new Condition(new LinkedHashMap<>());
+      condition.sql = condition.translate(table, criteria);
+      return condition;
+    }
+
+    String sql() {
+      return sql;
+    }
+
+    Map<String, Object> parameters() {
+      return parameters;
+    }
+
+    private Condition wrap(String before, String after) {
+      sql = before + sql + after;
+      return this;
+    }
+
+    /** A new parameter holding {@code value}, as it appears in the statement. */
+    private String bind(Object value) {
+      String name = "c" + parameters.size();
+      parameters.put(name, value);
+      return ":" + name;
+    }
+
+    private String translate(Table table, Criteria criteria) {
+      if (criteria instanceof Criteria.All) {
+        return "TRUE";
+      }
+      if (criteria instanceof Criteria.Comparison comparison) {
+        return comparison(
+            table.column(comparison.attribute()), comparison.operator(), comparison.value());
+      }
+      if (criteria instanceof Criteria.Like like) {
+        return like(table.column(like.attribute()), like);
+      }
+      if (criteria instanceof Criteria.In in) {
+        return in(table.column(in.attribute()), in);
+      }
+      if (criteria instanceof Criteria.And and) {
+        return join(table, and.operands(), " AND ");
+      }
+      if (criteria instanceof Criteria.Or or) {
+        return join(table, or.operands(), " OR ");
+      }
+      throw new IllegalArgumentException("no translation for " + criteria.getClass());
+    }
+
+    private String join(Table table, List<Criteria> operands, String operator) {
+      List<String> parts = new ArrayList<>();
+      for (Criteria operand : operands) {
+        parts.add(translate(table, operand));
+      }
+      return "(" + String.join(operator, parts) + ")";
+    }
+
+    private String comparison(Column column, ComparisonOperator operator, Literal literal) {
+      if (column.kind() == Kind.NUMBER) {
+        Option<Long> number = number(literal);
+        if (number.isEmpty()) {
+          // a text that is not an integer equals no number and is neither below nor above one
+          return operator == ComparisonOperator.NOT_EQUAL ? "TRUE" : "FALSE";
+        }
+        return column.expression() + " " + operator.symbol() + " " + bind(number.get());
+      }
+      String text = DirectoryText.asText(literal);
+      int nul = text.indexOf('\u0000');
+      if (nul < 0) {
+        return folded(column.expression()) + " " + operator.symbol() + " " + foldedValue(text);
+      }
+      // PostgreSQL text cannot hold U+0000, so no stored value contains it: the literal equals
+      // nothing, and as U+0000 is the lowest character, a value is below the literal exactly when
+      // it is at most the part before the U+0000
+      String before = text.substring(0, nul);
+      switch (operator) {
+        case EQUAL:
+          return "FALSE";
+        case NOT_EQUAL:
+          return "TRUE";
+        case LESS:
+        case LESS_OR_EQUAL:
+          return folded(column.expression()) + " <= " + foldedValue(before);
+        case GREATER:
+        case GREATER_OR_EQUAL:
+          return folded(column.expression()) + " > " + foldedValue(before);
+        default:
+          throw new IllegalArgumentException("no translation for " + operator);
+      }
+    }
+
+    private String like(Column column, Criteria.Like like) {
+      LikePattern pattern = LikePattern.of(like.pattern());
+      if (pattern.requiresLiteral(0)) {
+        // no stored value contains U+0000
+        return like.negated() ? "TRUE" : "FALSE";
+      }
+      return (like.negated() ? "NOT " : "")
+          + "("
+          + folded(asText(column))
+          + " LIKE "
+          + foldedValue(pattern.escaped())
+          + ")";
+    }
+
+    private String in(Column column, Criteria.In in) {
+      List<String> values = new ArrayList<>();
+      for (Literal literal : in.values()) {
+        if (column.kind() == Kind.NUMBER) {
+          number(literal).forEach(number -> values.add(bind(number)));
+        } else {
+          String text = DirectoryText.asText(literal);
+          if (text.indexOf('\u0000') < 0) {
+            values.add(foldedValue(text));
+          }
+        }
+      }
+      if (values.isEmpty()) {
+        return in.negated() ? "TRUE" : "FALSE";
+      }
+      String expression =
+          column.kind() == Kind.NUMBER ? column.expression() : folded(column.expression());
+      return (in.negated() ? "NOT " : "")
+          + "("
+          + expression
+          + " IN ("
+          + String.join(", ", values)
+          + "))";
+    }
+
+    private String foldedValue(String text) {
+      return folded("CAST(" + bind(text) + " AS text)");
+    }
+
+    private static Option<Long> number(Literal literal) {
+      return literal instanceof Literal.Number number
+          ? Option.some(number.value())
+          : DirectoryText.integer(((Literal.Text) literal).value());
+    }
+
+    private static String asText(Column column) {
+      return column.kind() == Kind.NUMBER
+          ? "CAST(" + column.expression() + " AS text)"
+          : column.expression();
+    }
+
+    /** ASCII letters in lower case, compared byte-wise; see {@link DirectoryText#fold}. */
+    private static String folded(String expression) {
+      return "lower((" + expression + ") COLLATE \"C\")";
+    }
+  }
+
+  private static Column number(String expression) {
+    return new Column(expression, Kind.NUMBER);
+  }
+
+  private static Column text(String expression) {
+    return new Column(expression, Kind.TEXT);
+  }
+
+  private static Map<String, Column> attributes(Object... codesAndColumns) {
+    Map<String, Column> attributes = new LinkedHashMap<>();
+    for (int i = 0; i < codesAndColumns.length; i += 2) {
+      attributes.put((String) codesAndColumns[i], (Column) codesAndColumns[i + 1]);
+    }
+    return Map.copyOf(attributes);
+  }
+
+  // ---- writes ----
+
+  static final String ADD_PERSON =
+      """
+      INSERT INTO persons (first_name, name, email, phone, organization_id)
+      VALUES (:firstName, :name, :email, :phone, :organizationId)
+      RETURNING id
+      """;
+
+  static final String LOCK_PERSON = "SELECT id FROM persons WHERE id = :id FOR UPDATE";
+
+  static final String UPDATE_PERSON =
+      """
+      UPDATE persons
+      SET first_name = :firstName, name = :name, email = :email, phone = :phone,
+          organization_id = :organizationId
+      WHERE id = :id
+      """;
+
+  static final String USERS_WITH_CONTACT =
+      "SELECT count(*) FROM users WHERE contact_person_id = :id";
+
+  static final String DELETE_PERSON = "DELETE FROM persons WHERE id = :id";
+
+  static final String ADD_ORGANIZATION =
+      """
+      INSERT INTO organizations (name) VALUES (:name)
+      ON CONFLICT ON CONSTRAINT organizations_name_key DO NOTHING
+      RETURNING id
+      """;
+
+  static final String LOCK_ORGANIZATION =
+      "SELECT name FROM organizations WHERE id = :id FOR UPDATE";
+
+  static final String ORGANIZATION_NAMED = "SELECT id FROM organizations WHERE name = :name";
+
+  static final String RENAME_ORGANIZATION = "UPDATE organizations SET name = :name WHERE id = :id";
+
+  static final String DEPENDENTS_OF_ORGANIZATION =
+      """
+      SELECT (SELECT count(*) FROM persons WHERE organization_id = :id) AS persons,
+             (SELECT count(*) FROM users WHERE organization_id = :id) AS users,
+             (SELECT count(*) FROM tokens WHERE organization_id = :id) AS application_tokens
+      """;
+
+  static final String DELETE_ORGANIZATION = "DELETE FROM organizations WHERE id = :id";
+
+  /** The constraint that keeps organization names unique. */
+  static final String ORGANIZATION_NAME_KEY = "organizations_name_key";
+}

@@ -1,0 +1,297 @@
+package dev.tokensmith.adapter.persistence;
+
+import dev.tokensmith.application.port.out.DeleteOutcome;
+import dev.tokensmith.application.port.out.DirectoryConflict;
+import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.NewPerson;
+import dev.tokensmith.application.port.out.PersonChanges;
+import dev.tokensmith.domain.account.Names;
+import dev.tokensmith.domain.directory.ComparisonOperator;
+import dev.tokensmith.domain.directory.Criteria;
+import dev.tokensmith.domain.directory.DirectoryClass;
+import dev.tokensmith.domain.directory.DirectoryRecord;
+import dev.tokensmith.domain.directory.Literal;
+import dev.tokensmith.domain.directory.ObjectQuery;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * {@link DirectoryStore} on PostgreSQL: persons, organizations and users of the account tables,
+ * queried with {@link DirectorySql}'s translation of criteria (bind parameters only); each write
+ * and the check before it run in one transaction, the object locked.
+ */
+public final class JdbiDirectoryStore implements DirectoryStore {
+  private final Storage storage;
+
+  JdbiDirectoryStore(Storage storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public List<DirectoryRecord> find(ObjectQuery query, int limit, int offset) {
+    if (limit < 1 || offset < 0) {
+      throw new IllegalArgumentException("limit must be at least 1 and offset not negative");
+    }
+    checkAttributes(query);
+    return storage.read(handle -> find(handle, query, limit, offset));
+  }
+
+  @Override
+  public long count(ObjectQuery query) {
+    checkAttributes(query);
+    DirectorySql.Condition count = DirectorySql.count(query);
+    return storage.read(
+        handle ->
+            handle.createQuery(count.sql()).bindMap(count.parameters()).mapTo(Long.class).one());
+  }
+
+  @Override
+  public DirectoryRecord createPerson(NewPerson person) {
+    String firstName = Names.required("firstName", person.firstName());
+    String name = Names.required("name", person.name());
+    String email = Names.required("email", person.email());
+    return storage.durably(
+        handle -> {
+          long id =
+              handle
+                  .createQuery(DirectorySql.ADD_PERSON)
+                  .bind("firstName", firstName)
+                  .bind("name", name)
+                  .bind("email", email)
+                  .bind("phone", person.phone().getOrNull())
+                  .bind("organizationId", person.organization().id().value())
+                  .mapTo(Long.class)
+                  .one();
+          return byId(handle, DirectoryClass.PERSON, id).get();
+        });
+  }
+
+  @Override
+  public Option<DirectoryRecord> updatePerson(long id, PersonChanges changes) {
+    return storage.durably(
+        handle -> {
+          if (!locked(handle, DirectorySql.LOCK_PERSON, id)) {
+            return Option.none();
+          }
+          DirectoryRecord current = byId(handle, DirectoryClass.PERSON, id).get();
+          String phone = current.field("phone");
+          handle
+              .createUpdate(DirectorySql.UPDATE_PERSON)
+              .bind("id", id)
+              .bind(
+                  "firstName",
+                  Names.required(
+                      "firstName", changes.firstName().getOrElse(current.field("first_name"))))
+              .bind("name", Names.required("name", changes.name().getOrElse(current.field("name"))))
+              .bind(
+                  "email",
+                  Names.required("email", changes.email().getOrElse(current.field("email"))))
+              .bind(
+                  "phone",
+                  changes
+                      .phoneAfter(phone.isEmpty() ? Option.none() : Option.some(phone))
+                      .getOrNull())
+              .bind(
+                  "organizationId",
+                  changes
+                      .organization()
+                      .map(organization -> organization.value())
+                      .getOrElse(() -> Long.parseLong(current.field("org_id"))))
+              .execute();
+          return byId(handle, DirectoryClass.PERSON, id);
+        });
+  }
+
+  @Override
+  public DeleteOutcome deletePerson(long id, boolean simulate) {
+    return storage.durably(
+        handle -> {
+          if (!locked(handle, DirectorySql.LOCK_PERSON, id)) {
+            return new DeleteOutcome.NotFound();
+          }
+          DirectoryRecord record = byId(handle, DirectoryClass.PERSON, id).get();
+          long users =
+              handle
+                  .createQuery(DirectorySql.USERS_WITH_CONTACT)
+                  .bind("id", id)
+                  .mapTo(Long.class)
+                  .one();
+          if (users > 0) {
+            return new DeleteOutcome.InUse(record, 0, users, 0);
+          }
+          if (!simulate) {
+            handle.createUpdate(DirectorySql.DELETE_PERSON).bind("id", id).execute();
+          }
+          return new DeleteOutcome.Deleted(record);
+        });
+  }
+
+  @Override
+  public Either<DirectoryConflict, DirectoryRecord> createOrganization(String name) {
+    String checked = Names.required("name", name);
+    return storage.durably(
+        handle ->
+            Option.ofOptional(
+                    handle
+                        .createQuery(DirectorySql.ADD_ORGANIZATION)
+                        .bind("name", checked)
+                        .mapTo(Long.class)
+                        .findOne())
+                .map(id -> DirectoryRecord.organization(id, checked))
+                .toEither(() -> nameTaken(checked)));
+  }
+
+  @Override
+  public Either<DirectoryConflict, Option<DirectoryRecord>> updateOrganization(
+      long id, String name) {
+    String checked = Names.required("name", name);
+    try {
+      return storage.durably(
+          handle -> {
+            Option<String> current =
+                Option.ofOptional(
+                    handle
+                        .createQuery(DirectorySql.LOCK_ORGANIZATION)
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .findOne());
+            if (current.isEmpty()) {
+              return Either.right(Option.none());
+            }
+            if (!current.get().equals(checked)) {
+              boolean taken =
+                  handle
+                      .createQuery(DirectorySql.ORGANIZATION_NAMED)
+                      .bind("name", checked)
+                      .mapTo(Long.class)
+                      .findOne()
+                      .isPresent();
+              if (taken) {
+                return Either.left(nameTaken(checked));
+              }
+              handle
+                  .createUpdate(DirectorySql.RENAME_ORGANIZATION)
+                  .bind("id", id)
+                  .bind("name", checked)
+                  .execute();
+            }
+            return Either.right(Option.some(DirectoryRecord.organization(id, checked)));
+          });
+    } catch (IllegalStateException e) {
+      // another transaction took the name between the check and the update
+      if (Storage.breaks(e, DirectorySql.ORGANIZATION_NAME_KEY)) {
+        return Either.left(nameTaken(checked));
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public DeleteOutcome deleteOrganization(long id, boolean simulate) {
+    return storage.durably(
+        handle -> {
+          if (!locked(handle, DirectorySql.LOCK_ORGANIZATION, id)) {
+            return new DeleteOutcome.NotFound();
+          }
+          DirectoryRecord record = byId(handle, DirectoryClass.ORGANIZATION, id).get();
+          Dependents dependents =
+              handle
+                  .createQuery(DirectorySql.DEPENDENTS_OF_ORGANIZATION)
+                  .bind("id", id)
+                  .map(
+                      (row, context) ->
+                          new Dependents(
+                              row.getLong("persons"),
+                              row.getLong("users"),
+                              row.getLong("application_tokens")))
+                  .one();
+          if (dependents.any()) {
+            return new DeleteOutcome.InUse(
+                record, dependents.persons(), dependents.users(), dependents.applicationTokens());
+          }
+          if (!simulate) {
+            handle.createUpdate(DirectorySql.DELETE_ORGANIZATION).bind("id", id).execute();
+          }
+          return new DeleteOutcome.Deleted(record);
+        });
+  }
+
+  private record Dependents(long persons, long users, long applicationTokens) {
+    boolean any() {
+      return persons + users + applicationTokens > 0;
+    }
+  }
+
+  private static List<DirectoryRecord> find(
+      Handle handle, ObjectQuery query, int limit, int offset) {
+    DirectorySql.Condition find = DirectorySql.find(query, limit, offset);
+    return handle
+        .createQuery(find.sql())
+        .bindMap(find.parameters())
+        .map(mapper(query.directoryClass()))
+        .list();
+  }
+
+  private static Option<DirectoryRecord> byId(
+      Handle handle, DirectoryClass directoryClass, long id) {
+    ObjectQuery query =
+        new ObjectQuery(
+            directoryClass,
+            new Criteria.Comparison("id", ComparisonOperator.EQUAL, Literal.of(id)));
+    return Option.ofOptional(find(handle, query, 1, 0).stream().findFirst());
+  }
+
+  /** Locks the row {@code id} with {@code lock} (a SELECT … FOR UPDATE); false when it is gone. */
+  private static boolean locked(Handle handle, String lock, long id) {
+    return handle.createQuery(lock).bind("id", id).mapToMap().findOne().isPresent();
+  }
+
+  private static void checkAttributes(ObjectQuery query) {
+    query.checkAttributes().getOrElseThrow(message -> new IllegalArgumentException(message));
+  }
+
+  private static DirectoryConflict nameTaken(String name) {
+    return new DirectoryConflict(DirectoryClass.ORGANIZATION, "name", name);
+  }
+
+  private static RowMapper<DirectoryRecord> mapper(DirectoryClass directoryClass) {
+    if (directoryClass == DirectoryClass.PERSON) {
+      return (row, context) ->
+          DirectoryRecord.person(
+              row.getLong("id"),
+              row.getString("first_name"),
+              row.getString("name"),
+              row.getString("email"),
+              Option.of(row.getString("phone")),
+              row.getLong("org_id"),
+              row.getString("org_name"));
+    }
+    if (directoryClass == DirectoryClass.ORGANIZATION) {
+      return (row, context) ->
+          DirectoryRecord.organization(row.getLong("id"), row.getString("name"));
+    }
+    return (row, context) ->
+        DirectoryRecord.user(
+            row.getLong("id"),
+            row.getString("login"),
+            Rows.statusOf(row.getString("status")),
+            row.getLong("organization_id"),
+            row.getLong("contact_person_id"),
+            Rows.profilesOf(profiles(row)));
+  }
+
+  private static List<String> profiles(ResultSet row) throws SQLException {
+    Array array = row.getArray("profiles");
+    try {
+      return List.of((String[]) array.getArray());
+    } finally {
+      array.free();
+    }
+  }
+}

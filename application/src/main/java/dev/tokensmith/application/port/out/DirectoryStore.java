@@ -1,0 +1,72 @@
+package dev.tokensmith.application.port.out;
+
+import dev.tokensmith.domain.directory.DirectoryRecord;
+import dev.tokensmith.domain.directory.DirectoryText;
+import dev.tokensmith.domain.directory.ObjectQuery;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.List;
+
+/**
+ * The directory as iTop clients see it: persons, organizations and (read-only) users as {@link
+ * DirectoryRecord}s, found by {@link ObjectQuery}; persons and organizations written here are the
+ * same ones the {@link AccountDirectory} holds.
+ *
+ * <p>Every store matches criteria the same way (the contract test proves it):
+ *
+ * <ul>
+ *   <li>Attributes are the record's fields: derived ones ({@code friendlyname}, {@code org_name},
+ *       {@code profile_list}) match as rendered, an absent phone as {@code ""}.
+ *   <li>Text compares with {@code = != IN} and {@code LIKE} ignoring the case of the ASCII letters
+ *       A-Z only (no other folding, no accent folding), and with {@code < > <= >=} in code-point
+ *       order of that folded text. A number compared with a text attribute is its decimal text.
+ *   <li>Numeric attributes ({@code id}, {@code org_id}, {@code contactid}) compare numerically. A
+ *       text literal counts as the integer it spells ({@code '3'}, {@code '-03'}); any other text
+ *       equals no number: {@code =} and {@code IN} never match it, {@code !=} and {@code NOT IN}
+ *       always do, {@code < > <= >=} never do. {@code LIKE} on a numeric attribute matches its
+ *       decimal text.
+ *   <li>{@code LIKE} patterns are read by {@link dev.tokensmith.domain.directory.LikePattern}.
+ *   <li>A literal may contain any character, U+0000 included; no stored value contains U+0000, so
+ *       such a literal compares exactly as its characters say (it equals nothing).
+ * </ul>
+ *
+ * Queries must name only attributes of their class ({@link ObjectQuery#checkAttributes()}); other
+ * queries are a programming error ({@link IllegalArgumentException}). Texts, in queries and in
+ * writes, must be well-formed UTF-16 ({@link DirectoryText#isWellFormed}): a lone surrogate has no
+ * UTF-8 form for PostgreSQL to store or compare.
+ */
+public interface DirectoryStore {
+
+  /** The objects that match, by ascending id, skipping {@code offset}, at most {@code limit}. */
+  List<DirectoryRecord> find(ObjectQuery query, int limit, int offset);
+
+  /** How many objects match. */
+  long count(ObjectQuery query);
+
+  /** Creates a person (with {@code phone} none or not blank) in an existing organization. */
+  DirectoryRecord createPerson(NewPerson person);
+
+  /** Applies {@code changes} to person {@code id}; none when there is no such person. */
+  Option<DirectoryRecord> updatePerson(long id, PersonChanges changes);
+
+  /**
+   * Deletes person {@code id} unless it is a user's contact; with {@code simulate}, only says what
+   * deleting would do.
+   */
+  DeleteOutcome deletePerson(long id, boolean simulate);
+
+  /** Creates an organization; left when another one has exactly this name. */
+  Either<DirectoryConflict, DirectoryRecord> createOrganization(String name);
+
+  /**
+   * Renames organization {@code id}; left when another one has exactly this name, right none when
+   * there is no such organization.
+   */
+  Either<DirectoryConflict, Option<DirectoryRecord>> updateOrganization(long id, String name);
+
+  /**
+   * Deletes organization {@code id} unless persons, users or application tokens belong to it; with
+   * {@code simulate}, only says what deleting would do.
+   */
+  DeleteOutcome deleteOrganization(long id, boolean simulate);
+}

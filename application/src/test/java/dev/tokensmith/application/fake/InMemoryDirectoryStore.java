@@ -1,0 +1,171 @@
+package dev.tokensmith.application.fake;
+
+import dev.tokensmith.application.port.out.DeleteOutcome;
+import dev.tokensmith.application.port.out.DirectoryConflict;
+import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.NewPerson;
+import dev.tokensmith.application.port.out.PersonChanges;
+import dev.tokensmith.application.port.out.TokenStore;
+import dev.tokensmith.domain.account.Organization;
+import dev.tokensmith.domain.account.Person;
+import dev.tokensmith.domain.directory.DirectoryClass;
+import dev.tokensmith.domain.directory.DirectoryRecord;
+import dev.tokensmith.domain.directory.ObjectQuery;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@link DirectoryStore} in memory on the state of an {@link InMemoryAccountDirectory} (so persons
+ * and organizations are the same in both), with criteria evaluated by {@link InMemoryCriteria}.
+ */
+public final class InMemoryDirectoryStore implements DirectoryStore {
+  private final InMemoryAccountDirectory accounts;
+  private final TokenStore tokens;
+
+  /** The store on {@code accounts}; {@code tokens} tells which organizations tokens belong to. */
+  public InMemoryDirectoryStore(InMemoryAccountDirectory accounts, TokenStore tokens) {
+    this.accounts = accounts;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public List<DirectoryRecord> find(ObjectQuery query, int limit, int offset) {
+    if (limit < 1 || offset < 0) {
+      throw new IllegalArgumentException("limit must be at least 1 and offset not negative");
+    }
+    return matching(query).skip(offset).limit(limit).toList();
+  }
+
+  @Override
+  public long count(ObjectQuery query) {
+    return matching(query).count();
+  }
+
+  @Override
+  public DirectoryRecord createPerson(NewPerson person) {
+    return DirectoryRecord.of(accounts.addPerson(person));
+  }
+
+  @Override
+  public Option<DirectoryRecord> updatePerson(long id, PersonChanges changes) {
+    synchronized (accounts) {
+      return accounts
+          .person(id)
+          .map(
+              current -> {
+                Organization organization =
+                    changes
+                        .organization()
+                        .map(
+                            organizationId ->
+                                accounts
+                                    .organization(organizationId.value())
+                                    .getOrElseThrow(
+                                        () ->
+                                            new IllegalStateException(
+                                                "no organization " + organizationId.value())))
+                        .getOrElse(current.organization());
+                Person changed =
+                    new Person(
+                        current.id(),
+                        changes.firstName().getOrElse(current.firstName()),
+                        changes.name().getOrElse(current.name()),
+                        changes.email().getOrElse(current.email()),
+                        changes.phoneAfter(current.phone()),
+                        organization);
+                accounts.writePerson(changed);
+                return DirectoryRecord.of(accounts.person(id).get());
+              });
+    }
+  }
+
+  @Override
+  public DeleteOutcome deletePerson(long id, boolean simulate) {
+    synchronized (accounts) {
+      Option<Person> person = accounts.person(id);
+      if (person.isEmpty()) {
+        return new DeleteOutcome.NotFound();
+      }
+      DirectoryRecord record = DirectoryRecord.of(person.get());
+      long users = accounts.usersWithContact(id);
+      if (users > 0) {
+        return new DeleteOutcome.InUse(record, 0, users, 0);
+      }
+      if (!simulate) {
+        accounts.removePerson(id);
+      }
+      return new DeleteOutcome.Deleted(record);
+    }
+  }
+
+  @Override
+  public Either<DirectoryConflict, DirectoryRecord> createOrganization(String name) {
+    synchronized (accounts) {
+      if (accounts.organizationByName(name).isDefined()) {
+        return Either.left(new DirectoryConflict(DirectoryClass.ORGANIZATION, "name", name));
+      }
+      return Either.right(DirectoryRecord.of(accounts.addOrganization(name)));
+    }
+  }
+
+  @Override
+  public Either<DirectoryConflict, Option<DirectoryRecord>> updateOrganization(
+      long id, String name) {
+    synchronized (accounts) {
+      if (accounts.organization(id).isEmpty()) {
+        return Either.right(Option.none());
+      }
+      if (accounts.organizationByName(name).exists(other -> other.id().value() != id)) {
+        return Either.left(new DirectoryConflict(DirectoryClass.ORGANIZATION, "name", name));
+      }
+      accounts.renameOrganization(id, name);
+      return Either.right(accounts.organization(id).map(DirectoryRecord::of));
+    }
+  }
+
+  @Override
+  public DeleteOutcome deleteOrganization(long id, boolean simulate) {
+    // counted before taking the directory's lock: the token store takes its own lock, then the
+    // directory's, so taking them in the other order could deadlock
+    long applicationTokens =
+        tokens.applicationTokens().stream()
+            .filter(token -> token.organization().id().value() == id)
+            .count();
+    synchronized (accounts) {
+      Option<Organization> organization = accounts.organization(id);
+      if (organization.isEmpty()) {
+        return new DeleteOutcome.NotFound();
+      }
+      DirectoryRecord record = DirectoryRecord.of(organization.get());
+      long persons = accounts.personsOf(id);
+      long users = accounts.usersOf(id);
+      if (persons + users + applicationTokens > 0) {
+        return new DeleteOutcome.InUse(record, persons, users, applicationTokens);
+      }
+      if (!simulate) {
+        accounts.removeOrganization(id);
+      }
+      return new DeleteOutcome.Deleted(record);
+    }
+  }
+
+  private Stream<DirectoryRecord> matching(ObjectQuery query) {
+    query.checkAttributes().getOrElseThrow(message -> new IllegalArgumentException(message));
+    return records(query.directoryClass()).stream()
+        .filter(record -> InMemoryCriteria.matches(query.criteria(), record));
+  }
+
+  private List<DirectoryRecord> records(DirectoryClass directoryClass) {
+    synchronized (accounts) {
+      if (directoryClass == DirectoryClass.PERSON) {
+        return accounts.personsById().stream().map(DirectoryRecord::of).toList();
+      }
+      if (directoryClass == DirectoryClass.ORGANIZATION) {
+        return accounts.organizationsById().stream().map(DirectoryRecord::of).toList();
+      }
+      return accounts.usersById().stream().map(DirectoryRecord::of).toList();
+    }
+  }
+}
