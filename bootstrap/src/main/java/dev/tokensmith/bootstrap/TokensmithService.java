@@ -66,6 +66,7 @@ public final class TokensmithService implements AutoCloseable {
                   storage.tokens(),
                   storage.usage(),
                   storage.accounts(),
+                  storage.directory(),
                   new HmacTokenDigester(peppers),
                   passwords,
                   storage.failures(),
@@ -82,7 +83,7 @@ public final class TokensmithService implements AutoCloseable {
           FirstStart.ensureAdministrator(
               storage.accounts(), passwords, config.adminLogin(), config.adminPassword(), out);
       if (firstStart && config.demoData()) {
-        DemoData.seed(storage.accounts(), out);
+        DemoData.seed(storage.accounts(), storage.directory(), out);
       }
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(registry);
