@@ -50,7 +50,7 @@ function failureList(failures) {
           el("td", { "data-label": "When" }, timeEl(f.at)),
           el("td", { "data-label": "Why", class: "reason" }, el("strong", { text: REASON_WORDS[f.reason] || f.reason })),
           el("td", { "data-label": "Details", class: "message", text: localizeInstants(f.message) }),
-          el("td", { "data-label": "From", text: f.address || "—" }),
+          el("td", { "data-label": "From", class: "from", text: f.address || "—" }),
           el("td", { "data-label": "Endpoint" }, el("code", { text: f.endpoint || "—" })),
         ),
       ),
