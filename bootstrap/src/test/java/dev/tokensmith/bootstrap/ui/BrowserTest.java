@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +49,14 @@ abstract class BrowserTest {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(10);
 
+  /**
+   * The browser's time zone: not the machine's nor UTC (the API's), so the tests see that the pages
+   * convert every instant to the reader's zone and name it (Tokyo has no daylight saving).
+   */
+  static final ZoneId BROWSER_ZONE = ZoneId.of("Asia/Tokyo");
+
+  static final String BROWSER_ZONE_NAME = "GMT+9";
+
   static RunningService service;
   static ChromeDriver driver;
   private static Path profileDir;
@@ -67,6 +76,7 @@ abstract class BrowserTest {
           new ChromeDriverService.Builder()
               .usingDriverExecutable(ChromiumCondition.CHROMEDRIVER.toFile())
               .usingAnyFreePort()
+              .withEnvironment(Map.of("TZ", BROWSER_ZONE.getId()))
               .build();
       ChromeOptions options = new ChromeOptions();
       options.setBinary(ChromiumCondition.CHROMIUM.toFile());

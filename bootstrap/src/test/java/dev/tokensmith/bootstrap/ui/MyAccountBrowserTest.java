@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,7 +72,7 @@ class MyAccountBrowserTest extends BrowserTest {
     check("#token-scopes-rest", false);
     check("#token-scopes-export", true);
     LocalDateTime inThreeDays =
-        LocalDateTime.now(ZoneId.of("UTC")).plusDays(3).truncatedTo(ChronoUnit.MINUTES);
+        LocalDateTime.now(BROWSER_ZONE).plusDays(3).truncatedTo(ChronoUnit.MINUTES);
     setDateTime("#token-expires", inThreeDays);
     visible("#token-save").click();
     gone(By.id("token-dialog"));
@@ -83,11 +82,11 @@ class MyAccountBrowserTest extends BrowserTest {
     assertThat(cell("nightly export", "scopes").getText()).isEqualTo("export");
     assertThat(cell("nightly export", "expires").getText())
         .contains("expires soon")
-        .contains("UTC");
+        .contains(BROWSER_ZONE_NAME);
     JsonNode token = service.session(login).get(ME + created.get("id").asText()).expect(200).json();
     assertThat(token.get("scopes").toString()).isEqualTo("[\"export\"]");
     assertThat(Instant.parse(token.get("expiresAt").asText()))
-        .isEqualTo(inThreeDays.atZone(ZoneId.of("UTC")).toInstant());
+        .isEqualTo(inThreeDays.atZone(BROWSER_ZONE).toInstant());
   }
 
   @Test
@@ -176,7 +175,11 @@ class MyAccountBrowserTest extends BrowserTest {
     button("Recent failures of short lived").click();
     WebElement expired = visible("tr.failure[data-reason='token_expired']");
     assertThat(expired.getText()).contains("The token has expired").contains("expired on");
-    assertThat(expired.getText()).as("the instant is shown in the browser's zone").contains("UTC");
+    assertThat(expired.getText())
+        .as("the instant of the server's message is shown in the browser's zone")
+        .contains(BROWSER_ZONE_NAME)
+        .doesNotContain("Z.");
+    assertThat(text("#time-zone")).isEqualTo(BROWSER_ZONE.getId());
 
     button("Recent failures of export only").click();
     gone(By.cssSelector("tr.failure[data-reason='scope_not_granted']"));
@@ -203,8 +206,11 @@ class MyAccountBrowserTest extends BrowserTest {
   }
 
   @Test
-  void myAccountWithSomeTokens() throws InterruptedException {
-    String login = service.user("jane", "REST Services User");
+  void myAccountWithTokensInEveryState() throws InterruptedException {
+    String login = "jane.doe";
+    service
+        .admin()
+        .createUser(login, RunningService.PASSWORD, List.of("REST Services User"), "Jane", "Doe");
     Api.Session session = service.session(login);
     String backup =
         session
@@ -233,7 +239,18 @@ class MyAccountBrowserTest extends BrowserTest {
         .doesNotContain("expired")
         .doesNotContain("soon");
     assertThat(visible(row("migration 2024")).getAttribute("class")).contains("expired");
+    assertThat(cell("backup script", "use-count").getText()).isEqualTo("3");
     button("Recent failures of migration 2024").click();
     visible("tr.failure[data-reason='token_expired']");
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(visible("h1")).perform();
+    assertThat(
+            (Boolean)
+                js(
+                    "const w = document.querySelector('.table-wrap');"
+                        + " return w.scrollWidth <= w.clientWidth;"))
+        .as("the table fits a 1280 px wide window")
+        .isTrue();
+    // the picture of My account in the README (docs/screenshots/my-account.png) is this one
+    screenshot("my-account");
   }
 }
