@@ -155,7 +155,7 @@ function userRow(user) {
       el("br"),
       el("span", { class: "muted", text: contact.email }),
     ),
-    el("td", { "data-label": "Organization", text: user.organization }),
+    el("td", { "data-label": "Organization", class: "organization", text: user.organization }),
     el("td", { "data-label": "Profiles" }, chips(user.profiles)),
     el("td", { "data-label": "Status" }, el("span", { class: `badge ${user.status}`, text: user.status })),
     el(

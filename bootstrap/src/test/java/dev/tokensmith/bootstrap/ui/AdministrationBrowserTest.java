@@ -40,8 +40,7 @@ class AdministrationBrowserTest extends BrowserTest {
     visible("#user-save").click();
     gone(By.id("user-dialog"));
 
-    WebElement created = visible(row(login));
-    assertThat(created.getText())
+    assertThat(rowText(login))
         .contains("Nora Newcomer")
         .contains("REST Services User")
         .contains("enabled");
@@ -55,9 +54,7 @@ class AdministrationBrowserTest extends BrowserTest {
     visible("#user-save").click();
     gone(By.id("user-dialog"));
     waitUntil(ExpectedConditions.textToBePresentInElementLocated(row(login), "Renamed"));
-    assertThat(visible(row(login)).getText())
-        .contains("Directory Reader")
-        .doesNotContain("REST Services User");
+    assertThat(rowText(login)).contains("Directory Reader").doesNotContain("REST Services User");
 
     button("Reset the password of " + login).click();
     fill("#new-password", "second-password-2");
@@ -104,8 +101,7 @@ class AdministrationBrowserTest extends BrowserTest {
     visible("#app-save").click();
     String value = valueShownOnce("tksa_");
 
-    WebElement created = visible(row(login));
-    assertThat(created.getText()).contains("My Company").contains("REST Services User");
+    assertThat(rowText(login)).contains("My Company").contains("REST Services User");
     Api.Response self = service.api.self(value).expect(200);
     assertThat(self.json().get("login").asText()).isEqualTo(login);
 
@@ -113,9 +109,9 @@ class AdministrationBrowserTest extends BrowserTest {
     check("#app-scopes-export", true);
     visible("#app-save").click();
     gone(By.id("app-dialog"));
-    waitUntil(ExpectedConditions.textToBePresentInElement(cell(login, "scopes"), "export"));
+    waitUntil(ExpectedConditions.textToBePresentInElementLocated(cell(login, "scopes"), "export"));
     driver.navigate().refresh();
-    assertThat(cell(login, "use-count").getText()).isEqualTo("1");
+    assertThat(cellText(login, "use-count")).isEqualTo("1");
 
     button("Refresh " + login).click();
     assertThat(text("#confirm-text")).contains("stops working at once");
@@ -148,12 +144,12 @@ class AdministrationBrowserTest extends BrowserTest {
     gone(row(other + " forever"));
     visible(row(owner + " soon"));
     visible(row(owner + " later"));
-    assertThat(cell(owner + " soon", "owner").getText()).isEqualTo(owner);
+    assertThat(cellText(owner + " soon", "owner")).isEqualTo(owner);
 
     check("#filter-expiring", true);
     visible("#filter-apply").click();
     gone(row(owner + " later"));
-    assertThat(cell(owner + " soon", "expires").getText()).contains("expires soon");
+    assertThat(cellText(owner + " soon", "expires")).contains("expires soon");
 
     button("Delete " + owner + " soon").click();
     visible("#confirm-ok").click();

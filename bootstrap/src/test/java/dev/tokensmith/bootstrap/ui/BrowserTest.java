@@ -28,6 +28,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -161,8 +162,11 @@ abstract class BrowserTest {
 
   // ---- finding things
 
+  /** Waits for the condition; a table re-rendered meanwhile (stale elements) is looked up again. */
   static <T> T waitUntil(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    return new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   static WebElement visible(By by) {
@@ -193,8 +197,26 @@ abstract class BrowserTest {
         "//tr[th[contains(@class,'name')][normalize-space(.)=" + xpathText(label) + "]]");
   }
 
-  static WebElement cell(String label, String cssClass) {
-    return visible(row(label)).findElement(By.cssSelector("td." + cssClass));
+  /** The cell of class {@code cssClass} in the row of {@code label}. */
+  static By cell(String label, String cssClass) {
+    return By.xpath(
+        "//tr[th[contains(@class,'name')][normalize-space(.)="
+            + xpathText(label)
+            + "]]/td[contains(concat(' ', @class, ' '), ' "
+            + cssClass
+            + " ')]");
+  }
+
+  /** The text of the row of {@code label}, read again if the table is re-rendered meanwhile. */
+  static String rowText(String label) {
+    By row = row(label);
+    return waitUntil(d -> d.findElement(row).getText());
+  }
+
+  /** The text of that cell, read again if the table is re-rendered while reading. */
+  static String cellText(String label, String cssClass) {
+    By cell = cell(label, cssClass);
+    return waitUntil(d -> d.findElement(cell).getText());
   }
 
   static String xpathText(String text) {

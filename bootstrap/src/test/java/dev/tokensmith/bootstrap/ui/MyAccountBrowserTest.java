@@ -47,18 +47,18 @@ class MyAccountBrowserTest extends BrowserTest {
     screenshot("aCreatedTokenIsShownOnce-valueDialog");
     String value = readValueOnceAndClose();
 
-    assertThat(cell("backup script", "use-count").getText()).isEqualTo("0");
-    assertThat(cell("backup script", "last-use").getText()).isEqualTo("never");
-    assertThat(cell("backup script", "scopes").getText()).isEqualTo("rest");
-    assertThat(cell("backup script", "expires").getText()).isEqualTo("never");
+    assertThat(cellText("backup script", "use-count")).isEqualTo("0");
+    assertThat(cellText("backup script", "last-use")).isEqualTo("never");
+    assertThat(cellText("backup script", "scopes")).isEqualTo("rest");
+    assertThat(cellText("backup script", "expires")).isEqualTo("never");
 
     Api.Response self = service.api.self(value).expect(200);
     assertThat(self.json().get("application").asText()).isEqualTo("backup script");
     service.api.self(value).expect(200);
 
     driver.navigate().refresh();
-    assertThat(cell("backup script", "use-count").getText()).isEqualTo("2");
-    assertThat(cell("backup script", "last-use").getText()).contains("from 127.0.0.1");
+    assertThat(cellText("backup script", "use-count")).isEqualTo("2");
+    assertThat(cellText("backup script", "last-use")).contains("from 127.0.0.1");
   }
 
   @Test
@@ -78,9 +78,10 @@ class MyAccountBrowserTest extends BrowserTest {
     gone(By.id("token-dialog"));
 
     waitUntil(
-        ExpectedConditions.textToBePresentInElement(cell("nightly export", "scopes"), "export"));
-    assertThat(cell("nightly export", "scopes").getText()).isEqualTo("export");
-    assertThat(cell("nightly export", "expires").getText())
+        ExpectedConditions.textToBePresentInElementLocated(
+            cell("nightly export", "scopes"), "export"));
+    assertThat(cellText("nightly export", "scopes")).isEqualTo("export");
+    assertThat(cellText("nightly export", "expires"))
         .contains("expires soon")
         .contains(BROWSER_ZONE_NAME);
     JsonNode token = service.session(login).get(ME + created.get("id").asText()).expect(200).json();
@@ -165,7 +166,7 @@ class MyAccountBrowserTest extends BrowserTest {
     service.api.self(shortLived).expect(401);
     openAs(login, "/account");
 
-    assertThat(cell("short lived", "expires").getText()).contains("expired");
+    assertThat(cellText("short lived", "expires")).contains("expired");
     button("Recent failures of export only").click();
     WebElement scope = visible("tr.failure[data-reason='scope_not_granted']");
     assertThat(scope.getText())
@@ -233,13 +234,13 @@ class MyAccountBrowserTest extends BrowserTest {
     service.api.self(shortLived).expect(401);
     openAs(login, "/account");
 
-    assertThat(cell("nightly collector", "expires").getText()).contains("expires soon");
-    assertThat(cell("migration 2024", "expires").getText()).contains("expired");
-    assertThat(cell("quarterly report", "expires").getText())
+    assertThat(cellText("nightly collector", "expires")).contains("expires soon");
+    assertThat(cellText("migration 2024", "expires")).contains("expired");
+    assertThat(cellText("quarterly report", "expires"))
         .doesNotContain("expired")
         .doesNotContain("soon");
     assertThat(visible(row("migration 2024")).getAttribute("class")).contains("expired");
-    assertThat(cell("backup script", "use-count").getText()).isEqualTo("3");
+    assertThat(cellText("backup script", "use-count")).isEqualTo("3");
     button("Recent failures of migration 2024").click();
     visible("tr.failure[data-reason='token_expired']");
     new org.openqa.selenium.interactions.Actions(driver).moveToElement(visible("h1")).perform();

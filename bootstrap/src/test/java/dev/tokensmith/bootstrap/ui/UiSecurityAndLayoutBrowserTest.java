@@ -55,7 +55,7 @@ class UiSecurityAndLayoutBrowserTest extends BrowserTest {
     openAs(login, "/account");
     assertThat(text("#contact-first-name")).isEqualTo(MARKUP);
     assertThat(text("#contact-name")).isEqualTo(MARKUP);
-    assertThat(visible(row(MARKUP)).getText()).contains(MARKUP);
+    assertThat(rowText(MARKUP)).contains(MARKUP);
     button("Edit " + MARKUP).click();
     assertThat(text("#token-dialog-title")).isEqualTo("Edit " + MARKUP);
     visible("#token-cancel").click();
@@ -63,8 +63,8 @@ class UiSecurityAndLayoutBrowserTest extends BrowserTest {
     assertThat(alertShown()).isFalse();
 
     openAsAdmin("/admin");
-    assertThat(visible(row(login)).getText()).contains(MARKUP + " " + MARKUP);
-    assertThat(visible(row(MARKUP)).getText()).contains(login);
+    assertThat(rowText(login)).contains(MARKUP + " " + MARKUP);
+    assertThat(rowText(MARKUP)).contains(login);
     assertThat(driver.findElements(By.tagName("img"))).isEmpty();
     assertThat(alertShown()).isFalse();
   }
