@@ -1,21 +1,22 @@
 import { api, logout } from "./api.js";
-import { byId, setText, show, showError, showValueOnce } from "./ui.js";
-import { personalTokenDialog, renderTokens } from "./tokens.js";
+import { TIME_ZONE, byId, setText, show, showError, showValueOnce } from "./ui.js";
+import { chips, personalTokenDialog, renderTokens } from "./tokens.js";
 
 const BASE = "/api/v1/me/tokens";
+let mayOwnTokens = true;
 
 async function loadTokens() {
   const tokens = await api("GET", BASE);
-  show(byId("tokens-empty"), tokens.length === 0);
+  show(byId("tokens-loading"), false);
+  show(byId("tokens-empty"), tokens.length === 0 && mayOwnTokens);
   show(byId("tokens-table"), tokens.length > 0);
   renderTokens(byId("tokens-body"), tokens, {
     base: BASE,
     label: (t) => t.application,
+    columns: 6,
+    editable: mayOwnTokens,
     onChange: async (what, token) => {
-      if (what === "edit") {
-        const saved = await personalTokenDialog({ token, base: BASE });
-        if (!saved) return;
-      }
+      if (what === "edit" && !(await personalTokenDialog({ token, base: BASE }))) return;
       await reload();
     },
   });
@@ -30,13 +31,24 @@ async function reload() {
   }
 }
 
+async function createToken() {
+  const created = await personalTokenDialog({ token: null, base: BASE });
+  if (created) {
+    await reload();
+    await showValueOnce(created.secret, `Your new token for ${created.token.application}`);
+  }
+  byId("new-token").focus();
+}
+
 async function start() {
   byId("logout").addEventListener("click", logout);
+  byId("new-token").addEventListener("click", createToken);
+  byId("time-zone").textContent = TIME_ZONE;
   try {
     const me = await api("GET", "/api/v1/me");
     setText("user-login", me.user.login);
     setText("user-organization", me.user.organization);
-    setText("user-profiles", me.user.profiles.join(", "));
+    byId("user-profiles").replaceChildren(chips(me.user.profiles));
     setText("user-status", me.user.status);
     setText("contact-first-name", me.contact.firstName);
     setText("contact-name", me.contact.name);
@@ -44,23 +56,18 @@ async function start() {
     show(byId("admin-link"), me.user.profiles.includes("Administrator"));
     show(byId("account"));
     show(byId("tokens-section"));
-    if (me.personalTokens && !me.personalTokens.allowed) {
+    mayOwnTokens = !me.personalTokens || me.personalTokens.allowed;
+    if (!mayOwnTokens) {
       const notice = byId("tokens-unavailable");
       notice.textContent = me.personalTokens.reason;
       show(notice);
       show(byId("new-token"), false);
     }
-    await loadTokens();
-    byId("new-token").addEventListener("click", async () => {
-      const created = await personalTokenDialog({ token: null, base: BASE });
-      if (created) {
-        await reload();
-        await showValueOnce(created.secret, `Your new token for ${created.token.application}`);
-      }
-    });
     show(byId("page-status"), false);
+    await loadTokens();
   } catch (e) {
     show(byId("page-status"), false);
+    show(byId("tokens-loading"), false);
     showError("page-error", e);
   }
 }

@@ -1,8 +1,21 @@
 import { api, logout } from "./api.js";
-import { byId, confirmAction, el, instantToLocalInput, localInputToInstant, show, showError, showValueOnce } from "./ui.js";
-import { checkedScopes, renderScopeChecks, renderTokens, scopeChips } from "./tokens.js";
+import {
+  TIME_ZONE,
+  byId,
+  confirmAction,
+  el,
+  formDialog,
+  iconButton,
+  instantToLocalInput,
+  localInputToInstant,
+  show,
+  showError,
+  showValueOnce,
+} from "./ui.js";
+import { checkedValues, chips, renderScopeChecks, renderTokens } from "./tokens.js";
 
 const PROFILES = ["Administrator", "REST Services User", "Directory Manager", "Directory Reader"];
+const USERS = "/api/v1/admin/users";
 const APPS = "/api/v1/admin/application-tokens";
 const PERSONAL = "/api/v1/admin/personal-tokens";
 
@@ -10,48 +23,30 @@ function profileChecks(container, selected) {
   container.replaceChildren(
     ...PROFILES.map((name, i) => {
       const id = `${container.id}-${i}`;
-      return el("label", { class: "check", for: id }, el("input", { type: "checkbox", id, value: name, checked: selected.includes(name) }), ` ${name}`);
+      return el(
+        "label",
+        { class: "check", for: id },
+        el("input", { type: "checkbox", id, value: name, checked: selected.includes(name) }),
+        el("span", { text: name }),
+      );
     }),
   );
 }
 
-function checkedValues(container) {
-  return [...container.querySelectorAll("input[type=checkbox]:checked")].map((c) => c.value);
+function userPath(login) {
+  return `${USERS}/${encodeURIComponent(login)}`;
 }
 
-// Runs a form dialog until saved or cancelled; `submit` returns the API result or throws.
-function formDialog(dialogId, formId, cancelId, errorId, saveId, submit) {
-  const dialog = byId(dialogId);
-  const form = byId(formId);
-  showError(errorId, null);
-  return new Promise((resolve) => {
-    const cleanup = () => {
-      form.removeEventListener("submit", onSubmit);
-      byId(cancelId).removeEventListener("click", onCancel);
-    };
-    const onCancel = () => {
-      cleanup();
-      dialog.close();
-      resolve(null);
-    };
-    const onSubmit = async (event) => {
-      event.preventDefault();
-      byId(saveId).disabled = true;
-      try {
-        const result = await submit();
-        cleanup();
-        dialog.close();
-        resolve(result);
-      } catch (e) {
-        showError(errorId, e);
-      } finally {
-        byId(saveId).disabled = false;
-      }
-    };
-    form.addEventListener("submit", onSubmit);
-    byId(cancelId).addEventListener("click", onCancel);
-    dialog.showModal();
-  });
+// The organizations the page knows of (those of users and application tokens), offered as suggestions.
+function rememberOrganizations(names) {
+  const list = byId("organizations");
+  const known = new Set([...list.querySelectorAll("option")].map((o) => o.value));
+  for (const name of names) {
+    if (name && !known.has(name)) {
+      known.add(name);
+      list.append(el("option", { value: name }));
+    }
+  }
 }
 
 function userDialog(user) {
@@ -59,25 +54,54 @@ function userDialog(user) {
   byId("user-login").value = user ? user.login : "";
   byId("user-login").disabled = !!user;
   byId("user-password").value = "";
-  byId("user-password-hint").textContent = user ? "(leave blank to keep; fill to reset)" : "(at least 8 characters)";
+  show(byId("user-password-field"), !user);
   byId("user-status").value = user ? user.status : "enabled";
   byId("user-organization").value = user ? user.organization : "";
   profileChecks(byId("user-profiles"), user ? user.profiles : ["REST Services User"]);
   byId("user-first-name").value = user ? user.contact.firstName : "";
   byId("user-name").value = user ? user.contact.name : "";
   byId("user-email").value = user ? user.contact.email : "";
-  return formDialog("user-dialog", "user-form", "user-cancel", "user-form-error", "user-save", () => {
-    const body = {
-      status: byId("user-status").value,
-      organization: byId("user-organization").value,
-      profiles: checkedValues(byId("user-profiles")),
-      contact: { firstName: byId("user-first-name").value, name: byId("user-name").value, email: byId("user-email").value },
-    };
-    const password = byId("user-password").value;
-    if (password) body.password = password;
-    if (user) return api("PATCH", `/api/v1/admin/users/${encodeURIComponent(user.login)}`, body);
-    body.login = byId("user-login").value;
-    return api("POST", "/api/v1/admin/users", body);
+  return formDialog({
+    dialog: byId("user-dialog"),
+    form: byId("user-form"),
+    cancel: byId("user-cancel"),
+    save: byId("user-save"),
+    errorId: "user-form-error",
+    focus: user ? byId("user-status") : byId("user-login"),
+    submit: () => {
+      const body = {
+        status: byId("user-status").value,
+        organization: byId("user-organization").value.trim(),
+        profiles: checkedValues(byId("user-profiles")),
+        contact: {
+          firstName: byId("user-first-name").value.trim(),
+          name: byId("user-name").value.trim(),
+          email: byId("user-email").value.trim(),
+        },
+      };
+      if (user) return api("PATCH", userPath(user.login), body);
+      body.login = byId("user-login").value.trim();
+      body.password = byId("user-password").value;
+      return api("POST", USERS, body);
+    },
+  });
+}
+
+function passwordDialog(user) {
+  byId("password-dialog-title").textContent = `Reset the password of ${user.login}`;
+  byId("new-password").value = "";
+  return formDialog({
+    dialog: byId("password-dialog"),
+    form: byId("password-form"),
+    cancel: byId("password-cancel"),
+    save: byId("password-save"),
+    errorId: "password-form-error",
+    focus: byId("new-password"),
+    submit: async () => {
+      const saved = await api("PATCH", userPath(user.login), { password: byId("new-password").value });
+      byId("new-password").value = "";
+      return saved;
+    },
   });
 }
 
@@ -85,70 +109,109 @@ function appDialog(token) {
   byId("app-dialog-title").textContent = token ? `Edit ${token.login}` : "New application token";
   byId("app-login").value = token ? token.login : "";
   byId("app-login").disabled = !!token;
+  show(byId("app-status-field"), !!token);
   byId("app-status").value = token ? token.status || "enabled" : "enabled";
   byId("app-organization").value = token ? token.organization || "" : "";
   profileChecks(byId("app-profiles"), token ? token.profiles || [] : ["REST Services User"]);
   renderScopeChecks(byId("app-scopes"), token ? token.scopes : ["rest"]);
   byId("app-expires").value = token ? instantToLocalInput(token.expiresAt) : "";
-  return formDialog("app-dialog", "app-form", "app-cancel", "app-form-error", "app-save", () => {
-    const body = {
-      status: byId("app-status").value,
-      organization: byId("app-organization").value,
-      profiles: checkedValues(byId("app-profiles")),
-      scopes: checkedScopes(byId("app-scopes")),
-      expiresAt: localInputToInstant(byId("app-expires").value),
-    };
-    if (token) return api("PATCH", `${APPS}/${token.id}`, body);
-    body.login = byId("app-login").value;
-    delete body.status;
-    return api("POST", APPS, body);
+  return formDialog({
+    dialog: byId("app-dialog"),
+    form: byId("app-form"),
+    cancel: byId("app-cancel"),
+    save: byId("app-save"),
+    errorId: "app-form-error",
+    focus: token ? byId("app-status") : byId("app-login"),
+    submit: () => {
+      const body = {
+        organization: byId("app-organization").value.trim(),
+        profiles: checkedValues(byId("app-profiles")),
+        scopes: checkedValues(byId("app-scopes")),
+        expiresAt: localInputToInstant(byId("app-expires").value),
+      };
+      if (!body.scopes.length) {
+        throw { message: "Choose at least one scope: a token without scope authenticates nowhere." };
+      }
+      if (token) {
+        body.status = byId("app-status").value;
+        return api("PATCH", `${APPS}/${token.id}`, body);
+      }
+      body.login = byId("app-login").value.trim();
+      return api("POST", APPS, body);
+    },
   });
 }
 
-async function loadUsers() {
-  const users = await api("GET", "/api/v1/admin/users");
-  byId("users-body").replaceChildren(
-    ...users.map((user) =>
-      el(
-        "tr",
-        { "data-login": user.login },
-        el("td", { "data-label": "Login", text: user.login }),
-        el("td", { "data-label": "Contact", text: `${user.contact.firstName} ${user.contact.name} <${user.contact.email}>` }),
-        el("td", { "data-label": "Organization", text: user.organization }),
-        el("td", { "data-label": "Profiles" }, scopeChips(user.profiles)),
-        el("td", { "data-label": "Status" }, el("span", { class: `badge ${user.status}`, text: user.status })),
-        el(
-          "td",
-          { class: "actions" },
-          el("button", {
-            type: "button", class: "icon edit", "aria-label": `Edit ${user.login}`, title: "Edit", text: "✎",
-            onclick: async () => { if (await userDialog(user)) await loadAll(); },
-          }),
-          el("button", {
-            type: "button", class: "icon delete", "aria-label": `Delete ${user.login}`, title: "Delete", text: "🗑",
-            onclick: async () => {
-              const done = await confirmAction({
-                title: `Delete ${user.login}?`,
-                text: "The user and all of their personal tokens are deleted. This cannot be undone.",
-                action: "Delete",
-                run: () => api("DELETE", `/api/v1/admin/users/${encodeURIComponent(user.login)}`),
-              });
-              if (done) await loadAll();
-            },
-          }),
-        ),
-      ),
+function userRow(user) {
+  const contact = user.contact;
+  return el(
+    "tr",
+    { "data-login": user.login },
+    el("th", { scope: "row", class: "name", "data-label": "Login", text: user.login }),
+    el(
+      "td",
+      { "data-label": "Contact", class: "contact" },
+      el("span", { text: `${contact.firstName} ${contact.name}` }),
+      el("br"),
+      el("span", { class: "muted", text: contact.email }),
+    ),
+    el("td", { "data-label": "Organization", class: "organization", text: user.organization }),
+    el("td", { "data-label": "Profiles" }, chips(user.profiles)),
+    el("td", { "data-label": "Status" }, el("span", { class: `badge ${user.status}`, text: user.status })),
+    el(
+      "td",
+      { class: "actions" },
+      iconButton("edit", `Edit ${user.login}`, async () => {
+        if (await userDialog(user)) await loadAll();
+      }),
+      iconButton("key", `Reset the password of ${user.login}`, async () => {
+        if (await passwordDialog(user)) {
+          byId("page-notice").textContent = `The password of ${user.login} was reset.`;
+          show(byId("page-notice"));
+        }
+      }),
+      iconButton("delete", `Delete ${user.login}`, async () => {
+        const done = await confirmAction({
+          title: `Delete ${user.login}?`,
+          text: "The user and all of their personal tokens are deleted at once. This cannot be undone.",
+          action: "Delete",
+          run: () => api("DELETE", userPath(user.login)),
+        });
+        if (done) await loadAll();
+      }),
     ),
   );
 }
 
+async function loadUsers() {
+  const users = await api("GET", USERS);
+  rememberOrganizations(users.map((u) => u.organization));
+  byId("users-body").replaceChildren(...users.map(userRow));
+}
+
 async function loadApps() {
   const tokens = await api("GET", APPS);
+  rememberOrganizations(tokens.map((t) => t.organization));
   show(byId("apps-empty"), tokens.length === 0);
   show(byId("apps-table"), tokens.length > 0);
   renderTokens(byId("apps-body"), tokens, {
     base: APPS,
     label: (t) => t.login,
+    columns: 8,
+    extra: [
+      {
+        label: "Organization",
+        class: "organization",
+        render: (t) =>
+          el(
+            "span",
+            {},
+            t.organization || "—",
+            t.status === "disabled" ? [" ", el("span", { class: "badge disabled", text: "disabled" })] : [],
+          ),
+      },
+      { label: "Profiles", class: "profiles", render: (t) => chips(t.profiles || []) },
+    ],
     onChange: async (what, token) => {
       if (what === "edit" && !(await appDialog(token))) return;
       await loadAll();
@@ -169,34 +232,48 @@ async function loadPersonal() {
   renderTokens(byId("personal-body"), tokens, {
     base: PERSONAL,
     label: (t) => t.application,
+    columns: 7,
     editable: false,
-    owner: true,
+    extra: [{ label: "Owner", class: "owner", render: (t) => (t.owner ? t.owner.login : "—") }],
     onChange: loadAll,
   });
 }
 
-async function loadAll() {
+async function guarded(load) {
   try {
-    await Promise.all([loadUsers(), loadApps(), loadPersonal()]);
+    await load();
     showError("page-error", null);
   } catch (e) {
     showError("page-error", e);
   }
 }
 
+function loadAll() {
+  return guarded(() => Promise.all([loadUsers(), loadApps(), loadPersonal()]));
+}
+
 async function start() {
   byId("logout").addEventListener("click", logout);
-  byId("new-user").addEventListener("click", async () => { if (await userDialog(null)) await loadAll(); });
+  byId("time-zone").textContent = TIME_ZONE;
+  byId("new-user").addEventListener("click", async () => {
+    if (await userDialog(null)) await loadAll();
+  });
   byId("new-app").addEventListener("click", async () => {
     const created = await appDialog(null);
     if (created) {
       await loadAll();
-      await showValueOnce(created.secret, `Value of application token ${created.token.login}`);
+      await showValueOnce(created.secret, `Value of the application token ${created.token.login}`);
     }
   });
-  byId("personal-filter").addEventListener("submit", async (event) => {
+  byId("personal-filter").addEventListener("submit", (event) => {
     event.preventDefault();
-    try { await loadPersonal(); showError("page-error", null); } catch (e) { showError("page-error", e); }
+    guarded(loadPersonal);
+  });
+  byId("filter-clear").addEventListener("click", () => {
+    byId("filter-owner").value = "";
+    byId("filter-expired").checked = false;
+    byId("filter-expiring").checked = false;
+    guarded(loadPersonal);
   });
   await loadAll();
   show(byId("page-status"), false);

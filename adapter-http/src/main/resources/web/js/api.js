@@ -1,5 +1,6 @@
-// The JSON API of DESIGN §3, called with the session cookie and the CSRF header.
-const CSRF_KEY = "tokensmith.csrf";
+// The JSON API of DESIGN §3, called with the session cookie (HttpOnly, sent by the browser) and, on
+// unsafe methods, the header X-CSRF-Token. The server writes the session's CSRF token into the page it
+// serves (<meta name="csrf-token">), so no token is kept in the browser's storage.
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -10,12 +11,9 @@ export class ApiError extends Error {
   }
 }
 
-export function rememberCsrf(token) {
-  localStorage.setItem(CSRF_KEY, token);
-}
-
-export function forgetCsrf() {
-  localStorage.removeItem(CSRF_KEY);
+function csrfToken() {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  return meta ? meta.getAttribute("content") : "";
 }
 
 export async function api(method, path, body) {
@@ -24,7 +22,7 @@ export async function api(method, path, body) {
     headers["Content-Type"] = "application/json";
   }
   if (method !== "GET") {
-    headers["X-CSRF-Token"] = localStorage.getItem(CSRF_KEY) || "";
+    headers["X-CSRF-Token"] = csrfToken();
   }
   let response;
   try {
@@ -32,6 +30,7 @@ export async function api(method, path, body) {
       method,
       headers,
       credentials: "same-origin",
+      cache: "no-store",
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
@@ -47,7 +46,8 @@ export async function api(method, path, body) {
     data = null;
   }
   if (!response.ok) {
-    if (response.status === 401 && !path.endsWith("/session")) {
+    if (response.status === 401 && !path.startsWith("/api/v1/session")) {
+      // The session ended (timeout, logout elsewhere, account disabled): back to the sign-in page.
       window.location.assign("/");
     }
     throw new ApiError(response.status, data);
@@ -59,7 +59,6 @@ export async function logout() {
   try {
     await api("DELETE", "/api/v1/session");
   } finally {
-    forgetCsrf();
     window.location.assign("/");
   }
 }

@@ -1,4 +1,4 @@
-import { api, rememberCsrf } from "./api.js";
+import { api } from "./api.js";
 import { byId, showError } from "./ui.js";
 
 byId("login-form").addEventListener("submit", async (event) => {
@@ -7,20 +7,20 @@ byId("login-form").addEventListener("submit", async (event) => {
   const password = byId("password").value;
   if (!login || !password) {
     showError("login-error", { message: "Enter your login and your password." });
+    (login ? byId("password") : byId("login")).focus();
     return;
   }
   const submit = byId("login-submit");
   submit.disabled = true;
   submit.textContent = "Signing in…";
+  showError("login-error", null);
   try {
-    const session = await api("POST", "/api/v1/session", { login, password });
-    rememberCsrf(session.csrfToken);
+    await api("POST", "/api/v1/session", { login, password });
     window.location.assign("/account");
   } catch (e) {
     showError("login-error", e);
     byId("password").value = "";
     byId("password").focus();
-  } finally {
     submit.disabled = false;
     submit.textContent = "Sign in";
   }

@@ -5,24 +5,27 @@ import {
   byId,
   confirmAction,
   el,
-  formatInstant,
+  formDialog,
+  iconButton,
   instantToLocalInput,
   localInputToInstant,
+  localizeInstants,
   showError,
   showValueOnce,
+  timeEl,
   tokenStateBadges,
 } from "./ui.js";
 
 export const SCOPES = [
-  { name: "rest", label: "REST/JSON" },
-  { name: "synchro", label: "Synchro" },
-  { name: "import", label: "Import" },
-  { name: "export", label: "Export" },
-  { name: "introspect", label: "Introspect" },
+  { name: "rest", label: "REST/JSON web services" },
+  { name: "synchro", label: "data synchronisation" },
+  { name: "import", label: "bulk import" },
+  { name: "export", label: "bulk export" },
+  { name: "introspect", label: "validate other tokens" },
 ];
 
-export function scopeChips(scopes) {
-  return el("span", { class: "chips" }, scopes.map((s) => el("span", { class: "chip", text: s })));
+export function chips(names) {
+  return el("span", { class: "chips" }, names.map((s) => el("span", { class: "chip", text: s })));
 }
 
 function failureList(failures) {
@@ -44,98 +47,81 @@ function failureList(failures) {
         el(
           "tr",
           { class: "failure", "data-reason": f.reason },
-          el("td", { "data-label": "When", text: formatInstant(f.at) }),
-          el("td", { "data-label": "Why" }, el("strong", { text: REASON_WORDS[f.reason] || f.reason })),
-          el("td", { "data-label": "Details", text: f.message }),
-          el("td", { "data-label": "From", text: f.address }),
-          el("td", { "data-label": "Endpoint", text: f.endpoint }),
+          el("td", { "data-label": "When" }, timeEl(f.at)),
+          el("td", { "data-label": "Why", class: "reason" }, el("strong", { text: REASON_WORDS[f.reason] || f.reason })),
+          el("td", { "data-label": "Details", class: "message", text: localizeInstants(f.message) }),
+          el("td", { "data-label": "From", class: "from", text: f.address || "—" }),
+          el("td", { "data-label": "Endpoint" }, el("code", { text: f.endpoint || "—" })),
         ),
       ),
     ),
   );
 }
 
+function expiration(token) {
+  if (!token.expiresAt) return el("span", { class: "muted", text: "never" });
+  return el("span", { class: "expiry" }, timeEl(token.expiresAt), " ", tokenStateBadges(token));
+}
+
+function lastUse(token) {
+  if (!token.lastUsedAt) return el("span", { class: "muted", text: "never" });
+  return el(
+    "span",
+    {},
+    timeEl(token.lastUsedAt),
+    el("br"),
+    el("span", { class: "muted address", text: token.lastUsedIp ? `from ${token.lastUsedIp}` : "" }),
+  );
+}
+
 /**
- * Renders tokens into a tbody. `base` is the API path of one token without the id
- * (e.g. /api/v1/me/tokens); `label` gives the text of the first column.
+ * Renders tokens into a tbody. `base` is the API path of one token without its id
+ * (e.g. /api/v1/me/tokens); `label` gives the text of the first column; `extra` lists more columns
+ * ({label, class, render(token)}) shown after it; `columns` is the number of columns of the table, for
+ * the expanded row of failures.
  */
-export function renderTokens(tbody, tokens, { base, label, onChange, editable = true, owner = false }) {
+export function renderTokens(tbody, tokens, { base, label, onChange, columns, editable = true, extra = [] }) {
   tbody.replaceChildren();
   for (const token of tokens) {
-    const detailsRow = el("tr", { class: "details", hidden: true });
-    const detailsCell = el("td", { colspan: owner ? 7 : 6 });
-    detailsRow.append(detailsCell);
-    const expand = el("button", {
-      type: "button",
-      class: "icon expand",
-      "aria-expanded": "false",
-      "aria-label": `Recent failures of ${label(token)}`,
-      title: "Recent failures",
-      text: "▸",
-    });
+    const detailsId = `failures-${token.id}`;
+    const detailsCell = el("td", { colspan: columns });
+    const detailsRow = el("tr", { class: "details", id: detailsId, hidden: true }, detailsCell);
+    const expand = iconButton("expand", `Recent failures of ${label(token)}`, null, "expander");
+    expand.setAttribute("aria-expanded", "false");
+    expand.setAttribute("aria-controls", detailsId);
     expand.addEventListener("click", async () => {
       const open = expand.getAttribute("aria-expanded") === "true";
-      if (open) {
-        detailsRow.hidden = true;
-        expand.setAttribute("aria-expanded", "false");
-        expand.textContent = "▸";
-        return;
-      }
-      detailsRow.hidden = false;
-      expand.setAttribute("aria-expanded", "true");
-      expand.textContent = "▾";
+      expand.setAttribute("aria-expanded", open ? "false" : "true");
+      detailsRow.hidden = open;
+      if (open) return;
       detailsCell.replaceChildren(el("p", { class: "status", text: "Loading recent failures…" }));
       try {
         const view = await api("GET", `${base}/${token.id}`);
-        detailsCell.replaceChildren(el("h3", { text: "Recent failed authentications" }), failureList(view.recentFailures || []));
+        detailsCell.replaceChildren(
+          el("h3", { text: `Recent failed authentications of ${label(token)}` }),
+          failureList(view.recentFailures || []),
+        );
       } catch (e) {
         detailsCell.replaceChildren(el("p", { class: "error", text: e.message }));
       }
     });
-    const actions = [expand];
+    const actions = [];
     if (editable) {
       actions.push(
-        el("button", {
-          type: "button",
-          class: "icon edit",
-          "aria-label": `Edit ${label(token)}`,
-          title: "Edit",
-          text: "✎",
-          onclick: () => onChange("edit", token),
-        }),
-        el("button", {
-          type: "button",
-          class: "icon refresh",
-          "aria-label": `Refresh ${label(token)}`,
-          title: "Refresh: new value, the old one stops working",
-          text: "⟳",
-          onclick: () => refresh(token, base, label, onChange),
-        }),
+        iconButton("edit", `Edit ${label(token)}`, () => onChange("edit", token)),
+        iconButton("refresh", `Refresh ${label(token)}`, () => refresh(token, base, label, onChange)),
       );
     }
-    actions.push(
-      el("button", {
-        type: "button",
-        class: "icon delete",
-        "aria-label": `Delete ${label(token)}`,
-        title: "Delete",
-        text: "🗑",
-        onclick: () => remove(token, base, label, onChange),
-      }),
-    );
+    actions.push(iconButton("delete", `Delete ${label(token)}`, () => remove(token, base, label, onChange)));
     const row = el(
       "tr",
       { class: token.expired ? "token expired" : "token", "data-id": token.id },
-      el("td", { "data-label": "Application" }, el("span", { class: "label", text: label(token) }), " ", tokenStateBadges(token)),
-      owner ? el("td", { "data-label": "Owner", text: token.owner ? token.owner.login : "—" }) : null,
-      el("td", { "data-label": "Scopes" }, scopeChips(token.scopes)),
-      el("td", { "data-label": "Expires", text: token.expiresAt ? formatInstant(token.expiresAt) : "never" }),
-      el("td", { "data-label": "Uses", class: "use-count", text: String(token.useCount) }),
-      el(
-        "td",
-        { "data-label": "Last used" },
-        token.lastUsedAt ? `${formatInstant(token.lastUsedAt)} from ${token.lastUsedIp || "?"}` : "never",
-      ),
+      el("th", { scope: "row", class: "name" }, expand, el("span", { class: "label", text: label(token) })),
+      extra.map((column) => el("td", { "data-label": column.label, class: column.class }, column.render(token))),
+      el("td", { "data-label": "Scopes", class: "scopes" }, chips(token.scopes)),
+      el("td", { "data-label": "Expiration", class: "expires" }, expiration(token)),
+      el("td", { "data-label": "Use count", class: "use-count", text: String(token.useCount) }),
+      el("td", { "data-label": "Last use", class: "last-use" }, lastUse(token)),
       el("td", { class: "actions" }, actions),
     );
     tbody.append(row, detailsRow);
@@ -147,27 +133,28 @@ async function refresh(token, base, label, onChange) {
   const done = await confirmAction({
     title: `Refresh ${label(token)}?`,
     text:
-      "A new value replaces the current one, which stops working at once: scripts still using it will be " +
-      "refused (as 'replaced by a refresh') until they get the new value. Settings and counters are kept.",
-    action: "Refresh",
+      "A new value replaces the current one, which stops working at once: every script or collector " +
+      "still using it will be refused (as “replaced by a refresh”) until it gets the new value. " +
+      "Scopes, expiration and counters are kept.",
+    action: "Refresh now",
     run: async () => {
       issued = await api("POST", `${base}/${token.id}/refresh`);
     },
   });
   if (done && issued) {
+    await onChange("changed");
     await showValueOnce(issued.secret, `New value for ${label(token)}`);
-    onChange("changed");
   }
 }
 
 async function remove(token, base, label, onChange) {
   const done = await confirmAction({
     title: `Delete ${label(token)}?`,
-    text: "The token stops working at once and cannot be restored. Calls made with it will be refused as deleted.",
+    text: "The token stops working at once and cannot be restored. Calls still made with it will be refused as deleted.",
     action: "Delete",
     run: () => api("DELETE", `${base}/${token.id}`),
   });
-  if (done) onChange("changed");
+  if (done) await onChange("changed");
 }
 
 export function renderScopeChecks(container, selected) {
@@ -178,69 +165,45 @@ export function renderScopeChecks(container, selected) {
         "label",
         { class: "check", for: id },
         el("input", { type: "checkbox", id, name: "scopes", value: scope.name, checked: selected.includes(scope.name) }),
-        ` ${scope.label} `,
-        el("span", { class: "muted", text: `(${scope.name})` }),
+        el("span", { text: scope.name }),
+        el("span", { class: "muted", text: scope.label }),
       );
     }),
   );
 }
 
-export function checkedScopes(container) {
+export function checkedValues(container) {
   return [...container.querySelectorAll("input[type=checkbox]:checked")].map((c) => c.value);
 }
 
-/** Opens the create/edit dialog of a personal token; resolves after a successful save or a cancel. */
+/** Opens the create/edit dialog of a personal token; resolves to the API's answer, or null if cancelled. */
 export function personalTokenDialog({ token, base }) {
-  const dialog = byId("token-dialog");
-  const form = byId("token-form");
   byId("token-dialog-title").textContent = token ? `Edit ${token.application}` : "New personal token";
   byId("token-application").value = token ? token.application : "";
   byId("token-expires").value = token ? instantToLocalInput(token.expiresAt) : "";
   renderScopeChecks(byId("token-scopes"), token ? token.scopes : ["rest"]);
-  showError("token-form-error", null);
-  return new Promise((resolve) => {
-    const cleanup = () => {
-      form.removeEventListener("submit", onSubmit);
-      byId("token-cancel").removeEventListener("click", onCancel);
-    };
-    const onCancel = () => {
-      cleanup();
-      dialog.close();
-      resolve(null);
-    };
-    const onSubmit = async (event) => {
-      event.preventDefault();
+  return formDialog({
+    dialog: byId("token-dialog"),
+    form: byId("token-form"),
+    cancel: byId("token-cancel"),
+    save: byId("token-save"),
+    errorId: "token-form-error",
+    focus: byId("token-application"),
+    submit: () => {
       const body = {
-        application: byId("token-application").value,
-        scopes: checkedScopes(byId("token-scopes")),
+        application: byId("token-application").value.trim(),
+        scopes: checkedValues(byId("token-scopes")),
         expiresAt: localInputToInstant(byId("token-expires").value),
       };
-      if (!body.application.trim()) {
-        showError("token-form-error", { message: "Give the token an application name: why you make it." });
-        return;
+      if (!body.application) {
+        byId("token-application").focus();
+        throw { message: "Give the token an application name: what you make it for." };
       }
       if (!body.scopes.length) {
-        showError("token-form-error", { message: "Choose at least one scope." });
-        return;
+        throw { message: "Choose at least one scope: a token without scope authenticates nowhere." };
       }
-      const save = byId("token-save");
-      save.disabled = true;
-      try {
-        const result = token
-          ? await api("PATCH", `${base}/${token.id}`, body)
-          : await api("POST", base, body);
-        cleanup();
-        dialog.close();
-        resolve(result);
-      } catch (e) {
-        showError("token-form-error", e);
-      } finally {
-        save.disabled = false;
-      }
-    };
-    form.addEventListener("submit", onSubmit);
-    byId("token-cancel").addEventListener("click", onCancel);
-    dialog.showModal();
-    byId("token-application").focus();
+      return token ? api("PATCH", `${base}/${token.id}`, body) : api("POST", base, body);
+    },
   });
 }
+

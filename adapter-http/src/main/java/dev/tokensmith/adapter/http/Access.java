@@ -7,6 +7,11 @@ import io.javalin.security.RouteRole;
 enum Access implements RouteRole {
   /** Anyone: login, revocation by value, health and metrics. */
   PUBLIC(null, false),
+  /**
+   * A web UI page or asset: anyone may ask; a page that needs a session checks it itself and sends
+   * the browser to the sign-in page without one, rather than answering 401.
+   */
+  PAGE(null, false),
   /** A web UI session, or a token with scope {@code rest}. */
   SESSION_OR_REST_TOKEN(Scope.REST, true),
   /** A token with scope {@code rest} only. */

@@ -11,8 +11,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
 
 /**
- * The REST API of DESIGN §3 (except {@code webservices/rest.php} and the web UI pages) on Javalin:
- * built from the in-ports, {@link #start(String, int) started} and {@link #stop() stopped} by the
+ * The REST API of DESIGN §3 (except {@code webservices/rest.php}) and the web UI on Javalin: built
+ * from the in-ports, {@link #start(String, int) started} and {@link #stop() stopped} by the
  * bootstrap. Its meters go to the given registry, which {@code /metrics} serves, so gauges the
  * bootstrap registers there (e.g. the connection pool) appear too.
  */
@@ -82,6 +82,7 @@ public final class HttpApi {
             useCases.deleteToken(),
             reader);
     HealthController health = new HealthController(useCases.checkReadiness(), registry);
+    WebUi web = new WebUi(authentication);
 
     this.app =
         Javalin.create(
@@ -112,11 +113,12 @@ public final class HttpApi {
                   users,
                   personalTokens,
                   applicationTokens,
-                  health);
+                  health,
+                  web);
             });
   }
 
-  /** The Javalin application, for the bootstrap to add routes (the web UI) or inspect it. */
+  /** The Javalin application, for the bootstrap to add routes or for tests to inspect it. */
   public Javalin app() {
     return app;
   }

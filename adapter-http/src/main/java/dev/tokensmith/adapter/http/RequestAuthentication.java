@@ -54,7 +54,7 @@ final class RequestAuthentication {
   /** The before-matched handler. */
   void handle(Context ctx) {
     Access access = accessOf(ctx.routeRoles());
-    if (access == Access.PUBLIC) {
+    if (access == Access.PUBLIC || access == Access.PAGE) {
       return;
     }
     refuseIfTooManyFailures(ctx);
@@ -64,6 +64,34 @@ final class RequestAuthentication {
       bySession(ctx, sessionId);
     } else {
       byToken(ctx, access, presented);
+    }
+  }
+
+  /**
+   * The user of the request's live web UI session and the session's CSRF token, for the pages
+   * (which only read, so no CSRF check here); none without a session, or when it ended or its user
+   * is gone or disabled (the stale cookie is then cleared).
+   */
+  Option<PageSession> pageSession(Context ctx) {
+    String sessionId = SessionCookie.read(ctx);
+    if (sessionId == null) {
+      return Option.none();
+    }
+    Option<SessionStore.Session> session = sessions.find(sessionId);
+    Option<User> user = session.flatMap(s -> resolveSession.activeUser(s.userId()));
+    if (user.isEmpty()) {
+      sessions.remove(sessionId);
+      cookie.clear(ctx);
+      return Option.none();
+    }
+    return Option.some(new PageSession(user.get(), session.get().csrfToken()));
+  }
+
+  /** A page's view of a web UI session: its user and the CSRF token the page's scripts send. */
+  record PageSession(User user, String csrfToken) {
+    @Override
+    public String toString() {
+      return "PageSession[user=" + user.login() + ", csrfToken=redacted]";
     }
   }
 

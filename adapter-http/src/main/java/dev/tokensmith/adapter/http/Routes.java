@@ -1,6 +1,7 @@
 package dev.tokensmith.adapter.http;
 
 import static dev.tokensmith.adapter.http.Access.INTROSPECT_TOKEN;
+import static dev.tokensmith.adapter.http.Access.PAGE;
 import static dev.tokensmith.adapter.http.Access.PUBLIC;
 import static dev.tokensmith.adapter.http.Access.REST_TOKEN;
 import static dev.tokensmith.adapter.http.Access.SESSION_OR_REST_TOKEN;
@@ -23,7 +24,8 @@ final class Routes {
       AdminUsersController users,
       AdminPersonalTokensController personalTokens,
       AdminApplicationTokensController applicationTokens,
-      HealthController health) {
+      HealthController health,
+      WebUi web) {
     routes.before(SecurityHeaders::apply);
     routes.before(RequestBodies::checkPath);
     routes.beforeMatched(authentication::handle);
@@ -71,6 +73,11 @@ final class Routes {
     routes.get("/health/live", health::live, PUBLIC);
     routes.get("/health/ready", health::ready, PUBLIC);
     routes.get("/metrics", health::metrics, PUBLIC);
+
+    routes.get("/", web::signIn, PAGE);
+    routes.get("/account", web::account, PAGE);
+    routes.get("/admin", web::admin, PAGE);
+    routes.get("/web/<path>", web::asset, PAGE);
 
     ErrorMapping.register(routes);
   }

@@ -4,10 +4,14 @@ import io.javalin.http.Context;
 
 /**
  * Headers every response carries; API responses may hold token values or account data, so they are
- * never cached and never rendered as a page.
+ * never cached and never rendered as a page. Everything else (the web UI) gets a policy that allows
+ * only the service's own scripts, styles and connections: no inline script or style, no framing.
  */
 final class SecurityHeaders {
   static final String API_PREFIX = "/api/";
+  static final String PAGE_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
   private SecurityHeaders() {}
 
@@ -18,6 +22,8 @@ final class SecurityHeaders {
     if (ctx.path().startsWith(API_PREFIX)) {
       noStore(ctx);
       ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    } else {
+      ctx.header("Content-Security-Policy", PAGE_POLICY);
     }
   }
 

@@ -48,8 +48,24 @@ class MyTokensTest {
                 + login
                 + "\",\"email\":\""
                 + login
-                + "@example.com\"}}");
+                + "@example.com\"},"
+                + "\"personalTokens\":{\"allowed\":true,\"reason\":null}}");
     assertThat(me.header("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
+  void meSaysWhyAUserWithoutAPersonalTokenProfileMayNotOwnTokens() {
+    String login = server.fresh("reader");
+    server.user(login, Profile.DIRECTORY_READER);
+    Res me = server.get("/api/v1/me").session(server.logIn(login)).send();
+
+    assertThat(me.status()).isEqualTo(200);
+    JsonNode personalTokens = me.json().get("personalTokens");
+    assertThat(personalTokens.get("allowed").asBoolean()).isFalse();
+    assertThat(personalTokens.get("reason").asText())
+        .contains("Personal tokens are only for users holding a profile allowed to own them")
+        .contains("(Directory Reader)")
+        .contains("Ask an administrator");
   }
 
   @Test

@@ -25,6 +25,13 @@ class OpenApiCoverageTest {
   static final Set<String> METHODS =
       Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
+  /**
+   * Routes that are not API operations, left out of the document on purpose: the web UI's static
+   * files (scripts, style sheet, icon), one route whose {@code <path>} spans several segments,
+   * which an OpenAPI path template cannot express.
+   */
+  static final Set<String> NOT_DESCRIBED = Set.of("GET /web/<path>");
+
   static ApiServer server;
   static JsonNode document;
 
@@ -61,6 +68,9 @@ class OpenApiCoverageTest {
     assertThat(routes).hasSizeGreaterThan(25);
     Set<String> missing = new TreeSet<>();
     for (Endpoint route : routes) {
+      if (NOT_DESCRIBED.contains(operation(route.method.name(), route.path))) {
+        continue;
+      }
       JsonNode path = document.get("paths").get(route.path);
       String method = route.method.name().toLowerCase(Locale.ROOT);
       if (path == null || path.get(method) == null) {
@@ -89,6 +99,13 @@ class OpenApiCoverageTest {
                           }
                         }));
     assertThat(registered).containsAll(described);
+  }
+
+  @Test
+  void routesLeftOutAreRegistered() {
+    Set<String> registered = new TreeSet<>();
+    registeredRoutes().forEach(route -> registered.add(operation(route.method.name(), route.path)));
+    assertThat(registered).containsAll(NOT_DESCRIBED);
   }
 
   @Test
