@@ -62,12 +62,13 @@ public final class Database implements AutoCloseable {
       DatabaseConfig config,
       Target target,
       @Nullable EmbeddedPostgres embedded,
-      HikariDataSource pool) {
+      HikariDataSource pool,
+      Duration usageFlushInterval) {
     this.config = config;
     this.target = target;
     this.embedded = embedded;
     this.pool = pool;
-    this.adapters = PostgresAdapters.on(pool);
+    this.adapters = PostgresAdapters.on(pool, usageFlushInterval);
   }
 
   /**
@@ -77,10 +78,18 @@ public final class Database implements AutoCloseable {
    * @throws DatabaseStartupException with a one-sentence message when any of it fails
    */
   public static Database start(DatabaseConfig config) {
+    return start(config, PostgresAdapters.DEFAULT_USAGE_FLUSH_INTERVAL);
+  }
+
+  /**
+   * The same, with the adapters writing the coalesced usage counts every {@code
+   * usageFlushInterval}.
+   */
+  public static Database start(DatabaseConfig config, Duration usageFlushInterval) {
     if (!config.isEmbedded()) {
       Target target =
           new Target(config.url().get(), config.user().getOrNull(), config.password().getOrNull());
-      return open(config, target, null);
+      return open(config, target, null, usageFlushInterval);
     }
     EmbeddedPostgres server = startEmbedded(config);
     try {
@@ -90,7 +99,7 @@ public final class Database implements AutoCloseable {
               "jdbc:postgresql://localhost:" + server.getPort() + "/" + EMBEDDED_DATABASE,
               EMBEDDED_USER,
               null);
-      return open(config, target, server);
+      return open(config, target, server, usageFlushInterval);
     } catch (RuntimeException e) {
       stop(server);
       throw e;
@@ -98,7 +107,10 @@ public final class Database implements AutoCloseable {
   }
 
   private static Database open(
-      DatabaseConfig config, Target target, @Nullable EmbeddedPostgres server) {
+      DatabaseConfig config,
+      Target target,
+      @Nullable EmbeddedPostgres server,
+      Duration usageFlushInterval) {
     // one plain connection first: a refused connection is then one sentence, not the pool's
     // logged stack trace
     try (Connection probe = connect(config, target)) {
@@ -126,7 +138,7 @@ public final class Database implements AutoCloseable {
       throw new DatabaseStartupException(
           "cannot bring the database schema at " + target + " up to date: " + reason(e), e);
     }
-    return new Database(config, target, server, pool);
+    return new Database(config, target, server, pool, usageFlushInterval);
   }
 
   private static Connection connect(DatabaseConfig config, Target target) throws SQLException {
@@ -343,10 +355,33 @@ public final class Database implements AutoCloseable {
         : "PostgreSQL at " + target;
   }
 
-  /** Closes the pool, then stops the embedded server (waiting for it to shut down). */
+  /** The connection pool's numbers, for gauges. */
+  public record PoolStatistics(int active, int idle, int total, int waiting) {}
+
+  /** The pool's connections now: in use, idle, all, and requests waiting for one. */
+  public PoolStatistics poolStatistics() {
+    var bean = pool.getHikariPoolMXBean();
+    if (bean == null) {
+      return new PoolStatistics(0, 0, 0, 0);
+    }
+    return new PoolStatistics(
+        bean.getActiveConnections(),
+        bean.getIdleConnections(),
+        bean.getTotalConnections(),
+        bean.getThreadsAwaitingConnection());
+  }
+
+  /**
+   * Writes the pending usage counts, closes the pool, then stops the embedded server (waiting for
+   * it to shut down).
+   */
   @Override
   public void close() {
-    pool.close();
+    try {
+      adapters.close();
+    } finally {
+      pool.close();
+    }
     if (embedded != null) {
       stop(embedded);
     }
