@@ -58,6 +58,14 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final PostgresAdapters adapters;
 
+  /**
+   * Closes this database when the JVM stops and nobody closed it: the usage counts are written
+   * before the embedded server stops (zonky's own hook would stop the server first).
+   */
+  private final Thread shutdownHook = new Thread(this::close, "tokensmith-database-stop");
+
+  private boolean closed;
+
   private Database(
       DatabaseConfig config,
       Target target,
@@ -69,6 +77,7 @@ public final class Database implements AutoCloseable {
     this.embedded = embedded;
     this.pool = pool;
     this.adapters = PostgresAdapters.on(pool, usageFlushInterval);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /**
@@ -218,7 +227,8 @@ public final class Database implements AutoCloseable {
             .setLocaleConfig("locale", "C")
             .setServerConfig("listen_addresses", "localhost")
             .setServerConfig("synchronous_commit", "on")
-            .setPGStartupWait(EMBEDDED_STARTUP_WAIT);
+            .setPGStartupWait(EMBEDDED_STARTUP_WAIT)
+            .setRegisterShutdownHook(false);
     if (port != 0) {
       builder.setPort(port);
     }
@@ -376,7 +386,12 @@ public final class Database implements AutoCloseable {
    * it to shut down).
    */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeOnlyExplicitly();
     try {
       adapters.close();
     } finally {
@@ -384,6 +399,18 @@ public final class Database implements AutoCloseable {
     }
     if (embedded != null) {
       stop(embedded);
+    }
+  }
+
+  /**
+   * Drops the JVM shutdown hook that closes this database, for a caller that closes it in its own
+   * hook after what still uses it (the service stops its HTTP server first).
+   */
+  public void closeOnlyExplicitly() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is stopping already: the hooks run, this one included
     }
   }
 
