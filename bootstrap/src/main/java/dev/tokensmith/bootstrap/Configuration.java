@@ -35,7 +35,19 @@ public record Configuration(
     Option<String> adminPassword,
     AuthenticationPolicy policy,
     TokenRules rules,
-    boolean demoData) {
+    boolean demoData,
+    TokenDigest tokenDigest,
+    Duration usageFlushInterval) {
+
+  /** How new token secrets are digested ({@code TOKENSMITH_TOKEN_DIGEST}). */
+  public enum TokenDigest {
+    /** HMAC-SHA-256 with the pepper: fast, deterministic (the default). */
+    HMAC,
+    /**
+     * Argon2id of the peppered HMAC, salted, with a cache of verified values; HMAC still verifies.
+     */
+    ARGON2ID
+  }
 
   /** Reads the configuration; the left side lists one sentence per invalid variable. */
   public static Either<List<String>, Configuration> from(Map<String, String> env) {
@@ -78,6 +90,15 @@ public record Configuration(
     boolean secureRest = r.bool("TOKENSMITH_SECURE_REST_SERVICES", true);
     boolean allowViaTokens = r.bool("TOKENSMITH_ALLOW_REST_SERVICES_VIA_TOKENS", false);
     boolean demoData = r.bool("TOKENSMITH_DEMO_DATA", true);
+    TokenDigest tokenDigest = TokenDigest.HMAC;
+    String digestName = r.text("TOKENSMITH_TOKEN_DIGEST", "hmac").toLowerCase(Locale.ROOT);
+    if (digestName.equals("argon2id")) {
+      tokenDigest = TokenDigest.ARGON2ID;
+    } else if (!digestName.equals("hmac")) {
+      r.problem("TOKENSMITH_TOKEN_DIGEST must be hmac or argon2id, not '" + digestName + "'");
+    }
+    Duration usageFlushInterval =
+        Duration.ofMillis(r.integer("TOKENSMITH_USAGE_FLUSH_MILLIS", 250, 10, 60_000));
     if (!r.problems.isEmpty()) {
       return Either.left(List.copyOf(r.problems));
     }
@@ -96,7 +117,9 @@ public record Configuration(
             adminPassword,
             new AuthenticationPolicy(profiles, secureRest, allowViaTokens),
             new TokenRules(maxLifetime, grace),
-            demoData));
+            demoData,
+            tokenDigest,
+            usageFlushInterval));
   }
 
   @Override
@@ -123,7 +146,11 @@ public record Configuration(
         + rules
         + ", demoData="
         + demoData
-        + "]";
+        + ", tokenDigest="
+        + tokenDigest.name().toLowerCase(Locale.ROOT)
+        + ", usageFlushInterval="
+        + usageFlushInterval.toMillis()
+        + "ms]";
   }
 
   /** Reads variables, collecting one problem per bad one. */

@@ -4,6 +4,7 @@ import dev.tokensmith.adapter.http.HttpApi;
 import dev.tokensmith.adapter.http.HttpSettings;
 import dev.tokensmith.adapter.http.UseCases;
 import dev.tokensmith.adapter.persistence.Argon2PasswordHasher;
+import dev.tokensmith.adapter.persistence.Argon2TokenDigester;
 import dev.tokensmith.adapter.persistence.Database;
 import dev.tokensmith.adapter.persistence.DatabaseConfig;
 import dev.tokensmith.adapter.persistence.DatabaseStartupException;
@@ -11,6 +12,7 @@ import dev.tokensmith.adapter.persistence.HmacTokenDigester;
 import dev.tokensmith.adapter.persistence.PepperException;
 import dev.tokensmith.adapter.persistence.Peppers;
 import dev.tokensmith.adapter.persistence.PostgresAdapters;
+import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.token.ScopeCatalog;
 import dev.tokensmith.domain.token.TokenCodec;
@@ -32,12 +34,17 @@ public final class TokensmithService implements AutoCloseable {
   private final Database database;
   private final HttpApi http;
   private final TokensmithCore core;
+  private final Thread shutdownHook = new Thread(this::close, "tokensmith-stop");
   private boolean closed;
 
   private TokensmithService(Database database, HttpApi http, TokensmithCore core) {
     this.database = database;
     this.http = http;
     this.core = core;
+    // one hook stops everything in order: HTTP (in-flight requests finish), then the usage flush,
+    // the pool and the embedded server; the database's own hook would not wait for HTTP
+    database.closeOnlyExplicitly();
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Starts everything, or throws {@link StartupFailure} with one sentence saying why not. */
@@ -60,6 +67,13 @@ public final class TokensmithService implements AutoCloseable {
                 + " (or set TOKENSMITH_TOKEN_PEPPER) and start again");
       }
       Argon2PasswordHasher passwords = new Argon2PasswordHasher();
+      TokenDigester digester =
+          config.tokenDigest() == Configuration.TokenDigest.ARGON2ID
+              ? new Argon2TokenDigester(
+                  peppers,
+                  Argon2PasswordHasher.Cost.MINIMUM,
+                  Argon2TokenDigester.DEFAULT_CACHE_SIZE)
+              : new HmacTokenDigester(peppers);
       TokensmithCore core =
           new TokensmithCore(
               new TokensmithCore.Ports(
@@ -67,7 +81,7 @@ public final class TokensmithService implements AutoCloseable {
                   storage.usage(),
                   storage.accounts(),
                   storage.directory(),
-                  new HmacTokenDigester(peppers),
+                  digester,
                   passwords,
                   storage.failures(),
                   storage.audit(),
@@ -87,6 +101,7 @@ public final class TokensmithService implements AutoCloseable {
       }
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(registry);
+      StorageMetrics.bind(database, registry);
       HttpApi http =
           new HttpApi(useCases(core), HttpSettings.defaults().withClock(clock), registry);
       try {
@@ -151,7 +166,7 @@ public final class TokensmithService implements AutoCloseable {
                 config.dbUrl().get(), config.dbUser().getOrNull(), config.dbPassword().getOrNull())
             : DatabaseConfig.embedded(config.dataDir());
     try {
-      return Database.start(databaseConfig);
+      return Database.start(databaseConfig, config.usageFlushInterval());
     } catch (DatabaseStartupException e) {
       throw new StartupFailure(e.getMessage(), e);
     }
@@ -184,6 +199,11 @@ public final class TokensmithService implements AutoCloseable {
       return;
     }
     closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is stopping: this may be the hook itself
+    }
     try {
       http.stop();
     } finally {

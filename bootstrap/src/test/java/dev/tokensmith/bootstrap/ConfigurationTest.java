@@ -26,6 +26,8 @@ class ConfigurationTest {
     assertThat(config.rules().maxLifetime()).isEmpty();
     assertThat(config.rules().refreshGrace()).isZero();
     assertThat(config.demoData()).isTrue();
+    assertThat(config.tokenDigest()).isEqualTo(Configuration.TokenDigest.HMAC);
+    assertThat(config.usageFlushInterval()).isEqualTo(Duration.ofMillis(250));
   }
 
   @Test
@@ -49,7 +51,9 @@ class ConfigurationTest {
                     Map.entry("TOKENSMITH_REFRESH_GRACE_SECONDS", "60"),
                     Map.entry("TOKENSMITH_SECURE_REST_SERVICES", "false"),
                     Map.entry("TOKENSMITH_ALLOW_REST_SERVICES_VIA_TOKENS", "TRUE"),
-                    Map.entry("TOKENSMITH_DEMO_DATA", "false")))
+                    Map.entry("TOKENSMITH_DEMO_DATA", "false"),
+                    Map.entry("TOKENSMITH_TOKEN_DIGEST", "Argon2id"),
+                    Map.entry("TOKENSMITH_USAGE_FLUSH_MILLIS", "1000")))
             .get();
     assertThat(config.httpPort()).isEqualTo(9090);
     assertThat(config.dbUrl()).contains("jdbc:postgresql://db:5432/tokensmith");
@@ -61,6 +65,8 @@ class ConfigurationTest {
     assertThat(config.policy().secureRestServices()).isFalse();
     assertThat(config.policy().allowRestServicesViaTokens()).isTrue();
     assertThat(config.demoData()).isFalse();
+    assertThat(config.tokenDigest()).isEqualTo(Configuration.TokenDigest.ARGON2ID);
+    assertThat(config.usageFlushInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.toString())
         .doesNotContain("secret-db-password", "c2VjcmV0LXBlcHBlcg", "a long admin password");
   }
@@ -88,6 +94,17 @@ class ConfigurationTest {
         .contains("unknown profile 'Wizard'")
         .contains("TOKENSMITH_ADMIN_PASSWORD: password must be at least 8 characters")
         .doesNotContain("short'");
+  }
+
+  @Test
+  void anUnknownTokenDigestOrAFlushIntervalOutOfRangeIsRefused() {
+    assertThat(
+            Configuration.from(
+                    Map.of("TOKENSMITH_TOKEN_DIGEST", "md5", "TOKENSMITH_USAGE_FLUSH_MILLIS", "5"))
+                .getLeft())
+        .containsExactlyInAnyOrder(
+            "TOKENSMITH_TOKEN_DIGEST must be hmac or argon2id, not 'md5'",
+            "TOKENSMITH_USAGE_FLUSH_MILLIS must be between 10 and 60000, not 5");
   }
 
   @Test

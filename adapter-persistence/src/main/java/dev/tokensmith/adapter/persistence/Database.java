@@ -58,16 +58,26 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final PostgresAdapters adapters;
 
+  /**
+   * Closes this database when the JVM stops and nobody closed it: the usage counts are written
+   * before the embedded server stops (zonky's own hook would stop the server first).
+   */
+  private final Thread shutdownHook = new Thread(this::close, "tokensmith-database-stop");
+
+  private boolean closed;
+
   private Database(
       DatabaseConfig config,
       Target target,
       @Nullable EmbeddedPostgres embedded,
-      HikariDataSource pool) {
+      HikariDataSource pool,
+      Duration usageFlushInterval) {
     this.config = config;
     this.target = target;
     this.embedded = embedded;
     this.pool = pool;
-    this.adapters = PostgresAdapters.on(pool);
+    this.adapters = PostgresAdapters.on(pool, usageFlushInterval);
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /**
@@ -77,10 +87,18 @@ public final class Database implements AutoCloseable {
    * @throws DatabaseStartupException with a one-sentence message when any of it fails
    */
   public static Database start(DatabaseConfig config) {
+    return start(config, PostgresAdapters.DEFAULT_USAGE_FLUSH_INTERVAL);
+  }
+
+  /**
+   * The same, with the adapters writing the coalesced usage counts every {@code
+   * usageFlushInterval}.
+   */
+  public static Database start(DatabaseConfig config, Duration usageFlushInterval) {
     if (!config.isEmbedded()) {
       Target target =
           new Target(config.url().get(), config.user().getOrNull(), config.password().getOrNull());
-      return open(config, target, null);
+      return open(config, target, null, usageFlushInterval);
     }
     EmbeddedPostgres server = startEmbedded(config);
     try {
@@ -90,7 +108,7 @@ public final class Database implements AutoCloseable {
               "jdbc:postgresql://localhost:" + server.getPort() + "/" + EMBEDDED_DATABASE,
               EMBEDDED_USER,
               null);
-      return open(config, target, server);
+      return open(config, target, server, usageFlushInterval);
     } catch (RuntimeException e) {
       stop(server);
       throw e;
@@ -98,7 +116,10 @@ public final class Database implements AutoCloseable {
   }
 
   private static Database open(
-      DatabaseConfig config, Target target, @Nullable EmbeddedPostgres server) {
+      DatabaseConfig config,
+      Target target,
+      @Nullable EmbeddedPostgres server,
+      Duration usageFlushInterval) {
     // one plain connection first: a refused connection is then one sentence, not the pool's
     // logged stack trace
     try (Connection probe = connect(config, target)) {
@@ -126,7 +147,7 @@ public final class Database implements AutoCloseable {
       throw new DatabaseStartupException(
           "cannot bring the database schema at " + target + " up to date: " + reason(e), e);
     }
-    return new Database(config, target, server, pool);
+    return new Database(config, target, server, pool, usageFlushInterval);
   }
 
   private static Connection connect(DatabaseConfig config, Target target) throws SQLException {
@@ -206,7 +227,8 @@ public final class Database implements AutoCloseable {
             .setLocaleConfig("locale", "C")
             .setServerConfig("listen_addresses", "localhost")
             .setServerConfig("synchronous_commit", "on")
-            .setPGStartupWait(EMBEDDED_STARTUP_WAIT);
+            .setPGStartupWait(EMBEDDED_STARTUP_WAIT)
+            .setRegisterShutdownHook(false);
     if (port != 0) {
       builder.setPort(port);
     }
@@ -343,12 +365,52 @@ public final class Database implements AutoCloseable {
         : "PostgreSQL at " + target;
   }
 
-  /** Closes the pool, then stops the embedded server (waiting for it to shut down). */
+  /** The connection pool's numbers, for gauges. */
+  public record PoolStatistics(int active, int idle, int total, int waiting) {}
+
+  /** The pool's connections now: in use, idle, all, and requests waiting for one. */
+  public PoolStatistics poolStatistics() {
+    var bean = pool.getHikariPoolMXBean();
+    if (bean == null) {
+      return new PoolStatistics(0, 0, 0, 0);
+    }
+    return new PoolStatistics(
+        bean.getActiveConnections(),
+        bean.getIdleConnections(),
+        bean.getTotalConnections(),
+        bean.getThreadsAwaitingConnection());
+  }
+
+  /**
+   * Writes the pending usage counts, closes the pool, then stops the embedded server (waiting for
+   * it to shut down).
+   */
   @Override
-  public void close() {
-    pool.close();
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeOnlyExplicitly();
+    try {
+      adapters.close();
+    } finally {
+      pool.close();
+    }
     if (embedded != null) {
       stop(embedded);
+    }
+  }
+
+  /**
+   * Drops the JVM shutdown hook that closes this database, for a caller that closes it in its own
+   * hook after what still uses it (the service stops its HTTP server first).
+   */
+  public void closeOnlyExplicitly() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is stopping already: the hooks run, this one included
     }
   }
 

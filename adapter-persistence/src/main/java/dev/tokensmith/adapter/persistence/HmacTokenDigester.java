@@ -59,17 +59,18 @@ public final class HmacTokenDigester implements TokenDigester {
 
   @Override
   public boolean matches(TokenId id, TokenSecret secret, SecretDigest stored) {
-    String[] parts = stored.encoded().split("\\$", 3);
-    if (parts.length != 3 || !ALGORITHM.equals(parts[0])) {
+    String encoded = stored.encoded();
+    if (!encoded.startsWith(ALGORITHM) || encoded.indexOf('$') != ALGORITHM.length()) {
       return false;
     }
-    Mac prototype = prototypes.get(parts[1]);
+    int keyEnd = encoded.indexOf('$', ALGORITHM.length() + 1);
+    Mac prototype = prototypes.get(encoded.substring(ALGORITHM.length() + 1, keyEnd));
     if (prototype == null) {
       return false;
     }
     byte[] expected;
     try {
-      expected = Base64.getDecoder().decode(parts[2]);
+      expected = Base64.getDecoder().decode(encoded.substring(keyEnd + 1));
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -77,6 +78,16 @@ public final class HmacTokenDigester implements TokenDigester {
       return false;
     }
     return MessageDigest.isEqual(mac(prototype, id, secret), expected);
+  }
+
+  /** Whether a key with this id is known. */
+  boolean knows(String keyId) {
+    return prototypes.containsKey(keyId);
+  }
+
+  /** HMAC-SHA-256 of id and secret with key {@code keyId}, which must be known. */
+  byte[] mac(String keyId, TokenId id, TokenSecret secret) {
+    return mac(prototypes.get(keyId), id, secret);
   }
 
   private static byte[] mac(Mac prototype, TokenId id, TokenSecret secret) {

@@ -12,34 +12,68 @@ import dev.tokensmith.domain.token.Refresh;
 import dev.tokensmith.domain.token.Token;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.Tombstone;
+import dev.tokensmith.domain.token.Usage;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * {@link TokenStore} and {@link UsageRecorder} on PostgreSQL: the authentication read is one
- * primary-key query, usage is counted by the database, deletion leaves a tombstone atomically.
+ * primary-key query, deletion leaves a tombstone atomically. Uses are coalesced in memory ({@link
+ * PendingUses}) and written by a background flusher, all pending tokens in one statement; every
+ * read of this store adds the uses still pending, so it is exact on this instance, and other
+ * instances see them after the next flush. {@link #close()} writes what is pending.
  */
-public final class JdbiTokenStore implements TokenStore, UsageRecorder {
+public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoCloseable {
   private final Storage storage;
+  private final PendingUses pending;
 
-  JdbiTokenStore(Storage storage) {
+  JdbiTokenStore(Storage storage, PendingUses.Settings usage) {
     this.storage = storage;
+    this.pending = new PendingUses(this::writeUses, usage);
   }
 
   @Override
   public TokenLookup lookup(TokenId id) {
-    Rows.LookupRow row =
-        storage.read(
-            handle ->
-                handle
-                    .createQuery(TokenSql.LOOKUP)
-                    .bind("id", id.uuid())
-                    .mapTo(Rows.LookupRow.class)
-                    .one());
-    return toLookup(id, row);
+    return pending.read(
+        () ->
+            toLookup(
+                id,
+                storage.read(
+                    handle ->
+                        handle
+                            .createQuery(TokenSql.LOOKUP)
+                            .bind("id", id.uuid())
+                            .mapTo(Rows.LookupRow.class)
+                            .one())),
+        this::withPending);
+  }
+
+  private TokenLookup withPending(TokenLookup lookup) {
+    if (!(lookup instanceof TokenLookup.Found found)) {
+      return lookup;
+    }
+    Token token = withPending(found.token());
+    if (token == found.token()) {
+      return lookup;
+    }
+    // an application token is its own principal
+    return new TokenLookup.Found(
+        token, token instanceof ApplicationToken application ? application : found.principal());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends Token> T withPending(T token) {
+    Usage stored = token.usage();
+    Usage usage = pending.withPending(token.id(), stored);
+    return usage == stored ? token : (T) token.withCredential(token.credential().withUsage(usage));
+  }
+
+  private <T extends Token> List<T> withPending(List<T> tokens) {
+    return tokens.stream().map(this::withPending).toList();
   }
 
   static TokenLookup toLookup(TokenId id, Rows.LookupRow row) {
@@ -61,28 +95,34 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder {
 
   @Override
   public Option<Token> find(TokenId id) {
-    return storage.read(
-        handle ->
-            Option.ofOptional(
-                handle
-                    .createQuery(TokenSql.FIND)
-                    .bind("id", id.uuid())
-                    .mapTo(Rows.TokenRow.class)
-                    .findOne()
-                    .map(Rows.TokenRow::toToken)));
+    return pending.read(
+        () ->
+            storage.read(
+                handle ->
+                    Option.ofOptional(
+                        handle
+                            .createQuery(TokenSql.FIND)
+                            .bind("id", id.uuid())
+                            .mapTo(Rows.TokenRow.class)
+                            .findOne()
+                            .map(Rows.TokenRow::toToken))),
+        found -> found.map(this::withPending));
   }
 
   @Override
   public List<PersonalToken> personalTokensOf(UserId owner) {
-    return storage.read(
-        handle ->
-            handle
-                .createQuery(TokenSql.PERSONAL_TOKENS_OF)
-                .bind("owner", owner.value())
-                .mapTo(Rows.TokenRow.class)
-                .stream()
-                .map(row -> (PersonalToken) row.toToken())
-                .toList());
+    return pending.read(
+        () ->
+            storage.read(
+                handle ->
+                    handle
+                        .createQuery(TokenSql.PERSONAL_TOKENS_OF)
+                        .bind("owner", owner.value())
+                        .mapTo(Rows.TokenRow.class)
+                        .stream()
+                        .map(row -> (PersonalToken) row.toToken())
+                        .toList()),
+        this::withPending);
   }
 
   @Override
@@ -96,24 +136,30 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder {
   }
 
   private <T extends Token> List<T> tokensOf(String sql, Class<T> type) {
-    return storage.read(
-        handle ->
-            handle.createQuery(sql).mapTo(Rows.TokenRow.class).stream()
-                .map(row -> type.cast(row.toToken()))
-                .toList());
+    return pending.read(
+        () ->
+            storage.read(
+                handle ->
+                    handle.createQuery(sql).mapTo(Rows.TokenRow.class).stream()
+                        .map(row -> type.cast(row.toToken()))
+                        .toList()),
+        this::withPending);
   }
 
   @Override
   public Option<ApplicationToken> applicationTokenByLogin(String login) {
-    return storage.read(
-        handle ->
-            Option.ofOptional(
-                handle
-                    .createQuery(TokenSql.APPLICATION_TOKEN_BY_LOGIN)
-                    .bind("login", login)
-                    .mapTo(Rows.TokenRow.class)
-                    .findOne()
-                    .map(row -> (ApplicationToken) row.toToken())));
+    return pending.read(
+        () ->
+            storage.read(
+                handle ->
+                    Option.ofOptional(
+                        handle
+                            .createQuery(TokenSql.APPLICATION_TOKEN_BY_LOGIN)
+                            .bind("login", login)
+                            .mapTo(Rows.TokenRow.class)
+                            .findOne()
+                            .map(row -> (ApplicationToken) row.toToken()))),
+        found -> found.map(this::withPending));
   }
 
   @Override
@@ -181,22 +227,28 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder {
 
   @Override
   public Option<Tombstone> delete(TokenId id, Instant at, Tombstone.Cause cause) {
-    return storage.durably(
-        handle ->
-            Option.ofOptional(
-                handle
-                    .createQuery(TokenSql.DELETE)
-                    .bind("id", id.uuid())
-                    .bind("at", at)
-                    .bind("cause", Rows.code(cause))
-                    .mapTo(Rows.TombstoneRow.class)
-                    .findOne()
-                    .map(Rows.TombstoneRow::toTombstone)));
+    Option<Tombstone> deleted =
+        storage.durably(
+            handle ->
+                Option.ofOptional(
+                    handle
+                        .createQuery(TokenSql.DELETE)
+                        .bind("id", id.uuid())
+                        .bind("at", at)
+                        .bind("cause", Rows.code(cause))
+                        .mapTo(Rows.TombstoneRow.class)
+                        .findOne()
+                        .map(Rows.TombstoneRow::toTombstone)));
+    // a deleted token's pending uses are dropped, as the flush would drop them
+    deleted.forEach(tombstone -> pending.forget(List.of(tombstone.id())));
+    return deleted;
   }
 
   @Override
   public List<Tombstone> deletePersonalTokensOf(UserId owner, Instant at) {
-    return storage.durably(handle -> deletePersonalTokensOf(handle, owner, at));
+    List<Tombstone> deleted = storage.durably(handle -> deletePersonalTokensOf(handle, owner, at));
+    pending.forget(deleted.stream().map(Tombstone::id).toList());
+    return deleted;
   }
 
   /** Also used by the account directory, inside its own transaction, when it removes a user. */
@@ -213,15 +265,65 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder {
         .toList();
   }
 
+  /** Counts the use in memory; the flusher writes it (see {@link PendingUses}). */
   @Override
   public void recordUse(TokenId id, Instant at, String address) {
-    storage.read(
+    pending.record(id, at, address);
+  }
+
+  /** Writes every pending use now (normally the flusher does, every flush interval). */
+  public void flushUses() {
+    pending.flush();
+  }
+
+  /** One statement for the whole batch, committed durably. */
+  private void writeUses(List<PendingUses.Entry> entries) {
+    int size = entries.size();
+    UUID[] ids = new UUID[size];
+    Long[] counts = new Long[size];
+    String[] times = new String[size];
+    String[] addresses = new String[size];
+    for (int i = 0; i < size; i++) {
+      PendingUses.Entry entry = entries.get(i);
+      ids[i] = entry.id().uuid();
+      counts[i] = entry.count();
+      times[i] = entry.lastAt().toString();
+      addresses[i] = entry.lastAddress();
+    }
+    storage.durably(
         handle ->
             handle
-                .createUpdate(TokenSql.RECORD_USE)
-                .bind("id", id.uuid())
-                .bind("at", at)
-                .bind("address", address)
+                .createUpdate(TokenSql.RECORD_USES)
+                .bind("ids", ids)
+                .bind("counts", counts)
+                .bind("times", times)
+                .bind("addresses", addresses)
                 .execute());
+  }
+
+  /** How many tokens have uses waiting for the next flush. */
+  public int pendingUseTokens() {
+    return pending.pendingTokens();
+  }
+
+  /** Flushes of usage counts that committed, since start. */
+  public long usageFlushes() {
+    return pending.flushes();
+  }
+
+  /** Flushes of usage counts the database refused (the uses stayed pending), since start. */
+  public long failedUsageFlushes() {
+    return pending.failedFlushes();
+  }
+
+  /** Uses not counted because too many tokens had uses pending while flushes kept failing. */
+  public long droppedUses() {
+    return pending.droppedUses();
+  }
+
+  /** Stops the flusher and writes the pending uses; call before the pool closes. */
+  @Override
+  public void close() {
+    pending.close();
   }
 }

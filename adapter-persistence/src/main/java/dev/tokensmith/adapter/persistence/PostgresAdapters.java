@@ -1,14 +1,22 @@
 package dev.tokensmith.adapter.persistence;
 
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Every storage out-port implemented on one PostgreSQL database, for the bootstrap to wire by hand;
  * the schema must be migrated first ({@link Migrations#migrate(DataSource)}, or {@link Database}).
+ * {@link #close()} writes the usage counts still pending; call it before the pool closes ({@link
+ * Database#close()} does).
  */
-public final class PostgresAdapters {
+public final class PostgresAdapters implements AutoCloseable {
+  /** The default time between two writes of the coalesced usage counts. */
+  public static final Duration DEFAULT_USAGE_FLUSH_INTERVAL =
+      PendingUses.Settings.DEFAULT.interval();
+
   private final Jdbi jdbi;
+  private final StatementCounter statements;
   private final JdbiTokenStore tokens;
   private final JdbiAccountDirectory accounts;
   private final JdbiDirectoryStore directory;
@@ -16,10 +24,11 @@ public final class PostgresAdapters {
   private final JdbiAuditLog audit;
   private final JdbiStorageProbe probe;
 
-  private PostgresAdapters(Jdbi jdbi) {
+  private PostgresAdapters(Jdbi jdbi, StatementCounter statements, PendingUses.Settings usage) {
     this.jdbi = jdbi;
+    this.statements = statements;
     Storage storage = new Storage(jdbi);
-    this.tokens = new JdbiTokenStore(storage);
+    this.tokens = new JdbiTokenStore(storage, usage);
     this.accounts = new JdbiAccountDirectory(storage);
     this.directory = new JdbiDirectoryStore(storage);
     this.failures = new JdbiAuthenticationFailureLog(storage);
@@ -29,7 +38,22 @@ public final class PostgresAdapters {
 
   /** The adapters on {@code dataSource} (normally a pool), with a {@link Jdbi} of their own. */
   public static PostgresAdapters on(DataSource dataSource) {
-    return new PostgresAdapters(Storage.configure(Jdbi.create(dataSource)));
+    return on(dataSource, DEFAULT_USAGE_FLUSH_INTERVAL);
+  }
+
+  /** The same, writing the coalesced usage counts every {@code usageFlushInterval}. */
+  public static PostgresAdapters on(DataSource dataSource, Duration usageFlushInterval) {
+    PendingUses.Settings defaults = PendingUses.Settings.DEFAULT;
+    return on(
+        dataSource,
+        new PendingUses.Settings(usageFlushInterval, defaults.flushAt(), defaults.maxTokens()));
+  }
+
+  static PostgresAdapters on(DataSource dataSource, PendingUses.Settings usage) {
+    StatementCounter statements = new StatementCounter();
+    Jdbi jdbi = Storage.configure(Jdbi.create(dataSource));
+    jdbi.setSqlLogger(statements);
+    return new PostgresAdapters(jdbi, statements, usage);
   }
 
   /** The token store, which is also the usage recorder. */
@@ -37,7 +61,7 @@ public final class PostgresAdapters {
     return tokens;
   }
 
-  /** The usage recorder: the token store, counting in the database. */
+  /** The usage recorder: the token store, coalescing uses and writing them in batches. */
   public JdbiTokenStore usage() {
     return tokens;
   }
@@ -68,5 +92,16 @@ public final class PostgresAdapters {
   /** The configured {@link Jdbi} the adapters use, for tools and tests. */
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /** How many SQL statements these adapters have sent since they were made (for a metric). */
+  public long sqlStatements() {
+    return statements.count();
+  }
+
+  /** Writes the pending usage counts and stops their flusher; the pool stays open. */
+  @Override
+  public void close() {
+    tokens.close();
   }
 }

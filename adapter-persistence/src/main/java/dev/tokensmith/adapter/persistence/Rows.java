@@ -67,32 +67,46 @@ final class Rows {
       @Nullable Instant lastUsedAt,
       @Nullable String lastUsedIp) {
 
-    /** The row from columns named {@code <prefix><column>}; null when there is no token. */
+    /** How many columns a token row has. */
+    static final int COLUMNS = 19;
+
+    /**
+     * The row from the {@link #COLUMNS} columns {@code <prefix>id} onwards, in the order of {@code
+     * TokenSql.tokenColumns}; null when there is no token.
+     */
     static @Nullable TokenRow read(ResultSet row, String prefix) throws SQLException {
-      UUID id = row.getObject(prefix + "id", UUID.class);
+      return readAt(row, row.findColumn(prefix + "id"));
+    }
+
+    /**
+     * The same from column {@code first} on: by position, as the driver's lookup by name rebuilds a
+     * map of the column names for every result.
+     */
+    static @Nullable TokenRow readAt(ResultSet row, int first) throws SQLException {
+      UUID id = row.getObject(first, UUID.class);
       if (id == null) {
         return null;
       }
       return new TokenRow(
           id,
-          row.getString(prefix + "kind"),
-          longOrNull(row, prefix + "owner_user_id"),
-          row.getString(prefix + "owner_login"),
-          row.getString(prefix + "application"),
-          row.getString(prefix + "login"),
-          row.getString(prefix + "status"),
-          longOrNull(row, prefix + "organization_id"),
-          row.getString(prefix + "organization_name"),
-          strings(row, prefix + "profiles"),
-          strings(row, prefix + "scopes"),
-          row.getString(prefix + "digest"),
-          row.getString(prefix + "previous_digest"),
-          instant(row, prefix + "refreshed_at"),
-          instant(row, prefix + "created_at"),
-          instant(row, prefix + "expires_at"),
-          row.getLong(prefix + "use_count"),
-          instant(row, prefix + "last_used_at"),
-          row.getString(prefix + "last_used_ip"));
+          row.getString(first + 1),
+          longOrNull(row, first + 2),
+          row.getString(first + 3),
+          row.getString(first + 4),
+          row.getString(first + 5),
+          row.getString(first + 6),
+          longOrNull(row, first + 7),
+          row.getString(first + 8),
+          strings(row, first + 9),
+          strings(row, first + 10),
+          row.getString(first + 11),
+          row.getString(first + 12),
+          instant(row, first + 13),
+          instant(row, first + 14),
+          instant(row, first + 15),
+          row.getLong(first + 16),
+          instant(row, first + 17),
+          row.getString(first + 18));
     }
 
     Token toToken() {
@@ -157,6 +171,31 @@ final class Rows {
           row.getString(prefix + "contact_organization_name"));
     }
 
+    /** How many columns a user row has. */
+    static final int COLUMNS = 13;
+
+    /** The row from column {@code first} on, in the order of {@link #read}; null when no user. */
+    static @Nullable UserRow readAt(ResultSet row, int first) throws SQLException {
+      Long id = longOrNull(row, first);
+      if (id == null) {
+        return null;
+      }
+      return new UserRow(
+          id,
+          row.getString(first + 1),
+          row.getString(first + 2),
+          strings(row, first + 3),
+          row.getLong(first + 4),
+          row.getString(first + 5),
+          row.getLong(first + 6),
+          row.getString(first + 7),
+          row.getString(first + 8),
+          row.getString(first + 9),
+          row.getString(first + 10),
+          row.getLong(first + 11),
+          row.getString(first + 12));
+    }
+
     User toUser() {
       Person contact =
           new Person(
@@ -200,9 +239,18 @@ final class Rows {
    */
   record LookupRow(
       @Nullable TokenRow token, @Nullable UserRow owner, @Nullable TombstoneRow tombstone) {
+    /** By position: {@code t_} columns from 1, then {@code u_}, then {@code d_}. */
     static LookupRow read(ResultSet row) throws SQLException {
+      int user = 1 + TokenRow.COLUMNS;
+      int tombstone = user + UserRow.COLUMNS;
+      UUID tombstoneId = row.getObject(tombstone, UUID.class);
       return new LookupRow(
-          TokenRow.read(row, "t_"), UserRow.read(row, "u_"), TombstoneRow.read(row, "d_"));
+          TokenRow.readAt(row, 1),
+          UserRow.readAt(row, user),
+          tombstoneId == null
+              ? null
+              : new TombstoneRow(
+                  tombstoneId, instant(row, tombstone + 1), row.getString(tombstone + 2)));
     }
   }
 
@@ -243,6 +291,28 @@ final class Rows {
           TokenId.of(tokenId),
           AuditEvent.Action.valueOf(action.toUpperCase(Locale.ROOT)),
           detail);
+    }
+  }
+
+  private static @Nullable Long longOrNull(ResultSet row, int column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? null : value;
+  }
+
+  private static @Nullable Instant instant(ResultSet row, int column) throws SQLException {
+    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static @Nullable List<String> strings(ResultSet row, int column) throws SQLException {
+    Array array = row.getArray(column);
+    if (array == null) {
+      return null;
+    }
+    try {
+      return List.of((String[]) array.getArray());
+    } finally {
+      array.free();
     }
   }
 

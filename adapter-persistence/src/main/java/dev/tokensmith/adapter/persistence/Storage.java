@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -34,6 +35,8 @@ final class Storage {
     jdbi.getConfig(StatementExceptions.class)
         .setMessageRendering(StatementExceptions.MessageRendering.NONE);
     jdbi.registerArrayType(String.class, "text");
+    jdbi.registerArrayType(UUID.class, "uuid");
+    jdbi.registerArrayType(Long.class, "bigint");
     jdbi.registerArgument(new InstantArgumentFactory());
     jdbi.registerColumnMapper(
         Instant.class,

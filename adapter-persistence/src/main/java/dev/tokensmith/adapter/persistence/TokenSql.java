@@ -112,18 +112,23 @@ final class TokenSql {
       """;
 
   /**
-   * Counts one use where the data lives; the last use time and address only move forward, so
-   * concurrent uses arriving out of order keep the latest.
+   * Adds the coalesced uses of many tokens in one statement (ids, counts, latest times as ISO-8601
+   * text and their addresses, as parallel arrays); the last use time and address only move forward,
+   * so batches arriving out of order (e.g. from two instances) keep the latest. Deleted tokens have
+   * no row, so their uses are dropped.
    */
-  static final String RECORD_USE =
+  static final String RECORD_USES =
       """
-      UPDATE tokens
-      SET use_count = use_count + 1,
-          last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at <= :at
-                              THEN :at ELSE last_used_at END,
-          last_used_ip = CASE WHEN last_used_at IS NULL OR last_used_at <= :at
-                              THEN :address ELSE last_used_ip END
-      WHERE id = :id
+      UPDATE tokens t
+      SET use_count = t.use_count + v.uses,
+          last_used_at = CASE WHEN t.last_used_at IS NULL OR t.last_used_at <= v.at
+                              THEN v.at ELSE t.last_used_at END,
+          last_used_ip = CASE WHEN t.last_used_at IS NULL OR t.last_used_at <= v.at
+                              THEN v.address ELSE t.last_used_ip END
+      FROM unnest(CAST(:ids AS uuid[]), CAST(:counts AS bigint[]),
+                  CAST(:times AS timestamptz[]), CAST(:addresses AS text[]))
+           AS v(id, uses, at, address)
+      WHERE t.id = v.id
       """;
 
   /**

@@ -107,35 +107,44 @@ class ConcurrencyTest {
     try (HikariDataSource secondPool = TestDatabase.secondPool()) {
       PostgresAdapters first = adapters;
       PostgresAdapters second = PostgresAdapters.on(secondPool);
-      PersonalToken token = storedToken();
-      assertThat(second.tokens().lookup(token.id())).isInstanceOf(TokenLookup.Found.class);
-
-      PersonalToken refreshed =
-          token.withCredential(
-              token.credential().refreshed(ContractFixtures.digest("next"), T0.plusSeconds(1)));
-      assertThat(second.tokens().update(refreshed)).isTrue();
-      Token seenByFirst = ((TokenLookup.Found) first.tokens().lookup(token.id())).token();
-      assertThat(seenByFirst.credential().digest()).isEqualTo(ContractFixtures.digest("next"));
-      assertThat(seenByFirst.credential().lastRefresh().get().previousDigest())
-          .isEqualTo(ContractFixtures.digest("current"));
-
-      first.usage().recordUse(token.id(), T0.plusSeconds(2), "192.0.2.1");
-      assertThat(second.tokens().find(token.id()).get().usage().useCount()).isEqualTo(1);
-
-      Tombstone tombstone =
-          first.tokens().delete(token.id(), T0.plusSeconds(3), Tombstone.Cause.REVOKED).get();
-      assertThat(second.tokens().lookup(token.id())).isEqualTo(new TokenLookup.Deleted(tombstone));
-      assertThat(second.tokens().update(refreshed)).isFalse();
-      assertThat(second.tokens().delete(token.id(), T0.plusSeconds(4), Tombstone.Cause.DELETED))
-          .isEmpty();
+      try (second) {
+        seeEachOther(first, second);
+      }
     }
+  }
+
+  private void seeEachOther(PostgresAdapters first, PostgresAdapters second) {
+    PersonalToken token = storedToken();
+    assertThat(second.tokens().lookup(token.id())).isInstanceOf(TokenLookup.Found.class);
+
+    PersonalToken refreshed =
+        token.withCredential(
+            token.credential().refreshed(ContractFixtures.digest("next"), T0.plusSeconds(1)));
+    assertThat(second.tokens().update(refreshed)).isTrue();
+    Token seenByFirst = ((TokenLookup.Found) first.tokens().lookup(token.id())).token();
+    assertThat(seenByFirst.credential().digest()).isEqualTo(ContractFixtures.digest("next"));
+    assertThat(seenByFirst.credential().lastRefresh().get().previousDigest())
+        .isEqualTo(ContractFixtures.digest("current"));
+
+    first.usage().recordUse(token.id(), T0.plusSeconds(2), "192.0.2.1");
+    // uses are coalesced: the other instance sees them once the first has flushed
+    first.usage().flushUses();
+    assertThat(second.tokens().find(token.id()).get().usage().useCount()).isEqualTo(1);
+
+    Tombstone tombstone =
+        first.tokens().delete(token.id(), T0.plusSeconds(3), Tombstone.Cause.REVOKED).get();
+    assertThat(second.tokens().lookup(token.id())).isEqualTo(new TokenLookup.Deleted(tombstone));
+    assertThat(second.tokens().update(refreshed)).isFalse();
+    assertThat(second.tokens().delete(token.id(), T0.plusSeconds(4), Tombstone.Cause.DELETED))
+        .isEmpty();
   }
 
   @Test
   void usesThroughTwoInstancesAreCountedExactly() throws Exception {
     PersonalToken token = storedToken();
-    try (HikariDataSource secondPool = TestDatabase.secondPool()) {
-      List<PostgresAdapters> instances = List.of(adapters, PostgresAdapters.on(secondPool));
+    try (HikariDataSource secondPool = TestDatabase.secondPool();
+        PostgresAdapters second = PostgresAdapters.on(secondPool)) {
+      List<PostgresAdapters> instances = List.of(adapters, second);
       ExecutorService pool = Executors.newFixedThreadPool(8);
       try {
         List<Future<?>> running = new ArrayList<>();
@@ -159,6 +168,8 @@ class ConcurrencyTest {
       } finally {
         pool.shutdown();
       }
+      // each instance's pending uses reach the database with its next flush
+      second.usage().flushUses();
     }
     var usage = adapters.tokens().find(token.id()).get().usage();
     assertThat(usage.useCount()).isEqualTo(2000);

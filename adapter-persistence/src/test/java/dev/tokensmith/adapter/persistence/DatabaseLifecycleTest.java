@@ -163,6 +163,48 @@ class DatabaseLifecycleTest {
     }
   }
 
+  @Test
+  void usesPendingWhileTheDatabaseIsAwayAreWrittenWhenItReturns(@TempDir Path directory)
+      throws Exception {
+    EmbeddedPostgres server = embeddedServer(directory, 0);
+    int port = server.getPort();
+    DatabaseConfig config =
+        DatabaseConfig.external(
+                "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", null)
+            .withPool(2, Duration.ofSeconds(1));
+    try (Database database = Database.start(config, Duration.ofHours(1))) {
+      PostgresAdapters adapters = database.adapters();
+      User owner = ContractFixtures.user(adapters.accounts(), Profile.REST_SERVICES_USER);
+      PersonalToken token = ContractFixtures.personalToken(owner);
+      adapters.tokens().add(token);
+      adapters.usage().recordUse(token.id(), ContractFixtures.T0, "192.0.2.1");
+
+      server.close();
+
+      assertThatThrownBy(() -> adapters.usage().flushUses()).isInstanceOf(StorageFailure.class);
+      adapters.usage().recordUse(token.id(), ContractFixtures.T0.plusSeconds(1), "192.0.2.2");
+      assertThatThrownBy(() -> adapters.usage().flushUses()).isInstanceOf(StorageFailure.class);
+      assertThat(adapters.usage().pendingUseTokens()).isEqualTo(1);
+
+      server = embeddedServer(directory, port);
+      assertThat(eventuallyAnswers(adapters)).isTrue();
+      adapters.usage().flushUses();
+      long stored =
+          adapters
+              .jdbi()
+              .withHandle(
+                  handle ->
+                      handle
+                          .createQuery("SELECT use_count FROM tokens WHERE id = :id")
+                          .bind("id", token.id().uuid())
+                          .mapTo(Long.class)
+                          .one());
+      assertThat(stored).isEqualTo(2);
+    } finally {
+      server.close();
+    }
+  }
+
   private static EmbeddedPostgres embeddedServer(Path directory, int port) throws Exception {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()

@@ -138,6 +138,7 @@ class NoPlaintextAtRestTest {
                 .refreshed(digester.digest(personalId, refreshedSecret), T0.plusSeconds(60)));
     assertThat(adapters.tokens().update(refreshed)).isTrue();
     adapters.usage().recordUse(personalId, T0.plusSeconds(61), "192.0.2.1");
+    adapters.usage().flushUses();
     adapters
         .failures()
         .record(

@@ -22,7 +22,10 @@ import dev.tokensmith.domain.token.TokenId;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Nested;
 
-/** The out-port contracts, run against the JDBI adapters on PostgreSQL, HMAC and Argon2id. */
+/**
+ * The out-port contracts, run against the JDBI adapters on PostgreSQL, HMAC and Argon2id token
+ * digests and Argon2id passwords.
+ */
 class PostgresContractTest {
   @Nested
   class TokenStoreContract extends AbstractTokenStoreContractTest {
@@ -103,6 +106,23 @@ class PostgresContractTest {
     @Override
     protected TokenDigester digester() {
       return digester;
+    }
+  }
+
+  @Nested
+  class Argon2DigesterContract extends AbstractTokenDigesterContractTest {
+    private final TokenDigester digester =
+        new Argon2TokenDigester(
+            Peppers.generate(new SecureRandom()), Argon2PasswordHasher.Cost.MINIMUM, 100);
+
+    @Override
+    protected TokenDigester digester() {
+      return digester;
+    }
+
+    @Override
+    protected boolean deterministic() {
+      return false;
     }
   }
 

@@ -35,7 +35,13 @@ class PostgresSpecificsTest {
     queries.put(TokenSql.PERSONAL_TOKENS, Map.of());
     queries.put(TokenSql.APPLICATION_TOKENS, Map.of());
     queries.put(TokenSql.APPLICATION_TOKEN_BY_LOGIN, Map.of("login", "x"));
-    queries.put(TokenSql.RECORD_USE, Map.of("id", id, "at", Instant.now(), "address", "192.0.2.1"));
+    queries.put(
+        TokenSql.RECORD_USES,
+        Map.of(
+            "ids", new UUID[] {id, UUID.randomUUID()},
+            "counts", new Long[] {3L, 1L},
+            "times", new String[] {Instant.now().toString(), Instant.now().toString()},
+            "addresses", new String[] {"192.0.2.1", "2001:db8::1"}));
     queries.put(AccountSql.USER_BY_ID, Map.of("id", 1L));
     queries.put(AccountSql.USER_BY_LOGIN, Map.of("login", "x"));
     queries.put(AccountSql.USERS, Map.of());
@@ -138,6 +144,7 @@ class PostgresSpecificsTest {
     PersonalToken token = ContractFixtures.personalToken(owner);
     adapters.tokens().add(token);
     adapters.usage().recordUse(token.id(), at, "2001:db8::1");
+    adapters.usage().flushUses(); // read below with plain SQL
     List<Instant> read =
         adapters
             .jdbi()

@@ -240,7 +240,39 @@ class EndToEndIT {
     assertThat(http.get("/health/ready").statusCode()).isEqualTo(200);
     HttpResponse<String> metrics = http.get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    assertThat(metrics.body())
+        .contains("jvm_memory_used_bytes")
+        .contains("tokensmith_sql_statements_total")
+        .contains("hikaricp_connections_active")
+        .contains("tokensmith_usage_pending_tokens");
+  }
+
+  @Test
+  void anAuthenticatedRequestSendsOneSqlStatement() {
+    String token =
+        Http.field(
+            createToken(
+                session("admin", ADMIN_PASSWORD),
+                "{\"application\":\"e2e statements\",\"scopes\":[\"rest\"]}"),
+            "secret");
+    assertThat(self(token).statusCode()).isEqualTo(200);
+    // the usage flusher may write meanwhile: measure many requests, allow for its statements
+    long before = sqlStatements();
+    for (int i = 0; i < 50; i++) {
+      assertThat(self(token).statusCode()).isEqualTo(200);
+    }
+    long statements = sqlStatements() - before;
+    assertThat(statements).isBetween(50L, 50L + 2 * 10);
+  }
+
+  private static long sqlStatements() {
+    String metrics = http.get("/metrics").body();
+    java.util.regex.Matcher line =
+        java.util.regex.Pattern.compile(
+                "(?m)^tokensmith_sql_statements_total(?:\\{[^}]*\\})? (\\S+)$")
+            .matcher(metrics);
+    assertThat(line.find()).as(metrics).isTrue();
+    return (long) Double.parseDouble(line.group(1));
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,10 @@ class JarProcessIT {
   private record Running(Process process, List<String> output, Thread reader, int port) {}
 
   private static Running start(Path dataDir) throws Exception {
+    return start(dataDir, Map.of());
+  }
+
+  private static Running start(Path dataDir, Map<String, String> more) throws Exception {
     Path jar = Path.of("target", "tokensmith.jar");
     assertThat(jar).as("the jar is built by the package phase").exists();
     ProcessBuilder builder =
@@ -44,6 +49,7 @@ class JarProcessIT {
     builder.environment().put("TOKENSMITH_DATA_DIR", dataDir.toString());
     builder.environment().put("TOKENSMITH_ADMIN_PASSWORD", ADMIN_PASSWORD);
     builder.environment().remove("TOKENSMITH_DB_URL");
+    builder.environment().putAll(more);
     Process process = builder.start();
     List<String> output = Collections.synchronizedList(new ArrayList<>());
     Thread reader =
@@ -92,7 +98,8 @@ class JarProcessIT {
   @Test
   void theJarStartsServesATokenStopsOnSigtermAndKeepsItsData() throws Exception {
     Path dataDir = Files.createTempDirectory("tokensmith-jar");
-    Running first = start(dataDir);
+    // usage is written once a minute here: only the flush at SIGTERM can save the use
+    Running first = start(dataDir, Map.of("TOKENSMITH_USAGE_FLUSH_MILLIS", "60000"));
     String token;
     try {
       Http http = new Http(first.port());

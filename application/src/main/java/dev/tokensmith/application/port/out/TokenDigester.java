@@ -6,7 +6,8 @@ import dev.tokensmith.domain.token.TokenSecret;
 
 /**
  * Turns token secrets into what is stored, with a key (pepper) that never lives in the database.
- * Deterministic for a given key, so a digest can be compared, in constant time.
+ * Digests are compared only through {@link #matches}, in constant time: HMAC digests are
+ * deterministic for a given key, salted ones (Argon2id) differ each time.
  */
 public interface TokenDigester {
   /** The digest of {@code secret} for token {@code id} with the newest key. */
