@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tokensmith.adapter.http.itop.ItopRestController;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
@@ -11,10 +12,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
 
 /**
- * The REST API of DESIGN §3 (except {@code webservices/rest.php} and the web UI pages) on Javalin:
- * built from the in-ports, {@link #start(String, int) started} and {@link #stop() stopped} by the
- * bootstrap. Its meters go to the given registry, which {@code /metrics} serves, so gauges the
- * bootstrap registers there (e.g. the connection pool) appear too.
+ * The REST API of DESIGN §3 (with {@code webservices/rest.php}, without the web UI pages) on
+ * Javalin: built from the in-ports, {@link #start(String, int) started} and {@link #stop() stopped}
+ * by the bootstrap. Its meters go to the given registry, which {@code /metrics} serves, so gauges
+ * the bootstrap registers there (e.g. the connection pool) appear too.
  */
 public final class HttpApi {
   private final Javalin app;
@@ -82,6 +83,18 @@ public final class HttpApi {
             useCases.deleteToken(),
             reader);
     HealthController health = new HealthController(useCases.checkReadiness(), registry);
+    ItopRestController itop =
+        new ItopRestController(
+            useCases.authenticate(),
+            useCases.logInToRestServices(),
+            useCases.logIn(),
+            useCases.findDirectoryObjects(),
+            useCases.countDirectoryObjects(),
+            useCases.createDirectoryObject(),
+            useCases.updateDirectoryObject(),
+            useCases.deleteDirectoryObject(),
+            new ItopLoginGuard(failures, metrics),
+            settings.maxRequestBytes());
 
     this.app =
         Javalin.create(
@@ -112,7 +125,8 @@ public final class HttpApi {
                   users,
                   personalTokens,
                   applicationTokens,
-                  health);
+                  health,
+                  itop);
             });
   }
 
