@@ -266,8 +266,8 @@ class ItopRestHostileInputTest {
 
   @Test
   void aQueryStringOverTheServersLimitIsRefusedByTheServerNotBroken() {
-    Res response =
-        server.get(PATH + "?" + "a=1&".repeat(6_000) + "version=1.3").authToken(token).send();
+    // on its own connection: the server drops a connection whose request line it refused
+    Res response = server.raw("GET", PATH + "?" + "a=1&".repeat(6_000) + "version=1.3");
     assertThat(response.status()).isEqualTo(414);
     assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
   }
