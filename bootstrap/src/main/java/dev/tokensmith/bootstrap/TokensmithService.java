@@ -156,7 +156,13 @@ public final class TokensmithService implements AutoCloseable {
         core.users,
         core.users,
         core.users,
-        core.readiness);
+        core.readiness,
+        core.accounts,
+        core.directory,
+        core.directory,
+        core.directory,
+        core.directory,
+        core.directory);
   }
 
   private static Database startDatabase(Configuration config) {

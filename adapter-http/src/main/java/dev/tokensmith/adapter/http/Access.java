@@ -17,7 +17,12 @@ enum Access implements RouteRole {
   /** A token with scope {@code rest} only. */
   REST_TOKEN(Scope.REST, false),
   /** A token with scope {@code introspect} only. */
-  INTROSPECT_TOKEN(Scope.INTROSPECT, false);
+  INTROSPECT_TOKEN(Scope.INTROSPECT, false),
+  /**
+   * {@code webservices/rest.php}, which logs each call in itself, iTop's way: a token with scope
+   * {@code rest}, or a login and password.
+   */
+  ITOP_REST(Scope.REST, false);
 
   private final Scope scope;
   private final boolean session;

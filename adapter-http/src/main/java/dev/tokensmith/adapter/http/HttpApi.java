@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tokensmith.adapter.http.itop.ItopRestController;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
@@ -11,7 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Objects;
 
 /**
- * The REST API of DESIGN §3 (except {@code webservices/rest.php}) and the web UI on Javalin: built
+ * The REST API of DESIGN §3 (with {@code webservices/rest.php}) and the web UI on Javalin: built
  * from the in-ports, {@link #start(String, int) started} and {@link #stop() stopped} by the
  * bootstrap. Its meters go to the given registry, which {@code /metrics} serves, so gauges the
  * bootstrap registers there (e.g. the connection pool) appear too.
@@ -83,6 +84,18 @@ public final class HttpApi {
             reader);
     HealthController health = new HealthController(useCases.checkReadiness(), registry);
     WebUi web = new WebUi(authentication);
+    ItopRestController itop =
+        new ItopRestController(
+            useCases.authenticate(),
+            useCases.logInToRestServices(),
+            useCases.logIn(),
+            useCases.findDirectoryObjects(),
+            useCases.countDirectoryObjects(),
+            useCases.createDirectoryObject(),
+            useCases.updateDirectoryObject(),
+            useCases.deleteDirectoryObject(),
+            new ItopLoginGuard(failures, metrics),
+            settings.maxRequestBytes());
 
     this.app =
         Javalin.create(
@@ -114,7 +127,8 @@ public final class HttpApi {
                   personalTokens,
                   applicationTokens,
                   health,
-                  web);
+                  web,
+                  itop);
             });
   }
 

@@ -8,14 +8,23 @@ import java.util.regex.Pattern;
 
 /**
  * Makes request targets safe to log: parameters that may hold a secret ({@code auth_token}, {@code
- * token}, {@code password}, ...) keep their name but lose their value, and anything in the path
- * that looks like a token value is replaced.
+ * token}, {@code password}, iTop's {@code auth_pwd} and {@code json_data}, which may carry a
+ * password, ...) keep their name but lose their value, and anything in the path that looks like a
+ * token value is replaced.
  */
 final class Redaction {
   static final String REDACTED = "[redacted]";
 
   private static final Set<String> SECRET_PARAMETERS =
-      Set.of("auth_token", "token", "access_token", "password", "secret", "csrf_token");
+      Set.of(
+          "auth_token",
+          "auth_pwd",
+          "json_data",
+          "token",
+          "access_token",
+          "password",
+          "secret",
+          "csrf_token");
 
   // a token value of any installation prefix: <prefix><p|a>_ then base62 (76 chars with "tks")
   private static final Pattern TOKEN_LIKE =

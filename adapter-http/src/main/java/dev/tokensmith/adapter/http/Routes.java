@@ -1,11 +1,13 @@
 package dev.tokensmith.adapter.http;
 
 import static dev.tokensmith.adapter.http.Access.INTROSPECT_TOKEN;
+import static dev.tokensmith.adapter.http.Access.ITOP_REST;
 import static dev.tokensmith.adapter.http.Access.PAGE;
 import static dev.tokensmith.adapter.http.Access.PUBLIC;
 import static dev.tokensmith.adapter.http.Access.REST_TOKEN;
 import static dev.tokensmith.adapter.http.Access.SESSION_OR_REST_TOKEN;
 
+import dev.tokensmith.adapter.http.itop.ItopRestController;
 import io.javalin.config.RoutesConfig;
 
 /** Every route of the adapter, with who may call it, in this one place. */
@@ -25,7 +27,8 @@ final class Routes {
       AdminPersonalTokensController personalTokens,
       AdminApplicationTokensController applicationTokens,
       HealthController health,
-      WebUi web) {
+      WebUi web,
+      ItopRestController itop) {
     routes.before(SecurityHeaders::apply);
     routes.before(RequestBodies::checkPath);
     routes.beforeMatched(authentication::handle);
@@ -69,6 +72,9 @@ final class Routes {
         "/api/v1/admin/application-tokens/{id}/refresh",
         applicationTokens::refresh,
         SESSION_OR_REST_TOKEN);
+
+    routes.get("/webservices/rest.php", itop::handle, ITOP_REST);
+    routes.post("/webservices/rest.php", itop::handle, ITOP_REST);
 
     routes.get("/health/live", health::live, PUBLIC);
     routes.get("/health/ready", health::ready, PUBLIC);

@@ -53,7 +53,13 @@ class InfrastructureFailuresTest {
             real.createUser(),
             real.editUser(),
             real.deleteUser(),
-            () -> !DATABASE_DOWN.get());
+            () -> !DATABASE_DOWN.get(),
+            real.logInToRestServices(),
+            real.findDirectoryObjects(),
+            real.countDirectoryObjects(),
+            real.createDirectoryObject(),
+            real.updateDirectoryObject(),
+            real.deleteDirectoryObject());
     server = ApiServer.start(tokensmith, useCases, settings -> settings);
   }
 

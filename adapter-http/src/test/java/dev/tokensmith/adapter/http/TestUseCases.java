@@ -29,6 +29,12 @@ final class TestUseCases {
         core.users,
         core.users,
         core.users,
-        core.readiness);
+        core.readiness,
+        core.accounts,
+        core.directory,
+        core.directory,
+        core.directory,
+        core.directory,
+        core.directory);
   }
 }

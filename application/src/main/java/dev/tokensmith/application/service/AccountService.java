@@ -1,6 +1,7 @@
 package dev.tokensmith.application.service;
 
 import dev.tokensmith.application.port.in.LogInCommand;
+import dev.tokensmith.application.port.in.LogInToRestServicesUseCase;
 import dev.tokensmith.application.port.in.LogInUseCase;
 import dev.tokensmith.application.port.in.MyAccount;
 import dev.tokensmith.application.port.in.ResolveSessionUseCase;
@@ -11,6 +12,7 @@ import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.domain.account.Password;
 import dev.tokensmith.domain.account.PasswordHash;
 import dev.tokensmith.domain.account.Principal;
+import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.account.UserId;
@@ -19,9 +21,12 @@ import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
-/** The acting user's own account, and password login for the web UI. */
+/** The acting user's own account, and password login for the web UI and the REST web services. */
 public final class AccountService
-    implements ViewMyAccountUseCase, LogInUseCase, ResolveSessionUseCase {
+    implements ViewMyAccountUseCase,
+        LogInUseCase,
+        LogInToRestServicesUseCase,
+        ResolveSessionUseCase {
   private final AccountDirectory accounts;
   private final PasswordHasher hasher;
   private final AuthenticationPolicy policy;
@@ -55,6 +60,16 @@ public final class AccountService
       accounts.setPasswordHash(user.get().id(), hasher.hash(command.password()));
     }
     return Either.right(user.get());
+  }
+
+  @Override
+  public Either<UseCaseFailure, User> logInToRestServices(LogInCommand command) {
+    return logIn(command)
+        .flatMap(
+            user ->
+                !policy.secureRestServices() || user.holds(Profile.REST_SERVICES_USER)
+                    ? Either.right(user)
+                    : Either.left(new UseCaseFailure.Forbidden(REST_PROFILE_REQUIRED)));
   }
 
   @Override

@@ -1,0 +1,88 @@
+package dev.tokensmith.adapter.http;
+
+import static dev.tokensmith.adapter.http.ItopRest.PATH;
+import static dev.tokensmith.adapter.http.ItopRest.call;
+import static dev.tokensmith.adapter.http.ItopRest.enc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * iTop clients put tokens, passwords and {@code json_data} (which may hold a password) in URLs;
+ * none of it reaches the logs, while the access log still shows the call.
+ */
+class ItopRestSecretsInLogsTest {
+  static final Logger ROOT = Logger.getLogger("");
+  static final Logger OURS = Logger.getLogger("dev.tokensmith");
+  static final List<String> LINES = new CopyOnWriteArrayList<>();
+  static final Handler CAPTURE =
+      new Handler() {
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+          LINES.add(formatter.format(record));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
+  static ApiServer server;
+
+  @BeforeAll
+  static void start() {
+    CAPTURE.setLevel(Level.ALL);
+    ROOT.addHandler(CAPTURE);
+    OURS.setLevel(Level.ALL);
+    server = ItopRest.server();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    ROOT.removeHandler(CAPTURE);
+    OURS.setLevel(null);
+  }
+
+  @Test
+  void noTokenPasswordOrJsonDataReachesTheLogs() {
+    server.restUser("alice");
+    String token = server.token(server.restUser("bob"), "rest");
+    String secretInJson = "a-password-inside-json_data";
+    String check =
+        "{\"operation\":\"core/check_credentials\",\"user\":\"alice\",\"password\":\""
+            + secretInJson
+            + "\"}";
+    server.post(call("1.3", check) + "&auth_token=" + token).send();
+    server.get(call("1.3", check) + "&auth_user=alice&auth_pwd=password-of-alice").send();
+    server.post(call("1.3", check) + "&auth_user=alice&auth_pwd=wrong-password-x").send();
+    server
+        .post(PATH + "?version=1.3&auth_token=" + token + "x")
+        .form("json_data=" + enc(check))
+        .send();
+
+    String everything = String.join("\n", LINES);
+    assertThat(everything)
+        .doesNotContain(token)
+        .doesNotContain("password-of-alice")
+        .doesNotContain("wrong-password-x")
+        .doesNotContain(secretInJson);
+    assertThat(everything)
+        .contains(
+            "POST /webservices/rest.php?version=1.3&json_data=[redacted]&auth_token=[redacted] 200")
+        .contains("&auth_user=alice&auth_pwd=[redacted]");
+  }
+}

@@ -1,0 +1,273 @@
+package dev.tokensmith.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokensmith.application.fake.MutableClock;
+import dev.tokensmith.bootstrap.Configuration;
+import dev.tokensmith.bootstrap.TokensmithService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code webservices/rest.php} on the real stack (embedded PostgreSQL, HMAC digests, the demo
+ * persons of a first start), called as the iTop user guide and iTop's data collector call it, with
+ * a token created through {@code /api/v1/me/tokens}.
+ */
+class ItopRestIT {
+  private static final String ADMIN_PASSWORD = "an admin password for tests";
+  private static final String GUIDE_EXAMPLE =
+      "{\"operation\": \"core/get\", \"class\": \"Person\", \"key\": \"SELECT Person WHERE email"
+          + " LIKE ''\", \"output_fields\": \"friendlyname, email\"}";
+  private static final String FOUND_NONE = "{\"objects\":null,\"code\":0,\"message\":\"Found: 0\"}";
+
+  private static Path dataDir;
+  private static TokensmithService service;
+  private static Http http;
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static String[] admin;
+
+  @BeforeAll
+  static void start() throws IOException {
+    dataDir = Files.createTempDirectory("tokensmith-itop-e2e");
+    Configuration config =
+        Configuration.from(
+                Map.of(
+                    "TOKENSMITH_HTTP_PORT",
+                    "0",
+                    "TOKENSMITH_DATA_DIR",
+                    dataDir.toString(),
+                    "TOKENSMITH_ADMIN_PASSWORD",
+                    ADMIN_PASSWORD))
+            .get();
+    service =
+        TokensmithService.start(
+            config,
+            new MutableClock(Instant.parse("2026-06-01T08:00:00Z")),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    http = new Http(service.port());
+    admin = session();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  private static String[] session() {
+    HttpResponse<String> response =
+        http.send(
+            "POST",
+            "/api/v1/session",
+            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    return new String[] {
+      "Cookie", cookie, "X-CSRF-Token", Http.field(response.body(), "csrfToken")
+    };
+  }
+
+  /** A personal token of the administrator with scope rest, made through the API: body. */
+  private static String createToken(String application) {
+    HttpResponse<String> created =
+        http.send(
+            "POST",
+            "/api/v1/me/tokens",
+            "{\"application\":\"" + application + "\",\"scopes\":[\"rest\"]}",
+            admin);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return created.body();
+  }
+
+  private static long useCount(String tokenId) {
+    return Http.number(http.get("/api/v1/me/tokens/" + tokenId, admin).body(), "useCount");
+  }
+
+  private static String enc(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<String> post(
+      String pathAndQuery, String formBody, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + pathAndQuery))
+            .timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    if (formBody != null) {
+      request.header("Content-Type", "application/x-www-form-urlencoded");
+      request.POST(HttpRequest.BodyPublishers.ofString(formBody));
+    } else {
+      request.POST(HttpRequest.BodyPublishers.noBody());
+    }
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * {@code curl -X POST -G …/rest.php --data-urlencode version=1.3 --data-urlencode json_data=…}.
+   */
+  private static String guideQuery() {
+    return "/webservices/rest.php?version=" + enc("1.3") + "&json_data=" + enc(GUIDE_EXAMPLE);
+  }
+
+  private static void assertItopAnswer(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+  }
+
+  @Test
+  void theUserGuidesExampleCallWorksWithTheTokenInTheHeaderAndInTheQuery() {
+    String created = createToken("user guide");
+    String token = Http.field(created, "secret");
+    String id = Http.field(created, "id");
+
+    HttpResponse<String> byHeader = post(guideQuery(), null, "Auth-Token", token);
+    assertItopAnswer(byHeader);
+    assertThat(byHeader.body()).isEqualTo(FOUND_NONE);
+
+    HttpResponse<String> byQuery = post(guideQuery() + "&auth_token=" + enc(token), null);
+    assertItopAnswer(byQuery);
+    assertThat(byQuery.body()).isEqualTo(FOUND_NONE);
+    assertThat(byQuery.headers().firstValue("Cache-Control")).contains("no-store");
+
+    assertThat(useCount(id)).isEqualTo(2);
+  }
+
+  @Test
+  void theCollectorsCallWorksWithTheTokenAndJsonDataInThePostBody() {
+    String created = createToken("collector");
+    String token = Http.field(created, "secret");
+    String id = Http.field(created, "id");
+    String json =
+        "{\"operation\":\"core/get\",\"class\":\"Person\","
+            + "\"key\":\"SELECT Person WHERE email LIKE '%@demo.com'\","
+            + "\"output_fields\":\"friendlyname, email\"}";
+    HttpResponse<String> response =
+        post(
+            "/webservices/rest.php?login_mode=token&version=1.3",
+            "auth_token=" + enc(token) + "&json_data=" + enc(json));
+    assertItopAnswer(response);
+    assertThat(response.body())
+        .contains("\"code\":0,\"message\":\"Found: 2\"")
+        .contains(
+            "\"fields\":{\"friendlyname\":\"Claude Monet\",\"email\":\"claude.monet@demo.com\"}")
+        .contains("\"friendlyname\":\"Berthe Morisot\"");
+    assertThat(useCount(id)).isEqualTo(1);
+  }
+
+  @Test
+  void writesGoThroughThePostgresStoreWithTheOwnersRights() {
+    String token = Http.field(createToken("writes"), "secret");
+    String create =
+        "{\"operation\":\"core/create\",\"comment\":\"e2e\",\"class\":\"Person\","
+            + "\"fields\":{\"first_name\":\"Mary\",\"name\":\"Cassatt\",\"email\":\"mary.cassatt@demo.com\","
+            + "\"org_id\":{\"name\":\"Demo\"}},\"output_fields\":\"id, org_name\"}";
+    HttpResponse<String> created =
+        post(
+            "/webservices/rest.php?version=1.3&json_data=" + enc(create),
+            null,
+            "Auth-Token",
+            token);
+    assertItopAnswer(created);
+    assertThat(created.body())
+        .contains("\"message\":\"created\"")
+        .endsWith(",\"code\":0,\"message\":null}");
+    String id = Http.field(created.body(), "key");
+
+    String update =
+        "{\"operation\":\"core/update\",\"comment\":\"e2e\",\"class\":\"Person\","
+            + "\"key\":\"SELECT Person WHERE email = 'mary.cassatt@demo.com'\","
+            + "\"fields\":{\"phone\":\"+33 1 00 00 00 00\"},\"output_fields\":\"phone\"}";
+    HttpResponse<String> updated =
+        post(
+            "/webservices/rest.php?version=1.4&json_data=" + enc(update),
+            null,
+            "Auth-Token",
+            token);
+    assertThat(updated.body())
+        .contains("\"message\":\"updated\"")
+        .contains("\"phone\":\"+33 1 00 00 00 00\"");
+
+    String delete =
+        "{\"operation\":\"core/delete\",\"comment\":\"e2e\",\"class\":\"Person\",\"key\":"
+            + id
+            + "}";
+    HttpResponse<String> deleted =
+        post(
+            "/webservices/rest.php?version=1.3&json_data=" + enc(delete),
+            null,
+            "Auth-Token",
+            token);
+    assertThat(deleted.body())
+        .isEqualTo(
+            "{\"objects\":{\"Person::"
+                + id
+                + "\":{\"code\":0,\"message\":\"\",\"class\":\"Person\",\"key\":\""
+                + id
+                + "\",\"fields\":{\"id\":\""
+                + id
+                + "\",\"friendlyname\":\"Mary Cassatt\"}}},\"code\":0,\"message\":\"Deleted: 1\"}");
+
+    String inUse =
+        "{\"operation\":\"core/delete\",\"class\":\"Organization\",\"key\":{\"name\":\"Demo\"},"
+            + "\"simulate\":true}";
+    HttpResponse<String> refused =
+        post(
+            "/webservices/rest.php?version=1.3&json_data=" + enc(inUse), null, "Auth-Token", token);
+    assertThat(refused.body()).contains("\"code\":12").contains("Cannot be deleted: it is used by");
+  }
+
+  @Test
+  void aRefusedTokenIsAnInvalidLoginWhoseReasonTheOwnerSees() {
+    String created = createToken("scoped");
+    String token = Http.field(created, "secret");
+    String id = Http.field(created, "id");
+    HttpResponse<String> refused =
+        post(
+            guideQuery(),
+            null,
+            "Auth-Token",
+            token.substring(0, 27) + "x".repeat(43) + token.substring(70));
+    assertItopAnswer(refused);
+    assertThat(refused.body()).isEqualTo("{\"code\":1,\"message\":\"Error: Invalid login\"}");
+    assertThat(refused.headers().firstValue("X-Tokensmith-Auth-Failure"))
+        .contains("malformed_token");
+
+    HttpResponse<String> edited =
+        http.send("PATCH", "/api/v1/me/tokens/" + id, "{\"scopes\":[\"export\"]}", admin);
+    assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+    HttpResponse<String> noScope = post(guideQuery(), null, "Auth-Token", token);
+    assertThat(noScope.body()).isEqualTo("{\"code\":1,\"message\":\"Error: Invalid login\"}");
+    assertThat(noScope.headers().firstValue("X-Tokensmith-Auth-Failure"))
+        .contains("scope_not_granted");
+    assertThat(http.get("/api/v1/me/tokens/" + id, admin).body())
+        .contains("\"reason\":\"scope_not_granted\"")
+        .contains("\"endpoint\":\"POST /webservices/rest.php\"");
+  }
+}
