@@ -243,10 +243,21 @@ final class ApiServer implements AutoCloseable {
       for (String[] header : headers) {
         builder.header(header[0], header[1]);
       }
+      HttpRequest request = builder.build();
       try {
-        HttpResponse<String> response =
-            client.send(
-                builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try {
+          response =
+              client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException stale) {
+          // a pooled connection the server had just closed (after refusing an earlier body) gives
+          // no bytes at all: the request never reached the server, so sending it again is safe
+          if (stale.getMessage() == null || !stale.getMessage().contains("received no bytes")) {
+            throw stale;
+          }
+          response =
+              client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
         return new Res(response.statusCode(), response.headers(), response.body());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
