@@ -5,13 +5,6 @@ import static dev.tokensmith.adapter.http.ItopRest.call;
 import static dev.tokensmith.adapter.http.ItopRest.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,40 +14,19 @@ import org.junit.jupiter.api.Test;
  * none of it reaches the logs, while the access log still shows the call.
  */
 class ItopRestSecretsInLogsTest {
-  static final Logger ROOT = Logger.getLogger("");
-  static final Logger OURS = Logger.getLogger("dev.tokensmith");
-  static final List<String> LINES = new CopyOnWriteArrayList<>();
-  static final Handler CAPTURE =
-      new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-          LINES.add(formatter.format(record));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
+  static LogCapture logs;
   static ApiServer server;
 
   @BeforeAll
   static void start() {
-    CAPTURE.setLevel(Level.ALL);
-    ROOT.addHandler(CAPTURE);
-    OURS.setLevel(Level.ALL);
+    logs = LogCapture.attach();
     server = ItopRest.server();
   }
 
   @AfterAll
   static void stop() {
     server.close();
-    ROOT.removeHandler(CAPTURE);
-    OURS.setLevel(null);
+    logs.detach();
   }
 
   @Test
@@ -74,7 +46,7 @@ class ItopRestSecretsInLogsTest {
         .form("json_data=" + enc(check))
         .send();
 
-    String everything = String.join("\n", LINES);
+    String everything = logs.all();
     assertThat(everything)
         .doesNotContain(token)
         .doesNotContain("password-of-alice")

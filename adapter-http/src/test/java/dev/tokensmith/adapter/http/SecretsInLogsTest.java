@@ -5,13 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokensmith.adapter.http.ApiServer.Session;
 import dev.tokensmith.application.port.in.IssuedToken;
 import dev.tokensmith.domain.account.User;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,40 +14,19 @@ import org.junit.jupiter.api.Test;
  * access log still says what was asked.
  */
 class SecretsInLogsTest {
-  static final Logger ROOT = Logger.getLogger("");
-  static final Logger OURS = Logger.getLogger("dev.tokensmith");
-  static final List<String> LINES = new CopyOnWriteArrayList<>();
-  static final Handler CAPTURE =
-      new Handler() {
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-          LINES.add(formatter.format(record));
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
-
+  static LogCapture logs;
   static ApiServer server;
 
   @BeforeAll
   static void start() {
-    CAPTURE.setLevel(Level.ALL);
-    ROOT.addHandler(CAPTURE);
-    OURS.setLevel(Level.ALL);
+    logs = LogCapture.attach();
     server = ApiServer.start();
   }
 
   @AfterAll
   static void stop() {
     server.close();
-    ROOT.removeHandler(CAPTURE);
-    OURS.setLevel(null);
+    logs.detach();
   }
 
   @Test
@@ -107,8 +79,8 @@ class SecretsInLogsTest {
             .asText();
     server.get("/api/v1/me").authToken(created).bearer(token).send();
 
-    assertThat(LINES).isNotEmpty();
-    String everything = String.join("\n", LINES);
+    assertThat(logs.lines()).isNotEmpty();
+    String everything = logs.all();
     assertThat(everything)
         .doesNotContain(token)
         .doesNotContain(created)

@@ -157,9 +157,6 @@ public abstract class AbstractTokenStoreContractTest {
     User other = ContractFixtures.user(accounts(), Profile.ADMINISTRATOR);
     PersonalToken first = ContractFixtures.personalToken(owner);
     PersonalToken second =
-        ContractFixtures.personalToken(owner)
-            .withCredential(ContractFixtures.personalToken(owner).credential());
-    second =
         new PersonalToken(
             new dev.tokensmith.domain.token.Credential(
                 ContractFixtures.randomId(),

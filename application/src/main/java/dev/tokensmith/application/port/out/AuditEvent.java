@@ -4,8 +4,8 @@ import dev.tokensmith.domain.token.TokenId;
 import java.time.Instant;
 
 /**
- * Something that happened to a token: who did it ({@code actor}, or {@code null}-free "anonymous"
- * for a revocation by value), to whose token, and what.
+ * Something that happened to a token: who did it ({@code actor}: a login, or {@code anonymous} for
+ * a revocation by value), whose token it was ({@code ownerLogin}), and what.
  */
 public record AuditEvent(
     Instant at, String actor, String ownerLogin, TokenId tokenId, Action action, String detail) {
