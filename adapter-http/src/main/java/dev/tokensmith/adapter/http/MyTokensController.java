@@ -14,7 +14,6 @@ import dev.tokensmith.application.port.in.TokenDetails;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.ViewTokenUseCase;
 import dev.tokensmith.domain.account.Principal;
-import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.TokenKind;
@@ -129,8 +128,7 @@ final class MyTokensController {
     Principal me = me(ctx);
     boolean own =
         details.summary().token() instanceof PersonalToken personal
-            && me instanceof User user
-            && personal.ownerId().equals(user.id());
+            && me.userId().contains(personal.ownerId());
     if (!own) {
       throw new UseCaseFailed(new UseCaseFailure.NotFound("No personal token " + id + "."));
     }

@@ -1,7 +1,6 @@
 package dev.tokensmith.adapter.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -51,11 +50,11 @@ final class TokenTransports {
   }
 
   private static boolean hasBody(Context ctx) {
-    HandlerType method = ctx.method();
-    return method.equals(HandlerType.POST)
-        || method.equals(HandlerType.PUT)
-        || method.equals(HandlerType.PATCH)
-        || method.equals(HandlerType.DELETE);
+    // the servlet's method string: Javalin's HandlerType compares by name, four times per request
+    return switch (ctx.req().getMethod()) {
+      case "POST", "PUT", "PATCH", "DELETE" -> true;
+      default -> false;
+    };
   }
 
   private static List<String> headers(Context ctx, String name) {

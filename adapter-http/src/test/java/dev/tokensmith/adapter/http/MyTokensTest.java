@@ -54,6 +54,21 @@ class MyTokensTest {
   }
 
   @Test
+  void meThroughAPersonalTokenShowsTheSameAccountAsThroughTheSession() {
+    String login = server.fresh("alice");
+    User alice = server.restUser(login);
+    String token = server.token(alice, "rest");
+
+    Res bySession = server.get("/api/v1/me").session(server.logIn(login)).send();
+    Res byToken = server.get("/api/v1/me").authToken(token).send();
+
+    assertThat(byToken.status()).isEqualTo(200);
+    assertThat(byToken.json()).isEqualTo(bySession.json());
+    assertThat(byToken.json().get("contact").get("email").asText())
+        .isEqualTo(login + "@example.com");
+  }
+
+  @Test
   void meSaysWhyAUserWithoutAPersonalTokenProfileMayNotOwnTokens() {
     String login = server.fresh("reader");
     server.user(login, Profile.DIRECTORY_READER);

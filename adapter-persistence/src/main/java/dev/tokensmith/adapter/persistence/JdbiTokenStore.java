@@ -3,7 +3,7 @@ package dev.tokensmith.adapter.persistence;
 import dev.tokensmith.application.port.out.TokenLookup;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
-import dev.tokensmith.domain.account.Principal;
+import dev.tokensmith.domain.account.TokenOwner;
 import dev.tokensmith.domain.account.UserId;
 import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.Credential;
@@ -16,6 +16,7 @@ import dev.tokensmith.domain.token.Usage;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -38,18 +39,35 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
 
   @Override
   public TokenLookup lookup(TokenId id) {
-    return pending.read(
-        () ->
-            toLookup(
-                id,
-                storage.read(
-                    handle ->
-                        handle
-                            .createQuery(TokenSql.LOOKUP)
-                            .bind("id", id.uuid())
-                            .mapTo(Rows.LookupRow.class)
-                            .one())),
-        this::withPending);
+    return pending.read(() -> storage.read(handle -> lookup(handle, id)), this::withPending);
+  }
+
+  /** One statement when the token exists (the hot path); a second one only when it does not. */
+  private static TokenLookup lookup(Handle handle, TokenId id) {
+    Optional<Rows.LookupRow> row =
+        handle
+            .createQuery(TokenSql.LOOKUP)
+            .bind("id", id.uuid())
+            .mapTo(Rows.LookupRow.class)
+            .findOne();
+    if (row.isPresent()) {
+      Token token = row.get().token().toToken();
+      if (token instanceof ApplicationToken application) {
+        return new TokenLookup.Found(application, application);
+      }
+      Option<TokenOwner> owner = row.get().owner();
+      return owner.isDefined()
+          ? new TokenLookup.Found(token, owner.get())
+          : new TokenLookup.Unknown(id);
+    }
+    return Option.ofOptional(
+            handle
+                .createQuery(TokenSql.TOMBSTONE)
+                .bind("id", id.uuid())
+                .mapTo(Rows.TombstoneRow.class)
+                .findOne())
+        .<TokenLookup>map(tombstone -> new TokenLookup.Deleted(tombstone.toTombstone()))
+        .getOrElse(() -> new TokenLookup.Unknown(id));
   }
 
   private TokenLookup withPending(TokenLookup lookup) {
@@ -74,23 +92,6 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
 
   private <T extends Token> List<T> withPending(List<T> tokens) {
     return tokens.stream().map(this::withPending).toList();
-  }
-
-  static TokenLookup toLookup(TokenId id, Rows.LookupRow row) {
-    if (row.token() != null) {
-      Token token = row.token().toToken();
-      if (token instanceof ApplicationToken application) {
-        return new TokenLookup.Found(application, application);
-      }
-      if (row.owner() != null) {
-        Principal owner = row.owner().toUser();
-        return new TokenLookup.Found(token, owner);
-      }
-    }
-    if (row.tombstone() != null) {
-      return new TokenLookup.Deleted(row.tombstone().toTombstone());
-    }
-    return new TokenLookup.Unknown(id);
   }
 
   @Override

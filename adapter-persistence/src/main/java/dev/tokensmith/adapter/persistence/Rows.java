@@ -7,6 +7,7 @@ import dev.tokensmith.domain.account.Person;
 import dev.tokensmith.domain.account.PersonId;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
+import dev.tokensmith.domain.account.TokenOwner;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.account.UserId;
 import dev.tokensmith.domain.authentication.FailureReason;
@@ -39,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rows the adapters read and their translation to domain values. The rows of the hot path
  * (tokens, users, tombstones, the lookup) are read by hand: JDBI's reflective constructor mapper
- * re-matches their 45 columns on every query and made the authentication read seven times slower;
+ * re-matches their columns on every query and made the authentication read several times slower;
  * the others are mapped by constructor.
  */
 final class Rows {
@@ -171,31 +172,6 @@ final class Rows {
           row.getString(prefix + "contact_organization_name"));
     }
 
-    /** How many columns a user row has. */
-    static final int COLUMNS = 13;
-
-    /** The row from column {@code first} on, in the order of {@link #read}; null when no user. */
-    static @Nullable UserRow readAt(ResultSet row, int first) throws SQLException {
-      Long id = longOrNull(row, first);
-      if (id == null) {
-        return null;
-      }
-      return new UserRow(
-          id,
-          row.getString(first + 1),
-          row.getString(first + 2),
-          strings(row, first + 3),
-          row.getLong(first + 4),
-          row.getString(first + 5),
-          row.getLong(first + 6),
-          row.getString(first + 7),
-          row.getString(first + 8),
-          row.getString(first + 9),
-          row.getString(first + 10),
-          row.getLong(first + 11),
-          row.getString(first + 12));
-    }
-
     User toUser() {
       Person contact =
           new Person(
@@ -234,23 +210,27 @@ final class Rows {
   }
 
   /**
-   * The authentication read: the token ({@code t_} columns), its owning user ({@code u_}) and the
-   * tombstone ({@code d_}), any of which may be absent.
+   * The authentication read: the token's columns, then its owner's status and profiles (null for an
+   * application token).
    */
   record LookupRow(
-      @Nullable TokenRow token, @Nullable UserRow owner, @Nullable TombstoneRow tombstone) {
-    /** By position: {@code t_} columns from 1, then {@code u_}, then {@code d_}. */
+      TokenRow token, @Nullable String ownerStatus, @Nullable List<String> ownerProfiles) {
     static LookupRow read(ResultSet row) throws SQLException {
-      int user = 1 + TokenRow.COLUMNS;
-      int tombstone = user + UserRow.COLUMNS;
-      UUID tombstoneId = row.getObject(tombstone, UUID.class);
-      return new LookupRow(
-          TokenRow.readAt(row, 1),
-          UserRow.readAt(row, user),
-          tombstoneId == null
-              ? null
-              : new TombstoneRow(
-                  tombstoneId, instant(row, tombstone + 1), row.getString(tombstone + 2)));
+      int owner = 1 + TokenRow.COLUMNS;
+      return new LookupRow(TokenRow.readAt(row, 1), row.getString(owner), strings(row, owner + 1));
+    }
+
+    /** The owner of a personal token; none for an application token or an owner that is gone. */
+    Option<TokenOwner> owner() {
+      if (ownerStatus == null || token.ownerUserId() == null) {
+        return Option.none();
+      }
+      return Option.some(
+          new TokenOwner(
+              new UserId(token.ownerUserId()),
+              token.ownerLogin(),
+              statusOf(ownerStatus),
+              profilesOf(ownerProfiles)));
     }
   }
 

@@ -157,7 +157,7 @@ class DatabaseLifecycleTest {
       server = embeddedServer(directory, port);
       assertThat(eventuallyAnswers(adapters)).isTrue();
       assertThat(adapters.tokens().lookup(token.id()))
-          .isEqualTo(new TokenLookup.Found(token, owner));
+          .isEqualTo(new TokenLookup.Found(token, owner.asTokenOwner()));
     } finally {
       server.close();
     }

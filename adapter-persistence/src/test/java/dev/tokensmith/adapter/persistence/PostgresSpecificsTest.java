@@ -13,7 +13,9 @@ import dev.tokensmith.domain.authentication.FailureReason;
 import dev.tokensmith.domain.authentication.RecordedFailure;
 import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.PersonalToken;
+import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.Tombstone;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ class PostgresSpecificsTest {
     Map<String, Map<String, Object>> queries = new LinkedHashMap<>();
     UUID id = UUID.randomUUID();
     queries.put(TokenSql.LOOKUP, Map.of("id", id));
+    queries.put(TokenSql.TOMBSTONE, Map.of("id", id));
     queries.put(TokenSql.FIND, Map.of("id", id));
     queries.put(TokenSql.PERSONAL_TOKENS_OF, Map.of("owner", 1L));
     queries.put(TokenSql.PERSONAL_TOKENS, Map.of());
@@ -65,6 +68,29 @@ class PostgresSpecificsTest {
                     assertThat(plan).as(sql).doesNotContain("Seq Scan");
                   });
             });
+  }
+
+  @Test
+  void theLookupOfAnExistingTokenIsOneStatementAndOnlyAMissAsksForTheTombstone() {
+    User owner = ContractFixtures.user(adapters.accounts(), Profile.REST_SERVICES_USER);
+    PersonalToken live = ContractFixtures.personalToken(owner);
+    PersonalToken deleted = ContractFixtures.personalToken(owner);
+    adapters.tokens().add(live);
+    adapters.tokens().add(deleted);
+    adapters.tokens().delete(deleted.id(), T0, Tombstone.Cause.DELETED);
+    try (var pool = TestDatabase.secondPool();
+        PostgresAdapters own = PostgresAdapters.on(pool, Duration.ofMinutes(1))) {
+      long before = own.sqlStatements();
+      assertThat(own.tokens().lookup(live.id()))
+          .isEqualTo(new TokenLookup.Found(live, owner.asTokenOwner()));
+      assertThat(own.sqlStatements() - before).isEqualTo(1);
+
+      before = own.sqlStatements();
+      assertThat(own.tokens().lookup(deleted.id())).isInstanceOf(TokenLookup.Deleted.class);
+      assertThat(own.tokens().lookup(TokenId.of(UUID.randomUUID())))
+          .isInstanceOf(TokenLookup.Unknown.class);
+      assertThat(own.sqlStatements() - before).isEqualTo(4);
+    }
   }
 
   @Test

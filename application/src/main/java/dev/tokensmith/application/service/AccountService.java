@@ -43,7 +43,7 @@ public final class AccountService
 
   @Override
   public Either<UseCaseFailure, MyAccount> viewMyAccount(Principal actor) {
-    return TokenAccess.asUser(actor)
+    return TokenAccess.asUser(actor, accounts)
         .map(user -> new MyAccount(user, policy.mayOwnPersonalTokens(user)));
   }
 

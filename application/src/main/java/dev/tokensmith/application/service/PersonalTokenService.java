@@ -12,6 +12,7 @@ import dev.tokensmith.application.port.in.TokenCommand;
 import dev.tokensmith.application.port.in.TokenSummary;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
+import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditEvent;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.RandomBytes;
@@ -41,6 +42,7 @@ public final class PersonalTokenService
         EditPersonalTokenUseCase,
         ListPersonalTokensUseCase {
   private final TokenStore tokens;
+  private final AccountDirectory accounts;
   private final TokenAccess access;
   private final TokenIssuer issuer;
   private final ScopeCatalog scopes;
@@ -51,6 +53,7 @@ public final class PersonalTokenService
 
   public PersonalTokenService(
       TokenStore tokens,
+      AccountDirectory accounts,
       TokenCodec codec,
       TokenDigester digester,
       RandomBytes random,
@@ -60,6 +63,7 @@ public final class PersonalTokenService
       AuditLog audit,
       Clock clock) {
     this.tokens = tokens;
+    this.accounts = accounts;
     this.access = new TokenAccess(tokens);
     this.issuer = new TokenIssuer(codec, digester, random);
     this.scopes = scopes;
@@ -72,7 +76,7 @@ public final class PersonalTokenService
   @Override
   public Either<UseCaseFailure, List<TokenSummary>> listMyPersonalTokens(Principal actor) {
     Instant now = clock.instant();
-    return TokenAccess.asUser(actor)
+    return TokenAccess.asUser(actor, accounts)
         .map(
             user ->
                 tokens.personalTokensOf(user.id()).stream()
@@ -83,7 +87,7 @@ public final class PersonalTokenService
   @Override
   public Either<UseCaseFailure, IssuedToken> createPersonalToken(
       CreatePersonalTokenCommand command) {
-    Either<UseCaseFailure, User> owner = TokenAccess.asUser(command.actor());
+    Either<UseCaseFailure, User> owner = TokenAccess.asUser(command.actor(), accounts);
     if (owner.isLeft()) {
       return Either.left(owner.getLeft());
     }

@@ -2,6 +2,7 @@ package dev.tokensmith.application.service;
 
 import dev.tokensmith.application.port.in.TokenCommand;
 import dev.tokensmith.application.port.in.UseCaseFailure;
+import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.User;
@@ -41,23 +42,31 @@ final class TokenAccess {
     if (actor.isAdministrator()) {
       return true;
     }
-    return token instanceof PersonalToken personal
-        && actor instanceof User user
-        && personal.ownerId().equals(user.id());
+    return token instanceof PersonalToken personal && actor.userId().contains(personal.ownerId());
   }
 
   static UseCaseFailure forbiddenUnlessAdministrator() {
     return new UseCaseFailure.Forbidden("Only administrators may do this.");
   }
 
-  static Either<UseCaseFailure, User> asUser(Principal actor) {
-    return actor instanceof User user
-        ? Either.right(user)
-        : Either.left(
-            new UseCaseFailure.Forbidden(
-                "Only users have an account and personal tokens; "
-                    + actor.login()
-                    + " is an application token."));
+  /**
+   * The acting user with their contact and organization: a signed-in {@link User} as it is, the
+   * owner of a personal token read from {@code accounts} (authentication does not load them).
+   */
+  static Either<UseCaseFailure, User> asUser(Principal actor, AccountDirectory accounts) {
+    if (actor instanceof User user) {
+      return Either.right(user);
+    }
+    if (actor.userId().isEmpty()) {
+      return Either.left(
+          new UseCaseFailure.Forbidden(
+              "Only users have an account and personal tokens; "
+                  + actor.login()
+                  + " is an application token."));
+    }
+    return accounts
+        .user(actor.userId().get())
+        .toEither(() -> new UseCaseFailure.NotFound("No user " + actor.login() + "."));
   }
 
   static Either<UseCaseFailure, Principal> administrator(Principal actor) {

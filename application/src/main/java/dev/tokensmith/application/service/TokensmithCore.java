@@ -78,6 +78,7 @@ public final class TokensmithCore {
     this.personalTokens =
         new PersonalTokenService(
             ports.tokens(),
+            ports.accounts(),
             settings.codec(),
             ports.digester(),
             ports.random(),

@@ -63,7 +63,7 @@ public abstract class AbstractTokenStoreContractTest {
     PersonalToken token = ContractFixtures.personalToken(owner);
     tokens().add(token);
     TokenLookup lookup = tokens().lookup(token.id());
-    assertThat(lookup).isEqualTo(new TokenLookup.Found(token, owner));
+    assertThat(lookup).isEqualTo(new TokenLookup.Found(token, owner.asTokenOwner()));
   }
 
   @Test

@@ -37,7 +37,7 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
     if (token instanceof PersonalToken personal) {
       return accounts
           .user(personal.ownerId())
-          .<TokenLookup>map(owner -> new TokenLookup.Found(personal, owner))
+          .<TokenLookup>map(owner -> new TokenLookup.Found(personal, owner.asTokenOwner()))
           .getOrElse(() -> new TokenLookup.Unknown(id));
     }
     Tombstone tombstone = tombstones.get(id);

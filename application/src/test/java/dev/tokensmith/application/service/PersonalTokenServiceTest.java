@@ -278,6 +278,40 @@ class PersonalTokenServiceTest {
   }
 
   @Test
+  void theOwnerActingThroughAPersonalTokenHasTheirWholeAccountAndOnlyTheirTokens() {
+    IssuedToken issued = create(ada);
+    create(bob);
+    var principal =
+        world
+            .core
+            .authentication
+            .authenticate(
+                new dev.tokensmith.application.port.in.AuthenticateCommand(
+                    java.util.List.of(issued.value().reveal()), Scope.REST, "x", "192.0.2.1"))
+            .get()
+            .principal();
+
+    // authentication reads only what it decides on; the account pages read the rest
+    assertThat(principal).isEqualTo(ada.asTokenOwner());
+    assertThat(world.core.accounts.viewMyAccount(principal).get().user()).isEqualTo(ada);
+    assertThat(world.core.personalTokens.listMyPersonalTokens(principal).get())
+        .extracting(summary -> summary.token().id())
+        .containsExactly(issued.summary().token().id());
+    assertThat(
+            world
+                .core
+                .personalTokens
+                .createPersonalToken(
+                    new CreatePersonalTokenCommand(
+                        principal, "from a script", Set.of("rest"), Option.none()))
+                .get()
+                .summary()
+                .token())
+        .isInstanceOfSatisfying(
+            PersonalToken.class, token -> assertThat(token.ownerLogin()).isEqualTo("ada"));
+  }
+
+  @Test
   void anApplicationTokenPrincipalHasNoPersonalTokens() {
     var app =
         world

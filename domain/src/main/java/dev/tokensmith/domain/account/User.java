@@ -1,5 +1,6 @@
 package dev.tokensmith.domain.account;
 
+import io.vavr.control.Option;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,6 +20,16 @@ public record User(
     Objects.requireNonNull(organization, "organization");
     Objects.requireNonNull(contact, "contact");
     profiles = Set.copyOf(profiles);
+  }
+
+  @Override
+  public Option<UserId> userId() {
+    return Option.some(id);
+  }
+
+  /** This user as the owner of a personal token (what authentication reads of them). */
+  public TokenOwner asTokenOwner() {
+    return new TokenOwner(id, login, status, profiles);
   }
 
   public User withStatus(Status newStatus) {

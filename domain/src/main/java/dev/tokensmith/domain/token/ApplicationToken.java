@@ -5,6 +5,8 @@ import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
+import dev.tokensmith.domain.account.UserId;
+import io.vavr.control.Option;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,6 +37,12 @@ public record ApplicationToken(
   @Override
   public ApplicationToken withCredential(Credential newCredential) {
     return new ApplicationToken(newCredential, login, status, organization, profiles);
+  }
+
+  /** None: an application token acts as itself, not as a user. */
+  @Override
+  public Option<UserId> userId() {
+    return Option.none();
   }
 
   public ApplicationToken withPrincipal(
