@@ -7,48 +7,31 @@ final class TokenSql {
   private TokenSql() {}
 
   /**
-   * The columns of {@link Rows.TokenRow}, from {@code tokens t}, owner {@code u}, org {@code o}.
+   * The columns of {@link Rows.TokenRow}. The owner's login and the organization's name are the
+   * copies the tokens row carries (migration V5 keeps them equal to their source rows), so no token
+   * read joins another table.
    */
-  private static String tokenColumns(String prefix) {
-    return """
-        t.id AS %1$sid, t.kind AS %1$skind, t.owner_user_id AS %1$sowner_user_id,
-        u.login AS %1$sowner_login, t.application AS %1$sapplication, t.login AS %1$slogin,
-        t.status AS %1$sstatus, t.organization_id AS %1$sorganization_id,
-        o.name AS %1$sorganization_name, t.profiles AS %1$sprofiles, t.scopes AS %1$sscopes,
-        t.digest AS %1$sdigest, t.previous_digest AS %1$sprevious_digest,
-        t.refreshed_at AS %1$srefreshed_at, t.created_at AS %1$screated_at,
-        t.expires_at AS %1$sexpires_at, t.use_count AS %1$suse_count,
-        t.last_used_at AS %1$slast_used_at, t.last_used_ip AS %1$slast_used_ip
-        """
-        .formatted(prefix);
-  }
-
-  private static final String FROM_TOKENS =
+  private static final String TOKEN_COLUMNS =
       """
-      FROM tokens t
-      LEFT JOIN users u ON u.id = t.owner_user_id
-      LEFT JOIN organizations o ON o.id = t.organization_id
+      SELECT id, kind, owner_user_id, owner_login, application, login, status, organization_id,
+             organization_name, profiles, scopes, digest, previous_digest, refreshed_at,
+             created_at, expires_at, use_count, last_used_at, last_used_ip
       """;
 
-  static final String FIND = "SELECT " + tokenColumns("") + FROM_TOKENS + "WHERE t.id = :id";
+  private static final String FROM_TOKENS = TOKEN_COLUMNS + "FROM tokens\n";
+
+  static final String FIND = FROM_TOKENS + "WHERE id = :id";
 
   static final String PERSONAL_TOKENS_OF =
-      "SELECT "
-          + tokenColumns("")
-          + FROM_TOKENS
+      FROM_TOKENS
           + """
-          WHERE t.kind = 'personal' AND t.owner_user_id = :owner
-          ORDER BY t.created_at, t.id
+          WHERE kind = 'personal' AND owner_user_id = :owner
+          ORDER BY created_at, id
           """;
 
   /** The kind is a literal so that even a generic plan can use the partial index. */
   private static String tokensOfKind(TokenKind kind) {
-    return "SELECT "
-        + tokenColumns("")
-        + FROM_TOKENS
-        + "WHERE t.kind = '"
-        + kind.code()
-        + "' ORDER BY t.created_at, t.id";
+    return FROM_TOKENS + "WHERE kind = '" + kind.code() + "' ORDER BY created_at, id";
   }
 
   static final String PERSONAL_TOKENS = tokensOfKind(TokenKind.PERSONAL);
@@ -56,26 +39,17 @@ final class TokenSql {
   static final String APPLICATION_TOKENS = tokensOfKind(TokenKind.APPLICATION);
 
   static final String APPLICATION_TOKEN_BY_LOGIN =
-      "SELECT "
-          + tokenColumns("")
-          + FROM_TOKENS
-          + "WHERE t.kind = 'application' AND t.login = :login";
+      FROM_TOKENS + "WHERE kind = 'application' AND login = :login";
 
   /**
    * The authentication read: the token with what the decision needs of its owner (status and
-   * profiles, as they are now), or no row. Only the tables the decision needs are joined (each
-   * relation a statement opens costs the server about as much as the statement itself); the owner's
-   * contact and organization are read only by the routes that show them, and a tombstone only when
-   * the token is not found ({@link #TOMBSTONE}).
+   * profiles, as they are now: copies kept by migration V5's triggers), or no row. One table, one
+   * primary-key probe: every relation a statement touches costs the server about as much as the
+   * probe. The owner's contact and organization are read only by the routes that show them, and a
+   * tombstone only when the token is not found ({@link #TOMBSTONE}).
    */
   static final String LOOKUP =
-      "SELECT "
-          + tokenColumns("")
-          + """
-          , u.status AS owner_status, u.profiles AS owner_profiles
-          """
-          + FROM_TOKENS
-          + "WHERE t.id = :id";
+      TOKEN_COLUMNS + ", owner_status, owner_profiles\nFROM tokens\nWHERE id = :id";
 
   /** The tombstone of a deleted token. */
   static final String TOMBSTONE =
@@ -135,14 +109,13 @@ final class TokenSql {
       """
       WITH gone AS (
           DELETE FROM tokens t WHERE %s
-          RETURNING t.id, t.kind, t.owner_user_id, t.login
+          RETURNING t.id, t.kind, t.owner_user_id, COALESCE(t.owner_login, t.login) AS login
       ), forgotten AS (
           DELETE FROM authentication_failures WHERE token_id IN (SELECT id FROM gone)
       )
       INSERT INTO token_tombstones (id, kind, deleted_at, cause, owner_user_id, owner_login)
-      SELECT g.id, g.kind, CAST(:at AS timestamptz), CAST(:cause AS text), g.owner_user_id,
-             COALESCE(u.login, g.login)
-      FROM gone g LEFT JOIN users u ON u.id = g.owner_user_id
+      SELECT g.id, g.kind, CAST(:at AS timestamptz), CAST(:cause AS text), g.owner_user_id, g.login
+      FROM gone g
       RETURNING id, deleted_at, cause
       """;
 

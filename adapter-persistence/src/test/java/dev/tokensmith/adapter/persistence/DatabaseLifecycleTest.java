@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,11 +51,68 @@ class DatabaseLifecycleTest {
   }
 
   @Test
+  void theMigrationThatAddsTheTokensCopiesFillsThemForTheTokensAlreadyThere() {
+    String schema = "migration_test_" + ContractFixtures.unique("");
+    var jdbi = TestDatabase.adapters().jdbi();
+    try {
+      Flyway.configure(Migrations.class.getClassLoader())
+          .dataSource(TestDatabase.database().dataSource())
+          .schemas(schema)
+          .defaultSchema(schema)
+          .locations(Migrations.LOCATION)
+          .target("4")
+          .load()
+          .migrate();
+      jdbi.useHandle(
+          handle -> {
+            handle.execute("SET search_path TO " + schema);
+            handle.execute(
+                "INSERT INTO organizations (id, name) OVERRIDING SYSTEM VALUE"
+                    + " VALUES (1, 'Old Company')");
+            handle.execute(
+                "INSERT INTO persons (id, first_name, name, email, organization_id)"
+                    + " OVERRIDING SYSTEM VALUE VALUES (1, 'Ada', 'Lovelace', 'ada@example.com', 1)");
+            handle.execute(
+                "INSERT INTO users (id, login, status, organization_id,"
+                    + " contact_person_id, profiles, password_hash) OVERRIDING SYSTEM VALUE"
+                    + " VALUES (1, 'ada', 'disabled', 1, 1, '{\"REST Services User\"}', 'x')");
+            handle.execute(
+                "INSERT INTO tokens (id, kind, owner_user_id, application, scopes,"
+                    + " digest, created_at) VALUES ('00000000-0000-0000-0000-000000000001',"
+                    + " 'personal', 1, 'script', '{rest}', 'hmac-sha256$k1$x', now())");
+            handle.execute(
+                "INSERT INTO tokens (id, kind, login, status, organization_id,"
+                    + " profiles, scopes, digest, created_at) VALUES"
+                    + " ('00000000-0000-0000-0000-000000000002', 'application', 'svc', 'enabled',"
+                    + " 1, '{}', '{rest}', 'hmac-sha256$k1$x', now())");
+            handle.execute("RESET search_path");
+          });
+
+      assertThat(Migrations.migrate(TestDatabase.database().dataSource(), schema)).isEqualTo(1);
+
+      List<String> copies =
+          jdbi.withHandle(
+              handle ->
+                  handle
+                      .createQuery(
+                          "SELECT concat_ws('|', owner_login, owner_status,"
+                              + " array_to_string(owner_profiles, ','), organization_name) FROM "
+                              + schema
+                              + ".tokens ORDER BY id")
+                      .mapTo(String.class)
+                      .list());
+      assertThat(copies).containsExactly("ada|disabled|REST Services User", "Old Company");
+    } finally {
+      jdbi.useHandle(handle -> handle.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+    }
+  }
+
+  @Test
   void migrationsApplyToAnEmptySchemaAndASecondRunDoesNothing() {
     String schema = "migration_test_" + ContractFixtures.unique("");
     var jdbi = TestDatabase.adapters().jdbi();
     try {
-      assertThat(Migrations.migrate(TestDatabase.database().dataSource(), schema)).isEqualTo(4);
+      assertThat(Migrations.migrate(TestDatabase.database().dataSource(), schema)).isEqualTo(5);
       List<String> tables =
           jdbi.withHandle(
               handle ->

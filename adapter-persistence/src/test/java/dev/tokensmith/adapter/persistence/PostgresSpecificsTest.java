@@ -8,6 +8,8 @@ import dev.tokensmith.application.contract.ContractFixtures;
 import dev.tokensmith.application.port.out.TokenLookup;
 import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.account.Status;
+import dev.tokensmith.domain.account.TokenOwner;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.authentication.FailureReason;
 import dev.tokensmith.domain.authentication.RecordedFailure;
@@ -20,7 +22,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /** What the contracts do not say but PostgreSQL must get right: plans, constraints, cascades. */
@@ -91,6 +98,85 @@ class PostgresSpecificsTest {
           .isInstanceOf(TokenLookup.Unknown.class);
       assertThat(own.sqlStatements() - before).isEqualTo(4);
     }
+  }
+
+  @Test
+  void theCopiesATokenCarriesFollowItsOwnerAndItsOrganization() {
+    User owner = ContractFixtures.user(adapters.accounts(), Profile.REST_SERVICES_USER);
+    PersonalToken personal = ContractFixtures.personalToken(owner);
+    Organization organization = ContractFixtures.organization(adapters.accounts());
+    ApplicationToken application = ContractFixtures.applicationToken(organization);
+    adapters.tokens().add(personal);
+    adapters.tokens().add(application);
+
+    String login = ContractFixtures.unique("renamed");
+    String name = ContractFixtures.unique("Renamed Company");
+    adapters
+        .jdbi()
+        .useHandle(
+            handle -> {
+              // any path that changes the source rows, not only the adapters' own statements
+              handle.execute(
+                  "UPDATE users SET login = ?, status = 'disabled', profiles = '{}' WHERE id = ?",
+                  login,
+                  owner.id().value());
+              handle.execute(
+                  "UPDATE organizations SET name = ? WHERE id = ?",
+                  name,
+                  organization.id().value());
+            });
+
+    TokenLookup.Found found = (TokenLookup.Found) adapters.tokens().lookup(personal.id());
+    assertThat(found.principal())
+        .isEqualTo(new TokenOwner(owner.id(), login, Status.DISABLED, Set.of()));
+    assertThat(((PersonalToken) found.token()).ownerLogin()).isEqualTo(login);
+    assertThat(adapters.tokens().find(application.id()).get())
+        .isInstanceOfSatisfying(
+            ApplicationToken.class,
+            token -> assertThat(token.organization().name()).isEqualTo(name));
+  }
+
+  @Test
+  void aTokenAddedWhileItsOwnerIsBeingDisabledCopiesTheNewStatus() throws Exception {
+    User owner = ContractFixtures.user(adapters.accounts(), Profile.REST_SERVICES_USER);
+    PersonalToken token = ContractFixtures.personalToken(owner);
+    try (var pool = TestDatabase.secondPool();
+        Handle disabling = Jdbi.create(pool).open()) {
+      disabling.begin();
+      disabling.execute("UPDATE users SET status = 'disabled' WHERE id = ?", owner.id().value());
+
+      CompletableFuture<Void> adding =
+          CompletableFuture.runAsync(() -> adapters.tokens().add(token));
+      // the copy must wait for the uncommitted change of its source row, not read the old one
+      awaitABackendWaitingForALock();
+      disabling.commit();
+      adding.get(30, TimeUnit.SECONDS);
+    }
+
+    TokenLookup.Found found = (TokenLookup.Found) adapters.tokens().lookup(token.id());
+    assertThat(found.principal().status()).isEqualTo(Status.DISABLED);
+  }
+
+  private void awaitABackendWaitingForALock() throws InterruptedException {
+    for (int attempt = 0; attempt < 600; attempt++) {
+      boolean waiting =
+          adapters
+                  .jdbi()
+                  .withHandle(
+                      handle ->
+                          handle
+                              .createQuery(
+                                  "SELECT count(*) FROM pg_stat_activity"
+                                      + " WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                              .mapTo(Long.class)
+                              .one())
+              > 0;
+      if (waiting) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no statement started waiting for the row lock within 30 s");
   }
 
   @Test

@@ -6,7 +6,7 @@ package dev.tokensmith.domain.token;
  */
 public record SecretDigest(String encoded) {
   public SecretDigest {
-    if (encoded == null || encoded.chars().filter(c -> c == '$').count() < 2) {
+    if (encoded == null || encoded.indexOf('$', encoded.indexOf('$') + 1) < 0) {
       throw new IllegalArgumentException("a secret digest reads <algorithm>$<keyId>$<data>");
     }
   }
