@@ -70,6 +70,7 @@ public class AuthenticatePostgresBenchmark {
                 storage.tokens(),
                 storage.usage(),
                 storage.accounts(),
+                storage.directory(),
                 new HmacTokenDigester(Peppers.generate(new SecureRandom())),
                 new Argon2PasswordHasher(),
                 storage.failures(),
