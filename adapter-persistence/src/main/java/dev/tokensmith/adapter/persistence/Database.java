@@ -166,6 +166,7 @@ public final class Database implements AutoCloseable {
     properties.setProperty("ApplicationName", "tokensmith");
     properties.setProperty(
         "connectTimeout", Long.toString(Math.max(1, config.connectionTimeout().toSeconds())));
+    properties.setProperty("socketTimeout", Long.toString(config.socketTimeout().toSeconds()));
     properties.setProperty("tcpKeepAlive", "true");
     // error details quote row values; keep them out of exception messages and logs
     properties.setProperty("logServerErrorDetail", "false");

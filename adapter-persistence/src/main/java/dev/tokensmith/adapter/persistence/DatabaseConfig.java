@@ -21,12 +21,20 @@ public record DatabaseConfig(
     Path dataDirectory,
     Option<Integer> port,
     int maximumPoolSize,
-    Duration connectionTimeout) {
+    Duration connectionTimeout,
+    Duration socketTimeout) {
   /** The default data directory, relative to the working directory. */
   public static final Path DEFAULT_DATA_DIRECTORY = Path.of("tokensmith-data");
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * How long a statement may wait for the server's answer before the connection is given up (a
+   * database that hangs instead of refusing would otherwise hang requests); far above any statement
+   * of this service.
+   */
+  public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
   public DatabaseConfig {
     Objects.requireNonNull(url, "url");
@@ -35,6 +43,7 @@ public record DatabaseConfig(
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(port, "port");
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+    Objects.requireNonNull(socketTimeout, "socketTimeout");
     if (url.exists(u -> !u.startsWith("jdbc:postgresql:"))) {
       throw new IllegalArgumentException("the database URL must start with jdbc:postgresql:");
     }
@@ -47,6 +56,9 @@ public record DatabaseConfig(
     if (connectionTimeout.toMillis() < 500) {
       throw new IllegalArgumentException("the connection timeout is at least 500 ms");
     }
+    if (socketTimeout.toSeconds() < 1) {
+      throw new IllegalArgumentException("the socket timeout is at least 1 s");
+    }
   }
 
   /** An embedded server with its data under {@code dataDirectory}, on any free port. */
@@ -58,7 +70,8 @@ public record DatabaseConfig(
         dataDirectory,
         Option.none(),
         DEFAULT_POOL_SIZE,
-        DEFAULT_CONNECTION_TIMEOUT);
+        DEFAULT_CONNECTION_TIMEOUT,
+        DEFAULT_SOCKET_TIMEOUT);
   }
 
   /** An external server; {@code user} and {@code password} may be null (then from the URL). */
@@ -73,7 +86,8 @@ public record DatabaseConfig(
         DEFAULT_DATA_DIRECTORY,
         Option.none(),
         DEFAULT_POOL_SIZE,
-        DEFAULT_CONNECTION_TIMEOUT);
+        DEFAULT_CONNECTION_TIMEOUT,
+        DEFAULT_SOCKET_TIMEOUT);
   }
 
   /**
@@ -91,7 +105,8 @@ public record DatabaseConfig(
         dataDirectory,
         Option.none(),
         DEFAULT_POOL_SIZE,
-        DEFAULT_CONNECTION_TIMEOUT);
+        DEFAULT_CONNECTION_TIMEOUT,
+        DEFAULT_SOCKET_TIMEOUT);
   }
 
   private static Option<String> present(Map<String, String> environment, String name) {
@@ -110,12 +125,32 @@ public record DatabaseConfig(
         dataDirectory,
         Option.some(newPort),
         maximumPoolSize,
-        connectionTimeout);
+        connectionTimeout,
+        socketTimeout);
   }
 
   public DatabaseConfig withPool(int newMaximumPoolSize, Duration newConnectionTimeout) {
     return new DatabaseConfig(
-        url, user, password, dataDirectory, port, newMaximumPoolSize, newConnectionTimeout);
+        url,
+        user,
+        password,
+        dataDirectory,
+        port,
+        newMaximumPoolSize,
+        newConnectionTimeout,
+        socketTimeout);
+  }
+
+  public DatabaseConfig withSocketTimeout(Duration newSocketTimeout) {
+    return new DatabaseConfig(
+        url,
+        user,
+        password,
+        dataDirectory,
+        port,
+        maximumPoolSize,
+        connectionTimeout,
+        newSocketTimeout);
   }
 
   /** The URL without its query string, which may hold a password, for messages. */

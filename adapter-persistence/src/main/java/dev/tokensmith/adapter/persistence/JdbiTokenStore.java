@@ -9,6 +9,7 @@ import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.Refresh;
+import dev.tokensmith.domain.token.SecretDigest;
 import dev.tokensmith.domain.token.Token;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.Tombstone;
@@ -184,14 +185,23 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
   }
 
   @Override
-  public boolean update(Token token) {
+  public UpdateOutcome update(Token token, SecretDigest expected) {
     return storage.durably(
-            handle -> {
-              var update = handle.createUpdate(TokenSql.UPDATE);
-              bindFields(update, token);
-              return update.execute();
-            })
-        > 0;
+        handle -> {
+          var update = handle.createUpdate(TokenSql.UPDATE);
+          bindFields(update, token);
+          if (update.bind("expectedDigest", expected.encoded()).execute() > 0) {
+            return UpdateOutcome.UPDATED;
+          }
+          boolean exists =
+              handle
+                  .createQuery(TokenSql.EXISTS)
+                  .bind("id", token.id().uuid())
+                  .bind("kind", token.kind().code())
+                  .mapTo(Boolean.class)
+                  .one();
+          return exists ? UpdateOutcome.CHANGED_MEANWHILE : UpdateOutcome.NOT_FOUND;
+        });
   }
 
   /** Binds what {@link #add} and {@link #update} share: identity, settings, digests, principal. */

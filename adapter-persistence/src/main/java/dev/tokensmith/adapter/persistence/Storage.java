@@ -1,5 +1,6 @@
 package dev.tokensmith.adapter.persistence;
 
+import dev.tokensmith.application.port.out.AlreadyTaken;
 import dev.tokensmith.application.port.out.StorageFailure;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -91,9 +92,11 @@ final class Storage {
   }
 
   /**
-   * JDBI, driver and pool exceptions become {@link StorageFailure}; a broken integrity constraint
-   * (SQLSTATE class 23) is a programming error or a lost race and becomes {@link
-   * IllegalStateException}; anything else (thrown by the adapters' own code) passes unchanged.
+   * JDBI, driver and pool exceptions become {@link StorageFailure}; a unique value taken by another
+   * write (SQLSTATE 23505, a lost race between a use case's check and its write) becomes {@link
+   * AlreadyTaken}; any other broken integrity constraint (SQLSTATE class 23) is a programming error
+   * and becomes {@link IllegalStateException}; anything else (thrown by the adapters' own code)
+   * passes unchanged.
    */
   static RuntimeException translate(RuntimeException e) {
     if (!(e instanceof JdbiException)) {
@@ -101,6 +104,9 @@ final class Storage {
     }
     SQLException sql = sqlCause(e);
     String state = sql == null ? null : sql.getSQLState();
+    if ("23505".equals(state)) {
+      return new AlreadyTaken("the change breaks the unique constraint " + constraintOf(sql), e);
+    }
     if (state != null && state.startsWith("23")) {
       return new IllegalStateException(
           "the change breaks the database constraint " + constraintOf(sql), e);

@@ -71,15 +71,21 @@ final class TokenSql {
       WHERE NOT EXISTS (SELECT 1 FROM token_tombstones WHERE id = CAST(:id AS uuid))
       """;
 
-  /** Replaces settings, digest, refresh and principal fields; never the usage columns. */
+  /**
+   * Replaces settings, digest, refresh and principal fields, never the usage columns, if the digest
+   * is still the one the caller read (so a concurrent refresh is never overwritten).
+   */
   static final String UPDATE =
       """
       UPDATE tokens
       SET application = :application, status = :status, organization_id = :organizationId,
           profiles = :profiles, scopes = :scopes, digest = :digest,
           previous_digest = :previousDigest, refreshed_at = :refreshedAt, expires_at = :expiresAt
-      WHERE id = :id AND kind = :kind
+      WHERE id = :id AND kind = :kind AND digest = :expectedDigest
       """;
+
+  static final String EXISTS =
+      "SELECT EXISTS (SELECT 1 FROM tokens WHERE id = :id AND kind = CAST(:kind AS text))";
 
   /**
    * Adds the coalesced uses of many tokens in one statement (ids, counts, latest times as ISO-8601

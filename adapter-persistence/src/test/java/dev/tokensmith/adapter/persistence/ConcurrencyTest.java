@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tokensmith.application.contract.ContractFixtures;
 import dev.tokensmith.application.port.out.TokenLookup;
+import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.token.PersonalToken;
@@ -72,10 +73,12 @@ class ConcurrencyTest {
       }
       Token current = token;
       for (int n = 1; n <= refreshes; n++) {
+        Token read = current;
         current =
             current.withCredential(
                 current.credential().refreshed(version(n), T0.plus(Duration.ofSeconds(n))));
-        assertThat(adapters.tokens().update(current)).isTrue();
+        assertThat(adapters.tokens().update(current, read.credential().digest()))
+            .isEqualTo(TokenStore.UpdateOutcome.UPDATED);
         committed.set(n);
         awaitLookups(lookups, lookups.get() + 4);
       }
@@ -120,7 +123,8 @@ class ConcurrencyTest {
     PersonalToken refreshed =
         token.withCredential(
             token.credential().refreshed(ContractFixtures.digest("next"), T0.plusSeconds(1)));
-    assertThat(second.tokens().update(refreshed)).isTrue();
+    assertThat(second.tokens().update(refreshed, token.credential().digest()))
+        .isEqualTo(TokenStore.UpdateOutcome.UPDATED);
     Token seenByFirst = ((TokenLookup.Found) first.tokens().lookup(token.id())).token();
     assertThat(seenByFirst.credential().digest()).isEqualTo(ContractFixtures.digest("next"));
     assertThat(seenByFirst.credential().lastRefresh().get().previousDigest())
@@ -134,7 +138,8 @@ class ConcurrencyTest {
     Tombstone tombstone =
         first.tokens().delete(token.id(), T0.plusSeconds(3), Tombstone.Cause.REVOKED).get();
     assertThat(second.tokens().lookup(token.id())).isEqualTo(new TokenLookup.Deleted(tombstone));
-    assertThat(second.tokens().update(refreshed)).isFalse();
+    assertThat(second.tokens().update(refreshed, refreshed.credential().digest()))
+        .isEqualTo(TokenStore.UpdateOutcome.NOT_FOUND);
     assertThat(second.tokens().delete(token.id(), T0.plusSeconds(4), Tombstone.Cause.DELETED))
         .isEmpty();
   }

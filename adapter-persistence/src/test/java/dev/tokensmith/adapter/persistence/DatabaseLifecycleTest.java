@@ -13,6 +13,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -218,6 +219,28 @@ class DatabaseLifecycleTest {
           .isEqualTo(new TokenLookup.Found(token, owner.asTokenOwner()));
     } finally {
       server.close();
+    }
+  }
+
+  @Test
+  void aStatementTheServerDoesNotAnswerFailsAtTheSocketTimeoutInsteadOfHanging() throws Exception {
+    String url;
+    try (var connection = TestDatabase.database().dataSource().getConnection()) {
+      url = connection.getMetaData().getURL();
+    }
+    DatabaseConfig config =
+        DatabaseConfig.external(url, "postgres", null).withSocketTimeout(Duration.ofSeconds(1));
+    try (Database database = Database.start(config)) {
+      Storage storage = new Storage(database.adapters().jdbi());
+      // a server that takes 5 s to answer, as a hung one would take forever
+      assertThatThrownBy(
+              () ->
+                  storage.read(
+                      handle -> handle.createQuery("SELECT pg_sleep(5)").mapTo(String.class).one()))
+          .isInstanceOf(StorageFailure.class)
+          .hasRootCauseInstanceOf(SocketTimeoutException.class);
+      // the broken connection is dropped; the next statement gets a healthy one
+      database.adapters().probe().ping();
     }
   }
 

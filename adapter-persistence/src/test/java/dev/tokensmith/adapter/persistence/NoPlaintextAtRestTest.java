@@ -7,6 +7,7 @@ import dev.tokensmith.application.contract.ContractFixtures;
 import dev.tokensmith.application.port.out.AuditEvent;
 import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.port.out.NewUser;
+import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.Password;
 import dev.tokensmith.domain.account.Profile;
@@ -136,7 +137,8 @@ class NoPlaintextAtRestTest {
             personal
                 .credential()
                 .refreshed(digester.digest(personalId, refreshedSecret), T0.plusSeconds(60)));
-    assertThat(adapters.tokens().update(refreshed)).isTrue();
+    assertThat(adapters.tokens().update(refreshed, personal.credential().digest()))
+        .isEqualTo(TokenStore.UpdateOutcome.UPDATED);
     adapters.usage().recordUse(personalId, T0.plusSeconds(61), "192.0.2.1");
     adapters.usage().flushUses();
     adapters

@@ -11,6 +11,7 @@ import dev.tokensmith.application.port.in.TokenSummary;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
 import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.AlreadyTaken;
 import dev.tokensmith.application.port.out.AuditEvent;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.RandomBytes;
@@ -81,9 +82,7 @@ public final class ApplicationTokenService
       return Either.left(new InvalidInput("login", loginProblem));
     }
     if (tokens.applicationTokenByLogin(command.login()).isDefined()) {
-      return Either.left(
-          new UseCaseFailure.Conflict(
-              "login", "An application token with login " + command.login() + " exists already."));
+      return Either.left(loginTaken(command.login()));
     }
     Either<UseCaseFailure, Organization> organization = organization(command.organization());
     if (organization.isLeft()) {
@@ -111,7 +110,11 @@ public final class ApplicationTokenService
             Status.ENABLED,
             organization.get(),
             profiles.get());
-    tokens.add(token);
+    try {
+      tokens.add(token);
+    } catch (AlreadyTaken e) {
+      return Either.left(loginTaken(command.login())); // taken by a concurrent request
+    }
     audit.record(
         TokenService.event(now, command.actor().login(), token, AuditEvent.Action.CREATED, ""));
     return Either.right(new IssuedToken(TokenSummary.of(token, now), issue.value()));
@@ -160,8 +163,9 @@ public final class ApplicationTokenService
     }
     ApplicationToken edited =
         token.withPrincipal(status, organization, profiles).withCredential(credential.get());
-    if (!tokens.update(edited)) {
-      return Either.left(new UseCaseFailure.NotFound("No application token " + token.id() + "."));
+    Option<UseCaseFailure> failed = access.update(token, edited);
+    if (failed.isDefined()) {
+      return Either.left(failed.get());
     }
     audit.record(
         TokenService.event(now, command.actor().login(), edited, AuditEvent.Action.EDITED, ""));
@@ -175,6 +179,11 @@ public final class ApplicationTokenService
         .map(
             admin ->
                 tokens.applicationTokens().stream().map(t -> TokenSummary.of(t, now)).toList());
+  }
+
+  private static UseCaseFailure loginTaken(String login) {
+    return new UseCaseFailure.Conflict(
+        "login", "An application token with login " + login + " exists already.");
   }
 
   private Either<UseCaseFailure, Organization> organization(String name) {

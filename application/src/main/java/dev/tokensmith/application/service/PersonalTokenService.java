@@ -156,8 +156,9 @@ public final class PersonalTokenService
       return Either.left(credential.getLeft());
     }
     edited = edited.withCredential(credential.get());
-    if (!tokens.update(edited)) {
-      return Either.left(new UseCaseFailure.NotFound("No personal token " + token.id() + "."));
+    Option<UseCaseFailure> failed = access.update(token, edited);
+    if (failed.isDefined()) {
+      return Either.left(failed.get());
     }
     audit.record(
         TokenService.event(now, command.actor().login(), edited, AuditEvent.Action.EDITED, ""));

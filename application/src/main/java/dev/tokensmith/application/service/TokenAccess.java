@@ -10,6 +10,7 @@ import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.Token;
 import dev.tokensmith.domain.token.TokenKind;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 
 /**
  * Who may act on which token: a personal token by its owner or an administrator, an application
@@ -36,6 +37,28 @@ final class TokenAccess {
                 (UseCaseFailure)
                     new UseCaseFailure.NotFound(
                         "No " + command.kind().code() + " token " + command.id() + "."));
+  }
+
+  /**
+   * Writes {@code changed} over {@code read} (same token) unless the token is gone or was refreshed
+   * since it was read; then says why, and nothing is written.
+   */
+  Option<UseCaseFailure> update(Token read, Token changed) {
+    return switch (tokens.update(changed, read.credential().digest())) {
+      case UPDATED -> Option.none();
+      case NOT_FOUND ->
+          Option.some(
+              new UseCaseFailure.NotFound(
+                  "No " + read.kind().code() + " token " + read.id() + "."));
+      case CHANGED_MEANWHILE ->
+          Option.some(
+              new UseCaseFailure.Conflict(
+                  "token",
+                  "token "
+                      + read.id()
+                      + " was refreshed by another request at the same time; nothing was changed."
+                      + " Read it again and retry."));
+    };
   }
 
   static boolean mayActOn(Principal actor, Token token) {

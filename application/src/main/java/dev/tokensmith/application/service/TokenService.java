@@ -24,6 +24,7 @@ import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.Tombstone;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -78,8 +79,9 @@ public final class TokenService
               TokenIssuer.Issue issue = issuer.reissue(token.kind(), token.id());
               Token refreshed =
                   token.withCredential(token.credential().refreshed(issue.digest(), now));
-              if (!tokens.update(refreshed)) {
-                return Either.left(notFound(command.id()));
+              Option<UseCaseFailure> failed = access.update(token, refreshed);
+              if (failed.isDefined()) {
+                return Either.left(failed.get());
               }
               audit.record(
                   event(now, command.actor().login(), refreshed, AuditEvent.Action.REFRESHED, ""));

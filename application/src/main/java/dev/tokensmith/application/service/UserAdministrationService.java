@@ -9,6 +9,7 @@ import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
 import dev.tokensmith.application.port.in.UserFields;
 import dev.tokensmith.application.port.in.ViewUserUseCase;
 import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.AlreadyTaken;
 import dev.tokensmith.application.port.out.AuditEvent;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.NewPerson;
@@ -79,8 +80,7 @@ public final class UserAdministrationService
       return Either.left(new InvalidInput("login", loginProblem));
     }
     if (accounts.userByLogin(login).isDefined()) {
-      return Either.left(
-          new UseCaseFailure.Conflict("login", "A user with login " + login + " exists already."));
+      return Either.left(loginTaken(login));
     }
     Option<UseCaseFailure> problem =
         firstProblem(
@@ -114,7 +114,16 @@ public final class UserAdministrationService
                 fields.email().get().strip(),
                 Option.none(),
                 organization));
-    return Either.right(accounts.addUser(user, hasher.hash(Password.of(fields.password().get()))));
+    try {
+      return Either.right(
+          accounts.addUser(user, hasher.hash(Password.of(fields.password().get()))));
+    } catch (AlreadyTaken e) {
+      return Either.left(loginTaken(login)); // created by a concurrent request since the check
+    }
+  }
+
+  private static UseCaseFailure loginTaken(String login) {
+    return new UseCaseFailure.Conflict("login", "A user with login " + login + " exists already.");
   }
 
   @Override
@@ -207,7 +216,15 @@ public final class UserAdministrationService
 
   private Organization organizationNamed(String name) {
     String trimmed = name.strip();
-    return accounts.organizationByName(trimmed).getOrElse(() -> accounts.addOrganization(trimmed));
+    Option<Organization> existing = accounts.organizationByName(trimmed);
+    if (existing.isDefined()) {
+      return existing.get();
+    }
+    try {
+      return accounts.addOrganization(trimmed);
+    } catch (AlreadyTaken e) {
+      return accounts.organizationByName(trimmed).get(); // created by a concurrent request
+    }
   }
 
   private static UseCaseFailure passwordProblem(String password) {

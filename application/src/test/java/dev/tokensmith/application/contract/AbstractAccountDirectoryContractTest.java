@@ -1,8 +1,12 @@
 package dev.tokensmith.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.AlreadyTaken;
+import dev.tokensmith.application.port.out.NewPerson;
+import dev.tokensmith.application.port.out.NewUser;
 import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.PasswordHash;
 import dev.tokensmith.domain.account.Person;
@@ -80,5 +84,22 @@ public abstract class AbstractAccountDirectoryContractTest {
     assertThat(accounts().organizationByName(organization.name())).contains(organization);
     assertThat(accounts().organizations()).contains(organization);
     assertThat(accounts().organizationByName("no such " + ContractFixtures.unique(""))).isEmpty();
+  }
+
+  @Test
+  void aTakenLoginOrOrganizationNameIsReportedAsAlreadyTaken() {
+    User user = ContractFixtures.user(accounts());
+    NewUser sameLogin =
+        new NewUser(
+            user.login(),
+            Status.ENABLED,
+            user.organization(),
+            Set.of(),
+            new NewPerson("Bob", "Other", "bob@example.com", Option.none(), user.organization()));
+    assertThatThrownBy(() -> accounts().addUser(sameLogin, new PasswordHash("fake$1$salt$hash")))
+        .isInstanceOf(AlreadyTaken.class);
+    assertThatThrownBy(() -> accounts().addOrganization(user.organization().name()))
+        .isInstanceOf(AlreadyTaken.class);
+    assertThat(accounts().userByLogin(user.login())).contains(user);
   }
 }

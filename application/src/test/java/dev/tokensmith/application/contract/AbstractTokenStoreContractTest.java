@@ -2,8 +2,10 @@ package dev.tokensmith.application.contract;
 
 import static dev.tokensmith.application.contract.ContractFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.AlreadyTaken;
 import dev.tokensmith.application.port.out.TokenLookup;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
@@ -13,6 +15,7 @@ import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.Scope;
+import dev.tokensmith.domain.token.SecretDigest;
 import dev.tokensmith.domain.token.Token;
 import dev.tokensmith.domain.token.Tombstone;
 import dev.tokensmith.domain.token.Usage;
@@ -121,7 +124,8 @@ public abstract class AbstractTokenStoreContractTest {
                     .credential()
                     .withSettings(Set.of(Scope.IMPORT), Option.none())
                     .refreshed(ContractFixtures.digest("next"), T0.plusSeconds(10)));
-    assertThat(tokens().update(edited)).isTrue();
+    assertThat(tokens().update(edited, token.credential().digest()))
+        .isEqualTo(TokenStore.UpdateOutcome.UPDATED);
     Token stored = tokens().find(token.id()).get();
     assertThat(stored)
         .isEqualTo(
@@ -139,7 +143,42 @@ public abstract class AbstractTokenStoreContractTest {
     PersonalToken token = ContractFixtures.personalToken(owner);
     tokens().add(token);
     tokens().delete(token.id(), T0, Tombstone.Cause.DELETED);
-    assertThat(tokens().update(token.withApplication("late"))).isFalse();
+    assertThat(tokens().update(token.withApplication("late"), token.credential().digest()))
+        .isEqualTo(TokenStore.UpdateOutcome.NOT_FOUND);
+  }
+
+  @Test
+  void aSecondApplicationTokenWithATakenLoginIsAlreadyTaken() {
+    ApplicationToken first = ContractFixtures.applicationToken(owner.organization());
+    tokens().add(first);
+    ApplicationToken sameLogin =
+        new ApplicationToken(
+            ContractFixtures.applicationToken(owner.organization()).credential(),
+            first.login(),
+            first.status(),
+            first.organization(),
+            first.profiles());
+    assertThatThrownBy(() -> tokens().add(sameLogin)).isInstanceOf(AlreadyTaken.class);
+    assertThat(tokens().find(sameLogin.id())).isEmpty();
+  }
+
+  @Test
+  void anUpdateFromAReadThatARefreshOvertookChangesNothing() {
+    PersonalToken token = ContractFixtures.personalToken(owner);
+    tokens().add(token);
+    SecretDigest read = token.credential().digest();
+    PersonalToken first =
+        token.withCredential(
+            token.credential().refreshed(ContractFixtures.digest("first"), T0.plusSeconds(1)));
+    PersonalToken second =
+        token.withCredential(
+            token.credential().refreshed(ContractFixtures.digest("second"), T0.plusSeconds(2)));
+
+    assertThat(tokens().update(first, read)).isEqualTo(TokenStore.UpdateOutcome.UPDATED);
+    assertThat(tokens().update(second, read)).isEqualTo(TokenStore.UpdateOutcome.CHANGED_MEANWHILE);
+    assertThat(tokens().update(token.withApplication("stale edit"), read))
+        .isEqualTo(TokenStore.UpdateOutcome.CHANGED_MEANWHILE);
+    assertThat(tokens().find(token.id())).contains(first);
   }
 
   @Test
@@ -148,7 +187,8 @@ public abstract class AbstractTokenStoreContractTest {
     tokens().add(token);
     ApplicationToken edited =
         token.withPrincipal(Status.DISABLED, owner.organization(), Set.of(Profile.ADMINISTRATOR));
-    tokens().update(edited);
+    assertThat(tokens().update(edited, token.credential().digest()))
+        .isEqualTo(TokenStore.UpdateOutcome.UPDATED);
     assertThat(tokens().find(token.id())).contains(edited);
   }
 

@@ -1,6 +1,7 @@
 package dev.tokensmith.application.fake;
 
 import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.AlreadyTaken;
 import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.port.out.NewUser;
 import dev.tokensmith.domain.account.Organization;
@@ -65,7 +66,7 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
   @Override
   public synchronized User addUser(NewUser user, PasswordHash passwordHash) {
     if (userByLogin(user.login()).isDefined()) {
-      throw new IllegalStateException("login taken: " + user.login());
+      throw new AlreadyTaken("login taken: " + user.login());
     }
     requireOrganization(user.organization().id().value());
     Person contact = addPerson(user.contact());
@@ -134,7 +135,7 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
   @Override
   public synchronized Organization addOrganization(String name) {
     if (organizationByName(name).isDefined()) {
-      throw new IllegalStateException("organization exists: " + name);
+      throw new AlreadyTaken("organization exists: " + name);
     }
     Organization organization = new Organization(new OrganizationId(++lastOrganizationId), name);
     organizations.put(organization.id().value(), organization.name());

@@ -1,12 +1,14 @@
 package dev.tokensmith.application.fake;
 
 import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.AlreadyTaken;
 import dev.tokensmith.application.port.out.TokenLookup;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
 import dev.tokensmith.domain.account.UserId;
 import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.PersonalToken;
+import dev.tokensmith.domain.token.SecretDigest;
 import dev.tokensmith.domain.token.Token;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.Tombstone;
@@ -84,17 +86,24 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
     if (tokens.containsKey(token.id()) || tombstones.containsKey(token.id())) {
       throw new IllegalStateException("token id in use");
     }
+    if (token instanceof ApplicationToken application
+        && applicationTokenByLogin(application.login()).isDefined()) {
+      throw new AlreadyTaken("application token login taken: " + application.login());
+    }
     tokens.put(token.id(), token);
   }
 
   @Override
-  public synchronized boolean update(Token token) {
+  public synchronized UpdateOutcome update(Token token, SecretDigest expected) {
     Token old = tokens.get(token.id());
-    if (old == null) {
-      return false;
+    if (old == null || old.kind() != token.kind()) {
+      return UpdateOutcome.NOT_FOUND;
+    }
+    if (!old.credential().digest().equals(expected)) {
+      return UpdateOutcome.CHANGED_MEANWHILE;
     }
     tokens.put(token.id(), token.withCredential(token.credential().withUsage(old.usage())));
-    return true;
+    return UpdateOutcome.UPDATED;
   }
 
   @Override

@@ -13,7 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +139,72 @@ class EndToEndIT {
         http.get("/api/v1/tokens/self", "Auth-Token", one, "Authorization", "Bearer " + two);
     assertThat(ambiguous.statusCode()).isEqualTo(400);
     assertThat(reason(ambiguous)).isEqualTo("ambiguous_credentials");
+  }
+
+  @Test
+  void concurrentWritesOfOneUniqueValueGiveOneSuccessAndConflictsNeverAnError() throws Exception {
+    String[] admin = session("admin", ADMIN_PASSWORD);
+    // a new login in a new organization: both are created by the first request to get there
+    String user =
+        "{\"login\":\"twin\",\"password\":\"twin's password\",\"organization\":\"Twin Company\","
+            + "\"profiles\":[\"REST Services User\"],"
+            + "\"contact\":{\"firstName\":\"Twin\",\"name\":\"Twin\",\"email\":\"twin@example.com\"}}";
+    List<HttpResponse<String>> users =
+        concurrently(() -> http.send("POST", "/api/v1/admin/users", user, admin));
+    assertThat(statuses(users)).containsOnly(201, 409).containsOnlyOnce(201);
+
+    String application =
+        "{\"login\":\"twin-app\",\"organization\":\"Twin Company\",\"profiles\":[],"
+            + "\"scopes\":[\"rest\"],\"expiresAt\":null}";
+    List<HttpResponse<String>> applications =
+        concurrently(
+            () -> http.send("POST", "/api/v1/admin/application-tokens", application, admin));
+    assertThat(statuses(applications)).containsOnly(201, 409).containsOnlyOnce(201);
+
+    String[] twin = session("twin", "twin's password");
+    String id =
+        Http.field(createToken(twin, "{\"application\":\"x\",\"scopes\":[\"rest\"]}"), "id");
+    List<HttpResponse<String>> refreshes =
+        concurrently(() -> http.send("POST", "/api/v1/me/tokens/" + id + "/refresh", null, twin));
+    assertThat(statuses(refreshes)).containsOnly(200, 409).contains(200);
+    // a refresh that lost the race changed nothing: exactly one handed-out value works now
+    long working =
+        refreshes.stream()
+            .filter(response -> response.statusCode() == 200)
+            .map(response -> Http.field(response.body(), "secret"))
+            .filter(secret -> self(secret).statusCode() == 200)
+            .count();
+    assertThat(working).isEqualTo(1);
+  }
+
+  /** Eight copies of {@code request}, started together. */
+  private static List<HttpResponse<String>> concurrently(Callable<HttpResponse<String>> request)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> running = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        running.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return request.call();
+                }));
+      }
+      start.countDown();
+      List<HttpResponse<String>> responses = new ArrayList<>();
+      for (Future<HttpResponse<String>> response : running) {
+        responses.add(response.get(60, TimeUnit.SECONDS));
+      }
+      return responses;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<Integer> statuses(List<HttpResponse<String>> responses) {
+    return responses.stream().map(HttpResponse::statusCode).toList();
   }
 
   @Test

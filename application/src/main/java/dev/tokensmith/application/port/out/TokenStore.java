@@ -3,6 +3,7 @@ package dev.tokensmith.application.port.out;
 import dev.tokensmith.domain.account.UserId;
 import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.PersonalToken;
+import dev.tokensmith.domain.token.SecretDigest;
 import dev.tokensmith.domain.token.Token;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.Tombstone;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * Where tokens and tombstones are kept. Usage counters are written only by {@link UsageRecorder};
- * {@link #update(Token)} leaves them alone.
+ * {@link #update} leaves them alone.
  */
 public interface TokenStore {
   /** The authentication read: one indexed lookup of the token with its principal. */
@@ -36,11 +37,21 @@ public interface TokenStore {
 
   /**
    * Replaces the settings, digest, refresh and principal fields of an existing token, never its
-   * usage.
-   *
-   * @return false when the token no longer exists
+   * usage, <em>if its digest is still {@code expected}</em> (the one the caller read): a refresh
+   * and a concurrent refresh or edit of the same token cannot overwrite each other.
    */
-  boolean update(Token token);
+  UpdateOutcome update(Token token, SecretDigest expected);
+
+  /** What {@link #update} did. */
+  enum UpdateOutcome {
+    UPDATED,
+    /** The token no longer exists. */
+    NOT_FOUND,
+    /**
+     * Its digest is no longer the expected one (a refresh committed meanwhile): nothing written.
+     */
+    CHANGED_MEANWHILE
+  }
 
   /** Deletes a token, leaving a tombstone; none when there was no such token. */
   Option<Tombstone> delete(TokenId id, Instant at, Tombstone.Cause cause);
