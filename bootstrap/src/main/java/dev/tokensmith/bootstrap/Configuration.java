@@ -1,5 +1,6 @@
 package dev.tokensmith.bootstrap;
 
+import dev.tokensmith.adapter.http.HttpSettings;
 import dev.tokensmith.domain.account.Logins;
 import dev.tokensmith.domain.account.Password;
 import dev.tokensmith.domain.account.Profile;
@@ -11,6 +12,7 @@ import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +39,8 @@ public record Configuration(
     TokenRules rules,
     boolean demoData,
     TokenDigest tokenDigest,
-    Duration usageFlushInterval) {
+    Duration usageFlushInterval,
+    List<String> trustedProxies) {
 
   /** How new token secrets are digested ({@code TOKENSMITH_TOKEN_DIGEST}). */
   public enum TokenDigest {
@@ -99,6 +102,20 @@ public record Configuration(
     }
     Duration usageFlushInterval =
         Duration.ofMillis(r.integer("TOKENSMITH_USAGE_FLUSH_MILLIS", 250, 10, 60_000));
+    List<String> trustedProxies =
+        r.optional("TOKENSMITH_TRUSTED_PROXIES")
+            .map(
+                value ->
+                    Arrays.stream(value.split(","))
+                        .map(String::strip)
+                        .filter(entry -> !entry.isEmpty())
+                        .toList())
+            .getOrElse(List.of());
+    try {
+      HttpSettings.defaults().withTrustedProxies(trustedProxies);
+    } catch (IllegalArgumentException e) {
+      r.problem("TOKENSMITH_TRUSTED_PROXIES: " + e.getMessage());
+    }
     if (!r.problems.isEmpty()) {
       return Either.left(List.copyOf(r.problems));
     }
@@ -119,7 +136,8 @@ public record Configuration(
             new TokenRules(maxLifetime, grace),
             demoData,
             tokenDigest,
-            usageFlushInterval));
+            usageFlushInterval,
+            trustedProxies));
   }
 
   @Override
@@ -150,7 +168,9 @@ public record Configuration(
         + tokenDigest.name().toLowerCase(Locale.ROOT)
         + ", usageFlushInterval="
         + usageFlushInterval.toMillis()
-        + "ms]";
+        + "ms, trustedProxies="
+        + trustedProxies
+        + "]";
   }
 
   /** Reads variables, collecting one problem per bad one. */

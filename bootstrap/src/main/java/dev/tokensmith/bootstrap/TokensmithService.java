@@ -103,7 +103,10 @@ public final class TokensmithService implements AutoCloseable {
       new JvmMemoryMetrics().bindTo(registry);
       StorageMetrics.bind(database, registry);
       HttpApi http =
-          new HttpApi(useCases(core), HttpSettings.defaults().withClock(clock), registry);
+          new HttpApi(
+              useCases(core),
+              HttpSettings.defaults().withClock(clock).withTrustedProxies(config.trustedProxies()),
+              registry);
       try {
         http.start(config.httpHost(), config.httpPort());
       } catch (RuntimeException e) {

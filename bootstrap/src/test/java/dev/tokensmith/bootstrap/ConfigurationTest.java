@@ -28,6 +28,7 @@ class ConfigurationTest {
     assertThat(config.demoData()).isTrue();
     assertThat(config.tokenDigest()).isEqualTo(Configuration.TokenDigest.HMAC);
     assertThat(config.usageFlushInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.trustedProxies()).isEmpty();
   }
 
   @Test
@@ -53,7 +54,8 @@ class ConfigurationTest {
                     Map.entry("TOKENSMITH_ALLOW_REST_SERVICES_VIA_TOKENS", "TRUE"),
                     Map.entry("TOKENSMITH_DEMO_DATA", "false"),
                     Map.entry("TOKENSMITH_TOKEN_DIGEST", "Argon2id"),
-                    Map.entry("TOKENSMITH_USAGE_FLUSH_MILLIS", "1000")))
+                    Map.entry("TOKENSMITH_USAGE_FLUSH_MILLIS", "1000"),
+                    Map.entry("TOKENSMITH_TRUSTED_PROXIES", " 10.0.0.7, 192.168.0.0/16 ,")))
             .get();
     assertThat(config.httpPort()).isEqualTo(9090);
     assertThat(config.dbUrl()).contains("jdbc:postgresql://db:5432/tokensmith");
@@ -67,6 +69,7 @@ class ConfigurationTest {
     assertThat(config.demoData()).isFalse();
     assertThat(config.tokenDigest()).isEqualTo(Configuration.TokenDigest.ARGON2ID);
     assertThat(config.usageFlushInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.trustedProxies()).containsExactly("10.0.0.7", "192.168.0.0/16");
     assertThat(config.toString())
         .doesNotContain("secret-db-password", "c2VjcmV0LXBlcHBlcg", "a long admin password");
   }
@@ -105,6 +108,16 @@ class ConfigurationTest {
         .containsExactlyInAnyOrder(
             "TOKENSMITH_TOKEN_DIGEST must be hmac or argon2id, not 'md5'",
             "TOKENSMITH_USAGE_FLUSH_MILLIS must be between 10 and 60000, not 5");
+  }
+
+  @Test
+  void aTrustedProxyThatIsNotAnAddressIsNamed() {
+    assertThat(
+            Configuration.from(Map.of("TOKENSMITH_TRUSTED_PROXIES", "10.0.0.7, proxy.internal"))
+                .getLeft())
+        .containsExactly(
+            "TOKENSMITH_TRUSTED_PROXIES: 'proxy.internal' is not an address, a CIDR block or a"
+                + " range of addresses");
   }
 
   @Test

@@ -97,6 +97,7 @@ public final class HttpApi {
             new ItopLoginGuard(failures, metrics),
             settings.maxRequestBytes());
 
+    ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
     this.app =
         Javalin.create(
             config -> {
@@ -114,6 +115,8 @@ public final class HttpApi {
                   });
               config.jsonMapper(new JavalinJackson(json, false));
               config.requestLogger.http(new AccessLog(metrics));
+              // ctx.ip() everywhere (rate limits, access log, last use, failure log) is this
+              config.contextResolver.ip = clientAddresses::of;
               Routes.register(
                   config.routes,
                   authentication,

@@ -2,6 +2,7 @@ package dev.tokensmith.adapter.http;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param revocations calls of {@code /api/v1/tokens/revoke} allowed per client address
  * @param maxTrackedAddresses at most this many addresses are tracked per rate limit (LRU)
  * @param stopTimeout how long {@code stop()} lets in-flight requests finish
+ * @param trustedProxies reverse proxies (addresses, CIDR blocks, ranges) whose {@code
+ *     X-Forwarded-For} names the client; none by default (the header is then ignored)
  * @param clock the time
  */
 public record HttpSettings(
@@ -30,6 +33,7 @@ public record HttpSettings(
     RateLimit revocations,
     int maxTrackedAddresses,
     Duration stopTimeout,
+    List<String> trustedProxies,
     Clock clock) {
 
   /** At most {@code attempts} per {@code period} from one client address, refilled evenly. */
@@ -57,6 +61,8 @@ public record HttpSettings(
     if (stopTimeout.isNegative()) {
       throw new IllegalArgumentException("stopTimeout must not be negative");
     }
+    trustedProxies = List.copyOf(trustedProxies);
+    new ClientAddresses(trustedProxies); // names an entry that is not an address or a block
     Objects.requireNonNull(clock, "clock");
   }
 
@@ -75,6 +81,7 @@ public record HttpSettings(
         new RateLimit(30, Duration.ofMinutes(1)),
         10_000,
         Duration.ofSeconds(10),
+        List.of(),
         Clock.systemUTC());
   }
 
@@ -89,6 +96,7 @@ public record HttpSettings(
         revocations,
         maxTrackedAddresses,
         stopTimeout,
+        trustedProxies,
         newClock);
   }
 
@@ -103,6 +111,7 @@ public record HttpSettings(
         newRevocations,
         maxTrackedAddresses,
         stopTimeout,
+        trustedProxies,
         clock);
   }
 
@@ -117,6 +126,22 @@ public record HttpSettings(
         revocations,
         maxTrackedAddresses,
         stopTimeout,
+        trustedProxies,
+        clock);
+  }
+
+  public HttpSettings withTrustedProxies(List<String> newTrustedProxies) {
+    return new HttpSettings(
+        maxRequestBytes,
+        sessionIdleTimeout,
+        sessionMaxLifetime,
+        maxSessions,
+        secureCookies,
+        failedAuthentications,
+        revocations,
+        maxTrackedAddresses,
+        stopTimeout,
+        newTrustedProxies,
         clock);
   }
 
