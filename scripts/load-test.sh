@@ -6,11 +6,11 @@
 #
 #   bash scripts/load-test.sh
 #
-# Knobs (environment): ROUNDS (3), DURATION (10s), THREADS (2), CONNECTIONS (16), WARMUP (5s),
+# Knobs (environment): ROUNDS (5), DURATION (10s), THREADS (2), CONNECTIONS (16), WARMUP (5s),
 # MODES (hmac argon2id), SKIP_BUILD (unset: build with Maven).
 set -euo pipefail
 
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -221,6 +221,15 @@ awk -v rssfile="$WORK/rss" '
       readyid = parts[1] SUBSEP "ready"
       if (!(readyid in med)) { for (i = 1; i <= count[readyid]; i++) a[i] = rps[readyid, i]; med[readyid] = median(a, count[readyid]) }
       printf "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %s | %s |\n", parts[1], name[parts[2]], med[id], m50, m99, med[id] / med[readyid], sql[id] / reqs[id], bad[id], heaps[id], rss[parts[1]]
+    }
+    # each round next to the ready round just before it: the same conditions of the machine
+    printf "\nPer round, requests / the ready round before it:\n"
+    for (r = 1; r <= rows; r++) {
+      id = order[r]; split(id, parts, SUBSEP)
+      if (parts[2] == "live" || parts[2] == "ready") continue
+      readyid = parts[1] SUBSEP "ready"; line = ""
+      for (i = 1; i <= count[id]; i++) line = line sprintf(" %.2f", rps[id, i] / rps[readyid, i])
+      printf "  %s %s:%s\n", parts[1], parts[2], line
     }
   }' "$RESULTS"
 [[ -n "$REST_NOTE" ]] && echo && echo "Note: $REST_NOTE."

@@ -1,7 +1,9 @@
 package dev.tokensmith.application.fake;
 
+import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.port.out.NewUser;
+import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.Password;
@@ -24,6 +26,8 @@ public final class InMemoryTokensmith {
   public final FakePasswordHasher passwords = new FakePasswordHasher();
   public final InMemoryAuthenticationFailureLog failures = new InMemoryAuthenticationFailureLog();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
+  // one sequence for every core of this world, so their token ids never collide
+  private final SeededRandomBytes random = new SeededRandomBytes(42);
   public final TokensmithCore core;
   public final Organization organization;
 
@@ -32,22 +36,34 @@ public final class InMemoryTokensmith {
   }
 
   public InMemoryTokensmith(TokensmithCore.Settings settings) {
-    this.core =
-        new TokensmithCore(
-            new TokensmithCore.Ports(
-                tokens,
-                tokens,
-                accounts,
-                directory,
-                digester,
-                passwords,
-                failures,
-                audit,
-                new SeededRandomBytes(42),
-                () -> {},
-                clock),
-            settings);
+    this.core = coreWith(tokens, accounts, settings);
     this.organization = accounts.addOrganization("My Company");
+  }
+
+  /**
+   * Another core on this world's fakes, except the token store and the account directory (e.g.
+   * wrappers that let another request overtake a use case); default settings.
+   */
+  public TokensmithCore coreWith(TokenStore tokenStore, AccountDirectory accountDirectory) {
+    return coreWith(tokenStore, accountDirectory, TokensmithCore.Settings.DEFAULT);
+  }
+
+  private TokensmithCore coreWith(
+      TokenStore tokenStore, AccountDirectory accountDirectory, TokensmithCore.Settings settings) {
+    return new TokensmithCore(
+        new TokensmithCore.Ports(
+            tokenStore,
+            tokens,
+            accountDirectory,
+            directory,
+            digester,
+            passwords,
+            failures,
+            audit,
+            random,
+            () -> {},
+            clock),
+        settings);
   }
 
   /** A user with the given profiles and the password {@code password-of-<login>}. */

@@ -3,7 +3,6 @@ package dev.tokensmith.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.application.fake.InMemoryTokensmith;
-import dev.tokensmith.application.fake.SeededRandomBytes;
 import dev.tokensmith.application.port.in.CreateApplicationTokenCommand;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.out.AccountDirectory;
@@ -28,20 +27,9 @@ class LostRaceTest {
   private final User root = world.user("root", Profile.ADMINISTRATOR);
   // the checks see nothing, as they would just before a concurrent request's write
   private final TokensmithCore core =
-      new TokensmithCore(
-          new TokensmithCore.Ports(
-              blindTo(TokenStore.class, world.tokens, "applicationTokenByLogin"),
-              world.tokens,
-              blindTo(AccountDirectory.class, world.accounts, "userByLogin"),
-              world.directory,
-              world.digester,
-              world.passwords,
-              world.failures,
-              world.audit,
-              new SeededRandomBytes(3),
-              () -> {},
-              world.clock),
-          TokensmithCore.Settings.DEFAULT);
+      world.coreWith(
+          blindTo(TokenStore.class, world.tokens, "applicationTokenByLogin"),
+          blindTo(AccountDirectory.class, world.accounts, "userByLogin"));
 
   @Test
   void aUserLoginTakenAfterTheCheckIsAConflict() {
@@ -76,21 +64,7 @@ class LostRaceTest {
   void anOrganizationCreatedAfterTheCheckIsUsed() {
     AccountDirectory racing =
         blindTo(AccountDirectory.class, world.accounts, "userByLogin", "organizationByName");
-    TokensmithCore blind =
-        new TokensmithCore(
-            new TokensmithCore.Ports(
-                world.tokens,
-                world.tokens,
-                racing,
-                world.directory,
-                world.digester,
-                world.passwords,
-                world.failures,
-                world.audit,
-                new SeededRandomBytes(5),
-                () -> {},
-                world.clock),
-            TokensmithCore.Settings.DEFAULT);
+    TokensmithCore blind = world.coreWith(world.tokens, racing);
 
     var created =
         blind.users.createUser(

@@ -3,7 +3,6 @@ package dev.tokensmith.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.application.fake.InMemoryTokensmith;
-import dev.tokensmith.application.fake.SeededRandomBytes;
 import dev.tokensmith.application.port.in.AuthenticateCommand;
 import dev.tokensmith.application.port.in.CreatePersonalTokenCommand;
 import dev.tokensmith.application.port.in.EditPersonalTokenCommand;
@@ -41,21 +40,7 @@ import org.junit.jupiter.api.Test;
 class OvertakenUpdateTest {
   private final InMemoryTokensmith world = new InMemoryTokensmith();
   private final OvertakingTokenStore tokens = new OvertakingTokenStore(world.tokens);
-  private final TokensmithCore core =
-      new TokensmithCore(
-          new TokensmithCore.Ports(
-              tokens,
-              world.tokens,
-              world.accounts,
-              world.directory,
-              world.digester,
-              world.passwords,
-              world.failures,
-              world.audit,
-              new SeededRandomBytes(7),
-              () -> {},
-              world.clock),
-          TokensmithCore.Settings.DEFAULT);
+  private final TokensmithCore core = world.coreWith(tokens, world.accounts);
   private final User ada = world.user("ada", Profile.REST_SERVICES_USER);
 
   @Test
