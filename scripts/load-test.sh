@@ -5,10 +5,24 @@
 # TOKENSMITH_TOKEN_DIGEST=argon2id, and prints one table. See docs/performance.md.
 #
 #   bash scripts/load-test.sh
+#   bash scripts/load-test.sh --pgbouncer
+#
+# --pgbouncer (or MODES=pgbouncer) measures instead the service on its database directly next to a
+# second instance of the service reaching the same database through Debian's PgBouncer in
+# pool_mode = transaction (TOKENSMITH_DB_POOLING=transaction), both with HMAC digests, in the same
+# interleaved rounds; the table then has the rows "direct" and "pgbouncer" and the ratio of each
+# pooled row to its direct row (installs pgbouncer with apt-get when it is missing).
 #
 # Knobs (environment): ROUNDS (5), DURATION (10s), THREADS (2), CONNECTIONS (16), WARMUP (5s),
 # MODES (hmac argon2id), SKIP_BUILD (unset: build with Maven).
 set -euo pipefail
+
+if [[ "${1:-}" == "--pgbouncer" ]]; then
+  MODES=pgbouncer
+elif [[ -n "${1:-}" ]]; then
+  printf 'unknown option %s (the only option is --pgbouncer)\n' "$1" >&2
+  exit 2
+fi
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
@@ -21,6 +35,8 @@ ADMIN_PASSWORD='load test administrator password'
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d -t tokensmith-load-XXXXXX)
 SERVICE_PID=
+POOLED_PID=
+BOUNCER_PID=
 
 stop_service() {
   if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -35,7 +51,23 @@ stop_service() {
   SERVICE_PID=
 }
 
+stop_pooled() {
+  if [[ -n "$POOLED_PID" ]]; then
+    local host_pid=$SERVICE_PID
+    SERVICE_PID=$POOLED_PID
+    stop_service
+    SERVICE_PID=$host_pid
+  fi
+  POOLED_PID=
+  if [[ -n "$BOUNCER_PID" ]]; then
+    kill -TERM "$BOUNCER_PID" 2>/dev/null || true
+    wait "$BOUNCER_PID" 2>/dev/null || true
+  fi
+  BOUNCER_PID=
+}
+
 cleanup() {
+  stop_pooled
   stop_service
   rm -rf "$WORK"
 }
@@ -51,6 +83,14 @@ if ! command -v wrk >/dev/null; then
     apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
   else
     sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq wrk >/dev/null
+  fi
+fi
+if [[ " $MODES " == *" pgbouncer "* ]] && [[ ! -x /usr/sbin/pgbouncer ]]; then
+  say "installing pgbouncer (apt-get)"
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get update -qq >/dev/null && apt-get install -y -qq pgbouncer >/dev/null
+  else
+    sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq pgbouncer >/dev/null
   fi
 fi
 for tool in curl java awk; do
@@ -130,6 +170,73 @@ heap_mib() {
     awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ { sum += $NF } END { printf "%.0f\n", sum / 1048576 }'
 }
 
+# --- a second instance behind PgBouncer (transaction pooling) on the first one's database ------
+# The first instance's embedded PostgreSQL serves both: PgBouncer forwards to it with as many server
+# connections as the service's pool has, the migrations go to it directly.
+start_pooled_service() {
+  local pg_port bouncer_port log="$WORK/service-pgbouncer.out"
+  pg_port=$(sed -n 's|.*embedded PostgreSQL on port \([0-9]*\).*|\1|p' "$WORK/service-hmac.out" | head -1)
+  [[ -n "$pg_port" ]] || { say "no embedded PostgreSQL port in the service's output"; exit 1; }
+  bouncer_port=$(java "$WORK/FreePort.java")
+  mkdir -p "$WORK/pgbouncer"
+  printf '"postgres" ""\n' >"$WORK/pgbouncer/users.txt"
+  cat >"$WORK/pgbouncer/pgbouncer.ini" <<INI
+[databases]
+tokensmith = host=127.0.0.1 port=$pg_port dbname=tokensmith pool_size=10
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $bouncer_port
+unix_socket_dir =
+auth_type = trust
+auth_file = $WORK/pgbouncer/users.txt
+pool_mode = transaction
+max_client_conn = 200
+ignore_startup_parameters = extra_float_digits
+logfile =
+pidfile =
+INI
+  # PgBouncer runs as nobody when started by root: it may traverse $WORK and read its own folder
+  chmod a+x "$WORK"
+  chmod -R a+rX "$WORK/pgbouncer"
+  local as_user=()
+  [[ $(id -u) -eq 0 ]] && as_user=(-u nobody)
+  say "starting PgBouncer 1.x in transaction mode on port $bouncer_port (to PostgreSQL on $pg_port)"
+  /usr/sbin/pgbouncer "${as_user[@]}" "$WORK/pgbouncer/pgbouncer.ini" >"$WORK/pgbouncer.log" 2>&1 &
+  BOUNCER_PID=$!
+  sleep 1
+  kill -0 "$BOUNCER_PID" 2>/dev/null || { cat "$WORK/pgbouncer.log" >&2; exit 1; }
+  say "starting a second tokensmith (-Xmx256m) through PgBouncer, TOKENSMITH_DB_POOLING=transaction"
+  TOKENSMITH_HTTP_PORT=0 \
+    TOKENSMITH_DATA_DIR="$WORK/data-pooled" \
+    TOKENSMITH_TOKEN_PEPPER_FILE="$WORK/data/token-pepper" \
+    TOKENSMITH_DEMO_DATA=false \
+    TOKENSMITH_DB_URL="jdbc:postgresql://127.0.0.1:$bouncer_port/tokensmith" \
+    TOKENSMITH_DB_USER=postgres \
+    TOKENSMITH_DB_POOLING=transaction \
+    TOKENSMITH_DB_MIGRATION_URL="jdbc:postgresql://127.0.0.1:$pg_port/tokensmith" \
+    java -Xmx256m -jar "$JAR" >"$log" 2>"$WORK/service-pgbouncer.err" &
+  POOLED_PID=$!
+  local port=
+  for _ in $(seq 1 240); do
+    port=$(sed -n 's|.*ready at http://[^:]*:\([0-9]*\)/.*|\1|p' "$log" | head -1)
+    [[ -n "$port" ]] && break
+    kill -0 "$POOLED_PID" 2>/dev/null || { cat "$log" "$WORK/service-pgbouncer.err" >&2; exit 1; }
+    sleep 0.5
+  done
+  [[ -n "$port" ]] || { say "the service behind PgBouncer did not start"; exit 1; }
+  POOLED_BASE="http://127.0.0.1:$port"
+}
+
+cat >"$WORK/FreePort.java" <<'JAVA'
+public class FreePort {
+  public static void main(String[] args) throws Exception {
+    try (var socket = new java.net.ServerSocket(0)) {
+      System.out.println(socket.getLocalPort());
+    }
+  }
+}
+JAVA
+
 # --- one measured run ------------------------------------------------------------------------
 # endpoint keys: live ready self rest; each run appends "mode key requests duration p50 p99 sql heap"
 RESULTS="$WORK/results"
@@ -180,9 +287,50 @@ measure_mode() { # $1 = token digest mode
   stop_service
 }
 
+# direct and through PgBouncer in the same interleaved rounds: ready self rest of the direct
+# instance, then of the pooled one, round after round
+measure_pooler() {
+  local keys=(ready self rest) direct_base
+  start_service hmac
+  direct_base=$BASE
+  TOKEN=$(create_token)
+  [[ -n "$TOKEN" ]] || { say "could not create a token"; exit 1; }
+  start_pooled_service
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Auth-Token: $TOKEN" "$POOLED_BASE/api/v1/tokens/self")
+  [[ "$status" == 200 ]] || { say "the token is refused through PgBouncer ($status)"; exit 1; }
+  say "warming up ($WARMUP per endpoint and instance)"
+  for target in direct pgbouncer; do
+    if [[ $target == direct ]]; then BASE=$direct_base; else BASE=$POOLED_BASE; fi
+    for key in "${keys[@]}"; do run_wrk "$key" "$WARMUP" >/dev/null; done
+  done
+  for round in $(seq 1 "$ROUNDS"); do
+    for target in direct pgbouncer; do
+      if [[ $target == direct ]]; then BASE=$direct_base; else BASE=$POOLED_BASE; fi
+      for key in "${keys[@]}"; do
+        local before after line heap
+        before=$(metric tokensmith_sql_statements_total)
+        line=$(run_wrk "$key" "$DURATION")
+        after=$(metric tokensmith_sql_statements_total)
+        heap=$(heap_mib)
+        say "  $target round $round $key: $line heap=${heap}MiB"
+        echo "$target $key $round $after $before $heap $line" >>"$RESULTS"
+      done
+    done
+  done
+  awk '/^VmHWM/ { printf "direct %.0f\n", $2 / 1024 }' "/proc/$SERVICE_PID/status" >>"$WORK/rss"
+  awk '/^VmHWM/ { printf "pgbouncer %.0f\n", $2 / 1024 }' "/proc/$POOLED_PID/status" >>"$WORK/rss"
+  stop_pooled
+  stop_service
+}
+
 REST_NOTE=
 for mode in $MODES; do
-  measure_mode "$mode"
+  if [[ $mode == pgbouncer ]]; then
+    measure_pooler
+  else
+    measure_mode "$mode"
+  fi
 done
 
 # --- the table -------------------------------------------------------------------------------
@@ -212,7 +360,7 @@ awk -v rssfile="$WORK/rss" '
     heaps[id] = heaps[id] (n > 1 ? "/" : "") heap
   }
   END {
-    printf "\n| digest | endpoint | requests/s (median) | p50 ms | p99 ms | ratio to ready | SQL statements / request | errors | heap MiB after each round | service peak RSS MiB |\n"
+    printf "\n| mode | endpoint | requests/s (median) | p50 ms | p99 ms | ratio to ready | SQL statements / request | errors | heap MiB after each round | service peak RSS MiB |\n"
     printf "|---|---|---:|---:|---:|---:|---:|---:|---|---:|\n"
     for (r = 1; r <= rows; r++) {
       id = order[r]; split(id, parts, SUBSEP); n = count[id]
@@ -230,6 +378,18 @@ awk -v rssfile="$WORK/rss" '
       readyid = parts[1] SUBSEP "ready"; line = ""
       for (i = 1; i <= count[id]; i++) line = line sprintf(" %.2f", rps[id, i] / rps[readyid, i])
       printf "  %s %s:%s\n", parts[1], parts[2], line
+    }
+    # through the pooler next to directly, round by round
+    if (("pgbouncer" SUBSEP "ready") in count && ("direct" SUBSEP "ready") in count) {
+      printf "\nPer round, through PgBouncer / directly (the same endpoint, the same round):\n"
+      split("ready self rest", ks, " ")
+      for (k = 1; k <= 3; k++) {
+        pid = "pgbouncer" SUBSEP ks[k]; did = "direct" SUBSEP ks[k]
+        if (!(pid in count) || !(did in count)) continue
+        line = ""
+        for (i = 1; i <= count[pid]; i++) line = line sprintf(" %.2f", rps[pid, i] / rps[did, i])
+        printf "  %s:%s (medians: %.2f)\n", ks[k], line, med[pid] / med[did]
+      }
     }
   }' "$RESULTS"
 [[ -n "$REST_NOTE" ]] && echo && echo "Note: $REST_NOTE."
