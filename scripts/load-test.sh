@@ -7,11 +7,12 @@
 #   bash scripts/load-test.sh
 #   bash scripts/load-test.sh --pgbouncer
 #
-# --pgbouncer (or MODES=pgbouncer) measures instead the service on its database directly next to a
-# second instance of the service reaching the same database through Debian's PgBouncer in
-# pool_mode = transaction (TOKENSMITH_DB_POOLING=transaction), both with HMAC digests, in the same
-# interleaved rounds; the table then has the rows "direct" and "pgbouncer" and the ratio of each
-# pooled row to its direct row (installs pgbouncer with apt-get when it is missing).
+# --pgbouncer (or MODES=pgbouncer) measures instead three instances of the service on one database,
+# all with HMAC digests, in the same interleaved rounds: "direct" (connected to PostgreSQL as by
+# default), "setting" (connected directly too, with the pooler setting TOKENSMITH_DB_POOLING=
+# transaction: what the setting alone costs) and "pgbouncer" (through Debian's PgBouncer in
+# pool_mode = transaction, with the setting); the table then has their rows and the ratio of each
+# to its direct row (installs pgbouncer with apt-get when it is missing).
 #
 # Knobs (environment): ROUNDS (5), DURATION (10s), THREADS (2), CONNECTIONS (16), WARMUP (5s),
 # MODES (hmac argon2id), SKIP_BUILD (unset: build with Maven).
@@ -52,12 +53,12 @@ stop_service() {
 }
 
 stop_pooled() {
-  if [[ -n "$POOLED_PID" ]]; then
-    local host_pid=$SERVICE_PID
-    SERVICE_PID=$POOLED_PID
+  local host_pid=$SERVICE_PID pid
+  for pid in $POOLED_PID; do
+    SERVICE_PID=$pid
     stop_service
-    SERVICE_PID=$host_pid
-  fi
+  done
+  SERVICE_PID=$host_pid
   POOLED_PID=
   if [[ -n "$BOUNCER_PID" ]]; then
     kill -TERM "$BOUNCER_PID" 2>/dev/null || true
@@ -173,19 +174,18 @@ heap_mib() {
 # --- a second instance behind PgBouncer (transaction pooling) on the first one's database ------
 # The first instance's embedded PostgreSQL serves both: PgBouncer forwards to it with as many server
 # connections as the service's pool has, the migrations go to it directly.
-start_pooled_service() {
-  local pg_port bouncer_port log="$WORK/service-pgbouncer.out"
-  pg_port=$(sed -n 's|.*embedded PostgreSQL on port \([0-9]*\).*|\1|p' "$WORK/service-hmac.out" | head -1)
-  [[ -n "$pg_port" ]] || { say "no embedded PostgreSQL port in the service's output"; exit 1; }
-  bouncer_port=$(java "$WORK/FreePort.java")
+start_pgbouncer() { # sets PG_PORT and BOUNCER_PORT
+  PG_PORT=$(sed -n 's|.*embedded PostgreSQL on port \([0-9]*\).*|\1|p' "$WORK/service-hmac.out" | head -1)
+  [[ -n "$PG_PORT" ]] || { say "no embedded PostgreSQL port in the service's output"; exit 1; }
+  BOUNCER_PORT=$(java "$WORK/FreePort.java")
   mkdir -p "$WORK/pgbouncer"
   printf '"postgres" ""\n' >"$WORK/pgbouncer/users.txt"
   cat >"$WORK/pgbouncer/pgbouncer.ini" <<INI
 [databases]
-tokensmith = host=127.0.0.1 port=$pg_port dbname=tokensmith pool_size=10
+tokensmith = host=127.0.0.1 port=$PG_PORT dbname=tokensmith pool_size=10
 [pgbouncer]
 listen_addr = 127.0.0.1
-listen_port = $bouncer_port
+listen_port = $BOUNCER_PORT
 unix_socket_dir =
 auth_type = trust
 auth_file = $WORK/pgbouncer/users.txt
@@ -200,31 +200,37 @@ INI
   chmod -R a+rX "$WORK/pgbouncer"
   local as_user=()
   [[ $(id -u) -eq 0 ]] && as_user=(-u nobody)
-  say "starting PgBouncer 1.x in transaction mode on port $bouncer_port (to PostgreSQL on $pg_port)"
+  say "starting PgBouncer in transaction mode on port $BOUNCER_PORT (to PostgreSQL on $PG_PORT)"
   /usr/sbin/pgbouncer "${as_user[@]}" "$WORK/pgbouncer/pgbouncer.ini" >"$WORK/pgbouncer.log" 2>&1 &
   BOUNCER_PID=$!
   sleep 1
   kill -0 "$BOUNCER_PID" 2>/dev/null || { cat "$WORK/pgbouncer.log" >&2; exit 1; }
-  say "starting a second tokensmith (-Xmx256m) through PgBouncer, TOKENSMITH_DB_POOLING=transaction"
+}
+
+start_pooled_service() { # $1 = name, $2 = JDBC URL; sets STARTED_BASE
+  local name=$1 url=$2 log="$WORK/service-$1.out" pid
+  say "starting tokensmith \"$name\" (-Xmx256m) at $url with TOKENSMITH_DB_POOLING=transaction"
   TOKENSMITH_HTTP_PORT=0 \
-    TOKENSMITH_DATA_DIR="$WORK/data-pooled" \
+    TOKENSMITH_DATA_DIR="$WORK/data-$name" \
     TOKENSMITH_TOKEN_PEPPER_FILE="$WORK/data/token-pepper" \
     TOKENSMITH_DEMO_DATA=false \
-    TOKENSMITH_DB_URL="jdbc:postgresql://127.0.0.1:$bouncer_port/tokensmith" \
+    TOKENSMITH_DB_URL="$url" \
     TOKENSMITH_DB_USER=postgres \
     TOKENSMITH_DB_POOLING=transaction \
-    TOKENSMITH_DB_MIGRATION_URL="jdbc:postgresql://127.0.0.1:$pg_port/tokensmith" \
-    java -Xmx256m -jar "$JAR" >"$log" 2>"$WORK/service-pgbouncer.err" &
-  POOLED_PID=$!
+    TOKENSMITH_DB_MIGRATION_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tokensmith" \
+    java -Xmx256m -jar "$JAR" >"$log" 2>"$WORK/service-$name.err" &
+  pid=$!
+  POOLED_PID="$POOLED_PID $pid"
+  eval "PID_$name=$pid"
   local port=
   for _ in $(seq 1 240); do
     port=$(sed -n 's|.*ready at http://[^:]*:\([0-9]*\)/.*|\1|p' "$log" | head -1)
     [[ -n "$port" ]] && break
-    kill -0 "$POOLED_PID" 2>/dev/null || { cat "$log" "$WORK/service-pgbouncer.err" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { cat "$log" "$WORK/service-$name.err" >&2; exit 1; }
     sleep 0.5
   done
-  [[ -n "$port" ]] || { say "the service behind PgBouncer did not start"; exit 1; }
-  POOLED_BASE="http://127.0.0.1:$port"
+  [[ -n "$port" ]] || { say "the service \"$name\" did not start"; exit 1; }
+  STARTED_BASE="http://127.0.0.1:$port"
 }
 
 cat >"$WORK/FreePort.java" <<'JAVA'
@@ -287,26 +293,34 @@ measure_mode() { # $1 = token digest mode
   stop_service
 }
 
-# direct and through PgBouncer in the same interleaved rounds: ready self rest of the direct
-# instance, then of the pooled one, round after round
+# direct, with the pooler setting and through PgBouncer in the same interleaved rounds: ready self
+# rest of each instance in turn, round after round
 measure_pooler() {
-  local keys=(ready self rest) direct_base
+  local keys=(ready self rest) targets=(direct setting pgbouncer)
+  declare -A base
   start_service hmac
-  direct_base=$BASE
+  base[direct]=$BASE
+  PID_direct=$SERVICE_PID
   TOKEN=$(create_token)
   [[ -n "$TOKEN" ]] || { say "could not create a token"; exit 1; }
-  start_pooled_service
-  local status
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Auth-Token: $TOKEN" "$POOLED_BASE/api/v1/tokens/self")
-  [[ "$status" == 200 ]] || { say "the token is refused through PgBouncer ($status)"; exit 1; }
+  start_pgbouncer
+  start_pooled_service setting "jdbc:postgresql://127.0.0.1:$PG_PORT/tokensmith"
+  base[setting]=$STARTED_BASE
+  start_pooled_service pgbouncer "jdbc:postgresql://127.0.0.1:$BOUNCER_PORT/tokensmith"
+  base[pgbouncer]=$STARTED_BASE
+  local status target
+  for target in setting pgbouncer; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Auth-Token: $TOKEN" "${base[$target]}/api/v1/tokens/self")
+    [[ "$status" == 200 ]] || { say "the token is refused by \"$target\" ($status)"; exit 1; }
+  done
   say "warming up ($WARMUP per endpoint and instance)"
-  for target in direct pgbouncer; do
-    if [[ $target == direct ]]; then BASE=$direct_base; else BASE=$POOLED_BASE; fi
+  for target in "${targets[@]}"; do
+    BASE=${base[$target]}
     for key in "${keys[@]}"; do run_wrk "$key" "$WARMUP" >/dev/null; done
   done
   for round in $(seq 1 "$ROUNDS"); do
-    for target in direct pgbouncer; do
-      if [[ $target == direct ]]; then BASE=$direct_base; else BASE=$POOLED_BASE; fi
+    for target in "${targets[@]}"; do
+      BASE=${base[$target]}
       for key in "${keys[@]}"; do
         local before after line heap
         before=$(metric tokensmith_sql_statements_total)
@@ -318,8 +332,10 @@ measure_pooler() {
       done
     done
   done
-  awk '/^VmHWM/ { printf "direct %.0f\n", $2 / 1024 }' "/proc/$SERVICE_PID/status" >>"$WORK/rss"
-  awk '/^VmHWM/ { printf "pgbouncer %.0f\n", $2 / 1024 }' "/proc/$POOLED_PID/status" >>"$WORK/rss"
+  for target in "${targets[@]}"; do
+    eval "local pid=\$PID_$target"
+    awk -v t="$target" '/^VmHWM/ { printf "%s %.0f\n", t, $2 / 1024 }' "/proc/$pid/status" >>"$WORK/rss"
+  done
   stop_pooled
   stop_service
 }
@@ -379,12 +395,14 @@ awk -v rssfile="$WORK/rss" '
       for (i = 1; i <= count[id]; i++) line = line sprintf(" %.2f", rps[id, i] / rps[readyid, i])
       printf "  %s %s:%s\n", parts[1], parts[2], line
     }
-    # through the pooler next to directly, round by round
-    if (("pgbouncer" SUBSEP "ready") in count && ("direct" SUBSEP "ready") in count) {
-      printf "\nPer round, through PgBouncer / directly (the same endpoint, the same round):\n"
+    # with the pooler setting, and through the pooler, next to directly, round by round
+    split("setting pgbouncer", ts, " ")
+    for (t = 1; t <= 2; t++) {
+      if (!((ts[t] SUBSEP "ready") in count) || !(("direct" SUBSEP "ready") in count)) continue
+      printf "\nPer round, %s / direct (the same endpoint, the same round):\n", ts[t]
       split("ready self rest", ks, " ")
       for (k = 1; k <= 3; k++) {
-        pid = "pgbouncer" SUBSEP ks[k]; did = "direct" SUBSEP ks[k]
+        pid = ts[t] SUBSEP ks[k]; did = "direct" SUBSEP ks[k]
         if (!(pid in count) || !(did in count)) continue
         line = ""
         for (i = 1; i <= count[pid]; i++) line = line sprintf(" %.2f", rps[pid, i] / rps[did, i])

@@ -225,6 +225,9 @@ public final class Database implements AutoCloseable {
     try (Connection first = connect(config, target);
         Connection second = connect(config, target)) {
       int before = backendPid(first);
+      // a pooler with one server connection would make the first wait for the second's
+      // transaction: give up after a moment rather than hold the start
+      first.setNetworkTimeout(Runnable::run, 2_000);
       second.setAutoCommit(false);
       backendPid(second);
       int after = backendPid(first);
