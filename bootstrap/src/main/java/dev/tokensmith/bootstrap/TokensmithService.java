@@ -168,10 +168,14 @@ public final class TokensmithService implements AutoCloseable {
 
   private static Database startDatabase(Configuration config) {
     DatabaseConfig databaseConfig =
-        config.dbUrl().isDefined()
-            ? DatabaseConfig.external(
-                config.dbUrl().get(), config.dbUser().getOrNull(), config.dbPassword().getOrNull())
-            : DatabaseConfig.embedded(config.dataDir());
+        (config.dbUrl().isDefined()
+                ? DatabaseConfig.external(
+                    config.dbUrl().get(),
+                    config.dbUser().getOrNull(),
+                    config.dbPassword().getOrNull())
+                : DatabaseConfig.embedded(config.dataDir()))
+            .withPooling(config.dbPooling(), config.dbMigrationUrl())
+            .withSchema(config.dbSchema());
     try {
       return Database.start(databaseConfig, config.usageFlushInterval());
     } catch (DatabaseStartupException e) {
