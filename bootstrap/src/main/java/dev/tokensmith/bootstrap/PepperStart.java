@@ -116,7 +116,7 @@ final class PepperStart {
           + source
           + " lacks: add "
           + missing.keyId()
-          + " back (entries <keyId>:<base64>, oldest first) and start again, or delete those"
+          + " back (entries <keyId>:<base64>, the newest last) and start again, or delete those"
           + " tokens before removing the key";
     }
     throw new IllegalStateException("unmapped pepper mismatch " + mismatch);
