@@ -20,9 +20,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 
@@ -53,20 +51,7 @@ public final class TokensmithService implements AutoCloseable {
     Database database = startDatabase(config);
     try {
       PostgresAdapters storage = database.adapters();
-      boolean pepperExisted = pepperExists(config);
-      Peppers peppers =
-          Peppers.load(
-              config.tokenPepper(), config.tokenPepperFile(), config.dataDir(), new SecureRandom());
-      if (!pepperExisted
-          && !(storage.tokens().personalTokens().isEmpty()
-              && storage.tokens().applicationTokens().isEmpty())) {
-        throw new StartupFailure(
-            "the token pepper file "
-                + config.dataDir().resolve("token-pepper")
-                + " was missing and has just been generated, but the database holds tokens made"
-                + " with the old pepper: none of them would work; restore the old pepper file"
-                + " (or set TOKENSMITH_TOKEN_PEPPER) and start again");
-      }
+      Peppers peppers = PepperStart.load(config, storage.pepperChecks(), out);
       Argon2PasswordHasher passwords = new Argon2PasswordHasher();
       TokenDigester digester =
           config.tokenDigest() == Configuration.TokenDigest.ARGON2ID
@@ -181,12 +166,6 @@ public final class TokensmithService implements AutoCloseable {
     } catch (DatabaseStartupException e) {
       throw new StartupFailure(e.getMessage(), e);
     }
-  }
-
-  private static boolean pepperExists(Configuration config) {
-    return config.tokenPepper().isDefined()
-        || config.tokenPepperFile().isDefined()
-        || Files.exists(config.dataDir().resolve("token-pepper"));
   }
 
   private static String displayHost(String host) {
