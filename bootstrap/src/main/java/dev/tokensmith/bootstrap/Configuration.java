@@ -6,6 +6,7 @@ import dev.tokensmith.domain.account.Logins;
 import dev.tokensmith.domain.account.Password;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
+import dev.tokensmith.domain.session.SessionTimeouts;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenRules;
 import io.vavr.control.Either;
@@ -44,7 +45,11 @@ public record Configuration(
     List<String> trustedProxies,
     DatabaseConfig.Pooling dbPooling,
     Option<String> dbSchema,
-    Option<String> dbMigrationUrl) {
+    Option<String> dbMigrationUrl,
+    SessionTimeouts sessionTimeouts,
+    boolean secureCookies,
+    Duration hsts,
+    boolean metricsTokenRequired) {
 
   /** How new token secrets are digested ({@code TOKENSMITH_TOKEN_DIGEST}). */
   public enum TokenDigest {
@@ -159,6 +164,21 @@ public record Configuration(
               + dbSchema.get()
               + "'");
     }
+    Duration sessionIdle =
+        Duration.ofMinutes(r.integer("TOKENSMITH_SESSION_IDLE_MINUTES", 30, 1, 7 * 24 * 60));
+    Duration sessionMax =
+        Duration.ofHours(r.integer("TOKENSMITH_SESSION_MAX_HOURS", 12, 1, 90 * 24));
+    SessionTimeouts sessionTimeouts = SessionTimeouts.DEFAULT;
+    try {
+      sessionTimeouts = new SessionTimeouts(sessionIdle, sessionMax);
+    } catch (IllegalArgumentException e) {
+      r.problem(
+          "TOKENSMITH_SESSION_IDLE_MINUTES must not exceed TOKENSMITH_SESSION_MAX_HOURS in minutes");
+    }
+    boolean secureCookies = r.bool("TOKENSMITH_SECURE_COOKIES", false);
+    Duration hsts =
+        Duration.ofSeconds(r.integer("TOKENSMITH_HSTS_SECONDS", 0, 0, 2 * 365 * 24 * 3600));
+    boolean metricsTokenRequired = r.bool("TOKENSMITH_METRICS_TOKEN_REQUIRED", false);
     if (!r.problems.isEmpty()) {
       return Either.left(List.copyOf(r.problems));
     }
@@ -183,7 +203,11 @@ public record Configuration(
             trustedProxies,
             dbPooling,
             dbSchema,
-            dbMigrationUrl));
+            dbMigrationUrl,
+            sessionTimeouts,
+            secureCookies,
+            hsts,
+            metricsTokenRequired));
   }
 
   @Override
@@ -220,6 +244,14 @@ public record Configuration(
         + usageFlushInterval.toMillis()
         + "ms, trustedProxies="
         + trustedProxies
+        + ", sessionTimeouts="
+        + sessionTimeouts
+        + ", secureCookies="
+        + secureCookies
+        + ", hsts="
+        + hsts.toSeconds()
+        + "s, metricsTokenRequired="
+        + metricsTokenRequired
         + "]";
   }
 

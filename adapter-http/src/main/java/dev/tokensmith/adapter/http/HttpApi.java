@@ -19,6 +19,12 @@ import java.util.Objects;
  * /metrics} serves, so gauges the bootstrap registers there (e.g. the connection pool) appear too.
  */
 public final class HttpApi {
+  /** The largest request line plus headers; larger ones get 431. */
+  static final int MAX_REQUEST_HEAD_BYTES = 8 * 1024;
+
+  /** A connection that sends or reads nothing for this long is closed. */
+  static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
+
   private final Javalin app;
 
   public HttpApi(UseCases useCases, HttpSettings settings, PrometheusMeterRegistry registry) {
@@ -38,7 +44,6 @@ public final class HttpApi {
     HttpMetrics metrics = new HttpMetrics(registry);
     RequestBodies bodies = new RequestBodies(settings.maxRequestBytes());
     RequestReader reader = new RequestReader(bodies, json);
-    SessionStore sessions = new SessionStore(settings);
     SessionCookie cookie = new SessionCookie(settings.secureCookies());
     AddressRateLimiter failures =
         new AddressRateLimiter(
@@ -51,12 +56,21 @@ public final class HttpApi {
             useCases.authenticate(),
             useCases.resolveSession(),
             new TokenTransports(bodies),
-            sessions,
             cookie,
             failures,
             metrics);
     SessionController session =
-        new SessionController(useCases.logIn(), sessions, cookie, failures, reader, metrics);
+        new SessionController(
+            useCases.logIn(),
+            useCases.startSession(),
+            useCases.resolveSession(),
+            useCases.endSession(),
+            cookie,
+            failures,
+            reader,
+            metrics);
+    SignOutEverywhereController signOutEverywhere =
+        new SignOutEverywhereController(useCases.endAllSessions(), cookie);
     AccountController account = new AccountController(useCases.viewMyAccount());
     MyTokensController myTokens =
         new MyTokensController(
@@ -93,6 +107,7 @@ public final class HttpApi {
             useCases.deleteToken(),
             reader);
     HealthController health = new HealthController(useCases.checkReadiness(), registry);
+    SecurityHeaders headers = new SecurityHeaders(settings.hsts());
     WebUi web = new WebUi(authentication);
     LoginAttempts attempts = new SharedLoginAttempts(failures, metrics);
     List<ApiExtension.Route> extensionRoutes = new ArrayList<>();
@@ -111,6 +126,14 @@ public final class HttpApi {
               config.jetty.multipartConfig.maxTotalRequestSize(
                   settings.maxRequestBytes(), SizeUnit.BYTES);
               config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), SizeUnit.BYTES);
+              // bounded request heads (431 beyond) and idle connections (closed), whatever the
+              // Jetty defaults of the day; bodies are bounded by maxRequestBytes above
+              config.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
+                    http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                    http.setSendServerVersion(false);
+                  });
               config.jetty.modifyServer(
                   server -> {
                     server.setStopTimeout(settings.stopTimeout().toMillis());
@@ -124,6 +147,7 @@ public final class HttpApi {
                   config.routes,
                   authentication,
                   session,
+                  signOutEverywhere,
                   account,
                   myTokens,
                   self,
@@ -133,6 +157,8 @@ public final class HttpApi {
                   personalTokens,
                   applicationTokens,
                   health,
+                  settings.metricsNeedToken() ? Access.METRICS_TOKEN : Access.PUBLIC,
+                  headers,
                   web,
                   extensionRoutes);
             });

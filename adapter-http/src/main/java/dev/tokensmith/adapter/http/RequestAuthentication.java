@@ -1,5 +1,6 @@
 package dev.tokensmith.adapter.http;
 
+import dev.tokensmith.application.port.in.ActiveSession;
 import dev.tokensmith.application.port.in.AuthenticateCommand;
 import dev.tokensmith.application.port.in.AuthenticateUseCase;
 import dev.tokensmith.application.port.in.ResolveSessionUseCase;
@@ -30,7 +31,6 @@ final class RequestAuthentication {
   private final AuthenticateUseCase authenticate;
   private final ResolveSessionUseCase resolveSession;
   private final TokenTransports transports;
-  private final SessionStore sessions;
   private final SessionCookie cookie;
   private final AddressRateLimiter failures;
   private final HttpMetrics metrics;
@@ -39,14 +39,12 @@ final class RequestAuthentication {
       AuthenticateUseCase authenticate,
       ResolveSessionUseCase resolveSession,
       TokenTransports transports,
-      SessionStore sessions,
       SessionCookie cookie,
       AddressRateLimiter failures,
       HttpMetrics metrics) {
     this.authenticate = authenticate;
     this.resolveSession = resolveSession;
     this.transports = transports;
-    this.sessions = sessions;
     this.cookie = cookie;
     this.failures = failures;
     this.metrics = metrics;
@@ -60,9 +58,9 @@ final class RequestAuthentication {
     }
     refuseIfTooManyFailures(ctx);
     List<String> presented = transports.presented(ctx);
-    String sessionId = SessionCookie.read(ctx);
-    if (presented.isEmpty() && access.allowsSession() && sessionId != null) {
-      bySession(ctx, sessionId);
+    String sessionKey = SessionCookie.read(ctx);
+    if (presented.isEmpty() && access.allowsSession() && sessionKey != null) {
+      bySession(ctx, sessionKey);
     } else {
       byToken(ctx, access, presented);
     }
@@ -74,18 +72,16 @@ final class RequestAuthentication {
    * is gone or disabled (the stale cookie is then cleared).
    */
   Option<PageSession> pageSession(Context ctx) {
-    String sessionId = SessionCookie.read(ctx);
-    if (sessionId == null) {
+    String sessionKey = SessionCookie.read(ctx);
+    if (sessionKey == null) {
       return Option.none();
     }
-    Option<SessionStore.Session> session = sessions.find(sessionId);
-    Option<User> user = session.flatMap(s -> resolveSession.activeUser(s.userId()));
-    if (user.isEmpty()) {
-      sessions.remove(sessionId);
+    Option<ActiveSession> session = resolveSession.resolveSession(sessionKey);
+    if (session.isEmpty()) {
       cookie.clear(ctx);
       return Option.none();
     }
-    return Option.some(new PageSession(user.get(), session.get().csrfToken()));
+    return Option.some(new PageSession(session.get().user(), session.get().csrfToken()));
   }
 
   /** A page's view of a web UI session: its user and the CSRF token the page's scripts send. */
@@ -120,11 +116,10 @@ final class RequestAuthentication {
     new Caller(authenticated.principal(), Option.some(authenticated)).attachTo(ctx);
   }
 
-  private void bySession(Context ctx, String sessionId) {
-    Option<SessionStore.Session> session = sessions.find(sessionId);
-    Option<User> user = session.flatMap(s -> resolveSession.activeUser(s.userId()));
-    if (user.isEmpty()) {
-      sessions.remove(sessionId);
+  /** One statement for the session and its user (see {@link ResolveSessionUseCase}). */
+  private void bySession(Context ctx, String sessionKey) {
+    Option<ActiveSession> session = resolveSession.resolveSession(sessionKey);
+    if (session.isEmpty()) {
       cookie.clear(ctx);
       throw new Rejected(Problems.sessionEnded());
     }
@@ -132,7 +127,7 @@ final class RequestAuthentication {
         && !session.get().acceptsCsrfToken(ctx.header(CSRF_HEADER))) {
       throw new Rejected(Problems.csrfRejected());
     }
-    new Caller(user.get(), Option.none()).attachTo(ctx);
+    new Caller(session.get().user(), Option.none()).attachTo(ctx);
   }
 
   /**

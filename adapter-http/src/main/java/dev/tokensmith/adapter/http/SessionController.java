@@ -1,8 +1,13 @@
 package dev.tokensmith.adapter.http;
 
 import dev.tokensmith.adapter.http.view.SessionView;
+import dev.tokensmith.application.port.in.ActiveSession;
+import dev.tokensmith.application.port.in.EndSessionUseCase;
 import dev.tokensmith.application.port.in.LogInCommand;
 import dev.tokensmith.application.port.in.LogInUseCase;
+import dev.tokensmith.application.port.in.ResolveSessionUseCase;
+import dev.tokensmith.application.port.in.StartSessionUseCase;
+import dev.tokensmith.application.port.in.StartedSession;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.domain.account.Password;
 import dev.tokensmith.domain.account.User;
@@ -11,10 +16,15 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.Set;
 
-/** Web UI login ({@code POST /api/v1/session}) and logout ({@code DELETE}). */
+/**
+ * Web UI login ({@code POST /api/v1/session}) and logout ({@code DELETE}); sessions live in the
+ * shared store, so any instance serves them.
+ */
 final class SessionController {
   private final LogInUseCase logIn;
-  private final SessionStore sessions;
+  private final StartSessionUseCase startSession;
+  private final ResolveSessionUseCase resolveSession;
+  private final EndSessionUseCase endSession;
   private final SessionCookie cookie;
   private final AddressRateLimiter failures;
   private final RequestReader reader;
@@ -22,13 +32,17 @@ final class SessionController {
 
   SessionController(
       LogInUseCase logIn,
-      SessionStore sessions,
+      StartSessionUseCase startSession,
+      ResolveSessionUseCase resolveSession,
+      EndSessionUseCase endSession,
       SessionCookie cookie,
       AddressRateLimiter failures,
       RequestReader reader,
       HttpMetrics metrics) {
     this.logIn = logIn;
-    this.sessions = sessions;
+    this.startSession = startSession;
+    this.resolveSession = resolveSession;
+    this.endSession = endSession;
     this.cookie = cookie;
     this.failures = failures;
     this.reader = reader;
@@ -50,20 +64,21 @@ final class SessionController {
       failures.spend(ctx.ip());
       throw new UseCaseFailed(outcome.getLeft());
     }
-    sessions.remove(SessionCookie.read(ctx));
-    SessionStore.Session session = sessions.create(outcome.get().id());
-    cookie.set(ctx, session.id());
+    // a new key at every sign-in: the session the browser had before ends (no fixation)
+    StartedSession session =
+        startSession.startSession(outcome.get(), Option.of(SessionCookie.read(ctx)));
+    cookie.set(ctx, session.key().reveal());
     ctx.json(new SessionView(session.csrfToken()));
   }
 
   void logOut(Context ctx) {
-    String id = SessionCookie.read(ctx);
-    Option<SessionStore.Session> session = sessions.find(id);
+    String key = SessionCookie.read(ctx);
+    Option<ActiveSession> session = resolveSession.resolveSession(key);
     if (session.isDefined()) {
       if (!session.get().acceptsCsrfToken(ctx.header(RequestAuthentication.CSRF_HEADER))) {
         throw new Rejected(Problems.csrfRejected());
       }
-      sessions.remove(id);
+      endSession.endSession(key);
     }
     cookie.clear(ctx);
     ctx.status(204);

@@ -53,7 +53,10 @@ class InfrastructureFailuresTest {
             real.createUser(),
             real.editUser(),
             real.deleteUser(),
-            () -> !DATABASE_DOWN.get());
+            () -> !DATABASE_DOWN.get(),
+            real.startSession(),
+            real.endSession(),
+            real.endAllSessions());
     server = ApiServer.start(tokensmith, useCases, settings -> settings);
   }
 

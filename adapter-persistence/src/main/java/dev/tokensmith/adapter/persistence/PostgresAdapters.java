@@ -24,6 +24,7 @@ public final class PostgresAdapters implements AutoCloseable {
   private final JdbiAuditLog audit;
   private final JdbiStorageProbe probe;
   private final PepperChecks pepperChecks;
+  private final JdbiSessionStore sessions;
 
   private PostgresAdapters(Jdbi jdbi, StatementCounter statements, PendingUses.Settings usage) {
     this.jdbi = jdbi;
@@ -36,6 +37,7 @@ public final class PostgresAdapters implements AutoCloseable {
     this.audit = new JdbiAuditLog(storage);
     this.probe = new JdbiStorageProbe(storage);
     this.pepperChecks = new PepperChecks(storage);
+    this.sessions = new JdbiSessionStore(storage);
   }
 
   /** The adapters on {@code dataSource} (normally a pool), with a {@link Jdbi} of their own. */
@@ -94,6 +96,11 @@ public final class PostgresAdapters implements AutoCloseable {
   /** The check values of the pepper keys, verified at every start. */
   public PepperChecks pepperChecks() {
     return pepperChecks;
+  }
+
+  /** The web UI sessions, shared by every instance on this database. */
+  public JdbiSessionStore sessions() {
+    return sessions;
   }
 
   /** The configured {@link Jdbi} the adapters use, for tools and tests. */

@@ -5,6 +5,7 @@ import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
 import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
 import dev.tokensmith.application.contract.AbstractDirectoryStoreContractTest;
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
+import dev.tokensmith.application.contract.AbstractSessionStoreContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
 import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
 import dev.tokensmith.application.contract.ContractFixtures;
@@ -13,6 +14,7 @@ import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
 import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
@@ -42,6 +44,19 @@ class PostgresContractTest {
     @Override
     protected UsageRecorder usage() {
       return TestDatabase.adapters().usage();
+    }
+  }
+
+  @Nested
+  class SessionStoreContract extends AbstractSessionStoreContractTest {
+    @Override
+    protected AccountDirectory accounts() {
+      return TestDatabase.adapters().accounts();
+    }
+
+    @Override
+    protected SessionStore sessions() {
+      return TestDatabase.adapters().sessions();
     }
   }
 

@@ -4,7 +4,6 @@ import dev.tokensmith.application.port.in.LogInCommand;
 import dev.tokensmith.application.port.in.LogInToRestServicesUseCase;
 import dev.tokensmith.application.port.in.LogInUseCase;
 import dev.tokensmith.application.port.in.MyAccount;
-import dev.tokensmith.application.port.in.ResolveSessionUseCase;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.ViewMyAccountUseCase;
 import dev.tokensmith.application.port.out.AccountDirectory;
@@ -15,7 +14,6 @@ import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
-import dev.tokensmith.domain.account.UserId;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
@@ -23,10 +21,7 @@ import io.vavr.control.Option;
 
 /** The acting user's own account, and password login for the web UI and the REST web services. */
 public final class AccountService
-    implements ViewMyAccountUseCase,
-        LogInUseCase,
-        LogInToRestServicesUseCase,
-        ResolveSessionUseCase {
+    implements ViewMyAccountUseCase, LogInUseCase, LogInToRestServicesUseCase {
   private final AccountDirectory accounts;
   private final PasswordHasher hasher;
   private final AuthenticationPolicy policy;
@@ -70,10 +65,5 @@ public final class AccountService
                 !policy.secureRestServices() || user.holds(Profile.REST_SERVICES_USER)
                     ? Either.right(user)
                     : Either.left(new UseCaseFailure.Forbidden(REST_PROFILE_REQUIRED)));
-  }
-
-  @Override
-  public Option<User> activeUser(UserId id) {
-    return accounts.user(id).filter(user -> user.status() == Status.ENABLED);
   }
 }

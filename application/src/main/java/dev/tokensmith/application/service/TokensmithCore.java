@@ -6,12 +6,14 @@ import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.RandomBytes;
+import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.StorageProbe;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import dev.tokensmith.domain.authentication.Authenticator;
+import dev.tokensmith.domain.session.SessionTimeouts;
 import dev.tokensmith.domain.token.ScopeCatalog;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenRules;
@@ -34,17 +36,32 @@ public final class TokensmithCore {
       AuditLog audit,
       RandomBytes random,
       StorageProbe probe,
+      SessionStore sessions,
       Clock clock) {}
 
   /** The installation's rules. */
   public record Settings(
-      TokenCodec codec, ScopeCatalog scopes, TokenRules rules, AuthenticationPolicy policy) {
+      TokenCodec codec,
+      ScopeCatalog scopes,
+      TokenRules rules,
+      AuthenticationPolicy policy,
+      SessionTimeouts sessionTimeouts) {
     public static final Settings DEFAULT =
         new Settings(
             new TokenCodec(TokenCodec.DEFAULT_PREFIX),
             ScopeCatalog.standard(),
             TokenRules.DEFAULT,
             AuthenticationPolicy.DEFAULT);
+
+    /** The rules with the default web UI session timeouts. */
+    public Settings(
+        TokenCodec codec, ScopeCatalog scopes, TokenRules rules, AuthenticationPolicy policy) {
+      this(codec, scopes, rules, policy, SessionTimeouts.DEFAULT);
+    }
+
+    public Settings withSessionTimeouts(SessionTimeouts newSessionTimeouts) {
+      return new Settings(codec, scopes, rules, policy, newSessionTimeouts);
+    }
   }
 
   public final AuthenticationService authentication;
@@ -55,6 +72,7 @@ public final class TokensmithCore {
   public final UserAdministrationService users;
   public final ReadinessService readiness;
   public final DirectoryService directory;
+  public final SessionService sessions;
 
   public TokensmithCore(Ports ports, Settings settings) {
     this.authentication =
@@ -101,8 +119,20 @@ public final class TokensmithCore {
     this.accounts = new AccountService(ports.accounts(), ports.passwords(), settings.policy());
     this.users =
         new UserAdministrationService(
-            ports.accounts(), ports.tokens(), ports.passwords(), ports.audit(), ports.clock());
+            ports.accounts(),
+            ports.tokens(),
+            ports.sessions(),
+            ports.passwords(),
+            ports.audit(),
+            ports.clock());
     this.readiness = new ReadinessService(ports.probe());
     this.directory = new DirectoryService(ports.directory());
+    this.sessions =
+        new SessionService(
+            ports.sessions(),
+            ports.accounts(),
+            ports.random(),
+            settings.sessionTimeouts(),
+            ports.clock());
   }
 }

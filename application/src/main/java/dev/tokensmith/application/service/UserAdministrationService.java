@@ -15,6 +15,7 @@ import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.port.out.NewUser;
 import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Logins;
 import dev.tokensmith.domain.account.Names;
@@ -42,6 +43,7 @@ public final class UserAdministrationService
         DeleteUserUseCase {
   private final AccountDirectory accounts;
   private final TokenStore tokens;
+  private final SessionStore sessions;
   private final PasswordHasher hasher;
   private final AuditLog audit;
   private final Clock clock;
@@ -49,11 +51,13 @@ public final class UserAdministrationService
   public UserAdministrationService(
       AccountDirectory accounts,
       TokenStore tokens,
+      SessionStore sessions,
       PasswordHasher hasher,
       AuditLog audit,
       Clock clock) {
     this.accounts = accounts;
     this.tokens = tokens;
+    this.sessions = sessions;
     this.hasher = hasher;
     this.audit = audit;
     this.clock = clock;
@@ -180,6 +184,10 @@ public final class UserAdministrationService
     if (fields.password().isDefined()) {
       accounts.setPasswordHash(user.id(), hasher.hash(Password.of(fields.password().get())));
     }
+    // a disabled user, or one whose password was reset, is signed out everywhere
+    if (edited.status() != Status.ENABLED || fields.password().isDefined()) {
+      sessions.removeAllOf(user.id());
+    }
     return Either.right(edited);
   }
 
@@ -204,6 +212,7 @@ public final class UserAdministrationService
                         AuditEvent.Action.DELETED,
                         "the user was deleted"));
               }
+              sessions.removeAllOf(user.id());
               accounts.removeUser(user.id());
               return Either.right(user.login());
             });

@@ -44,6 +44,8 @@ class AccountAndUserServiceTest {
 
   @Test
   void aDisabledUserCannotLogInNorKeepASession() {
+    String adasSession = world.core.sessions.startSession(ada, Option.none()).key().reveal();
+    String rootsSession = world.core.sessions.startSession(root, Option.none()).key().reveal();
     world.accounts.updateUser(ada.withStatus(Status.DISABLED));
     assertThat(
             world
@@ -52,8 +54,8 @@ class AccountAndUserServiceTest {
                 .logIn(new LogInCommand("ada", Password.of("password-of-ada")))
                 .isLeft())
         .isTrue();
-    assertThat(world.core.accounts.activeUser(ada.id())).isEmpty();
-    assertThat(world.core.accounts.activeUser(root.id())).contains(root);
+    assertThat(world.core.sessions.resolveSession(adasSession)).isEmpty();
+    assertThat(world.core.sessions.resolveSession(rootsSession).map(s -> s.user())).contains(root);
   }
 
   @Test
