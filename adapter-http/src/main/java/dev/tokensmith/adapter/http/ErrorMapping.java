@@ -48,7 +48,16 @@ final class ErrorMapping {
               e.getMessage());
           write(ctx, Problems.refusedByStorage());
         });
-    routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          if (ctx.req().getContentLengthLong() != 0) {
+            // refused before its body was read (no route, wrong method): the server drops the
+            // unread rest, so the connection cannot serve another request; say so
+            ctx.header("Connection", "close");
+          }
+          write(ctx, fromJavalin(e));
+        });
     routes.exception(
         Exception.class,
         (e, ctx) -> {

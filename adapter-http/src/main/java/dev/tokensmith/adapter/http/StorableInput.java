@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensmith.domain.input.StorableText;
 import io.javalin.http.Context;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -71,8 +70,7 @@ final class StorableInput {
         checkJson(path + "[" + i + "]", node.get(i));
       }
     } else if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
-        Map.Entry<String, JsonNode> member = members.next();
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
         refuse(path.isEmpty() ? "body" : path, member.getKey());
         checkJson(
             path.isEmpty() ? member.getKey() : path + "." + member.getKey(), member.getValue());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.domain.directory.DirectoryClass;
 import dev.tokensmith.domain.input.StorableText;
 import io.vavr.control.Option;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,8 +33,7 @@ final class JsonData {
     boolean checksCredentials =
         object.path("operation").asText("").equals(CHECK_CREDENTIALS)
             && object.path("operation").isTextual();
-    for (Iterator<Map.Entry<String, JsonNode>> members = object.fields(); members.hasNext(); ) {
-      Map.Entry<String, JsonNode> member = members.next();
+    for (Map.Entry<String, JsonNode> member : object.properties()) {
       refuseUnstorable(RestParameters.JSON_DATA, member.getKey());
       if (checksCredentials && CREDENTIALS.contains(member.getKey())) {
         continue; // credentials no one can have are checked, and counted, as wrong ones
@@ -57,8 +55,7 @@ final class JsonData {
         refuseUnstorable(path + "[" + i + "]", node.get(i));
       }
     } else if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext(); ) {
-        Map.Entry<String, JsonNode> member = members.next();
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
         refuseUnstorable(path, member.getKey());
         refuseUnstorable(path + "." + member.getKey(), member.getValue());
       }

@@ -68,6 +68,9 @@ class OpenApiFuzzIT {
   /** Every value the test must never see again: passwords, token values, session ids. */
   static final Set<String> SECRETS = new LinkedHashSet<>();
 
+  static final java.util.concurrent.atomic.AtomicInteger RETRIES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   static String personalToken;
   static String applicationToken;
   static String sessionCookie;
@@ -187,8 +190,8 @@ class OpenApiFuzzIT {
     }
     originalOut.printf(
         "openapi fuzz: %d requests (seed %d) over %d operations, %d operation x authentication"
-            + " pairs; statuses %s%n",
-        requests, seed, operations.size(), covered.size(), statuses);
+            + " pairs, %d sent again on a fresh connection; statuses %s%n",
+        requests, seed, operations.size(), covered.size(), RETRIES.get(), statuses);
     assertThat(problems).as("problems (%d)", problems.size()).isEmpty();
     assertThat(statuses.keySet()).noneMatch(s -> s.startsWith("5"));
     // the service still works for its owner afterwards
@@ -285,8 +288,15 @@ class OpenApiFuzzIT {
         body == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest built = request.build();
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      try {
+        return client.send(built, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException closed) {
+        // a kept-alive connection the server closed after the previous answer: once more, anew
+        RETRIES.incrementAndGet();
+        return client.send(built, HttpResponse.BodyHandlers.ofString());
+      }
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + target + ": " + e, e);
     } catch (InterruptedException e) {
