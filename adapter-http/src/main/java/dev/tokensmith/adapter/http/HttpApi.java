@@ -123,6 +123,8 @@ public final class HttpApi {
               config.startup.showOldJavalinVersionWarning = false;
               config.startup.startupWatcherEnabled = false;
               config.http.maxRequestSize = settings.maxRequestBytes();
+              // a known path asked with another method: 405 with Allow, not 404
+              config.http.prefer405over404 = true;
               config.jetty.multipartConfig.maxTotalRequestSize(
                   settings.maxRequestBytes(), SizeUnit.BYTES);
               config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), SizeUnit.BYTES);

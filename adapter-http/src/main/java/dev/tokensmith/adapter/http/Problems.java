@@ -107,8 +107,13 @@ final class Problems {
     return Problem.of(404, "not_found", "There is no such route; see docs/openapi.yaml.");
   }
 
-  static Problem methodNotAllowed() {
-    return Problem.of(405, "method_not_allowed", "This route does not accept this method.");
+  /** A path that exists, asked with a method it does not have; {@code allowed} lists those. */
+  static Problem methodNotAllowed(String allowed) {
+    return Problem.of(
+            405,
+            "method_not_allowed",
+            "This route does not accept this method; it accepts " + allowed + ".")
+        .withHeader("Allow", allowed);
   }
 
   static Problem storageUnavailable() {
@@ -121,6 +126,23 @@ final class Problems {
 
   static Problem internalError() {
     return Problem.of(500, "internal_error", "Something went wrong on our side; it was logged.");
+  }
+
+  /** A 500 whose message names the id of its log line. */
+  static Problem internalError(String errorId) {
+    return Problem.of(
+        500,
+        "internal_error",
+        "Something went wrong on our side; it was logged with error id " + errorId + ".");
+  }
+
+  /** Text the database refused that the input rule let through: still the caller's 400. */
+  static Problem refusedByStorage() {
+    return of(
+        new InvalidInput(
+            "input",
+            "input holds a text value the service cannot store (a NUL character, an unpaired"
+                + " surrogate or a value too long); see docs/input.md"));
   }
 
   private static Problem authentication(

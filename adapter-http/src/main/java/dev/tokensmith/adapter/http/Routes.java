@@ -34,6 +34,7 @@ final class Routes {
       List<ApiExtension.Route> extensionRoutes) {
     routes.before(headers::apply);
     routes.before(RequestBodies::checkPath);
+    routes.beforeMatched(StorableInput::check);
     routes.beforeMatched(authentication::handle);
 
     routes.post("/api/v1/session", session::logIn, PUBLIC);

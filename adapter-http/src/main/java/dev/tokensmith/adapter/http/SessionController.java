@@ -54,21 +54,35 @@ final class SessionController {
     if (retryAfter > 0) {
       throw new Rejected(Problems.tooManyRequests(retryAfter, "failed logins"));
     }
-    JsonFields body = reader.json(ctx, Set.of("login", "password"));
-    String login = body.requiredText("login");
-    String password = body.requiredText("password");
+    String login;
+    String password;
+    try {
+      JsonFields body = reader.json(ctx, Set.of("login", "password"));
+      login = body.requiredText("login");
+      password = body.requiredText("password");
+    } catch (UseCaseFailed malformed) {
+      // a sign-in the service cannot even read is a failed attempt like a wrong password
+      failedSignIn(ctx);
+      throw malformed;
+    }
     Either<UseCaseFailure, User> outcome =
         logIn.logIn(new LogInCommand(login, Password.of(password)));
-    metrics.login(outcome.isRight());
     if (outcome.isLeft()) {
-      failures.spend(ctx.ip());
+      failedSignIn(ctx);
       throw new UseCaseFailed(outcome.getLeft());
     }
+    metrics.login(true);
     // a new key at every sign-in: the session the browser had before ends (no fixation)
     StartedSession session =
         startSession.startSession(outcome.get(), Option.of(SessionCookie.read(ctx)));
     cookie.set(ctx, session.key().reveal());
     ctx.json(new SessionView(session.csrfToken()));
+  }
+
+  /** The one place where a failed sign-in is counted and spends one of the address's attempts. */
+  private void failedSignIn(Context ctx) {
+    metrics.login(false);
+    failures.spend(ctx.ip());
   }
 
   void logOut(Context ctx) {

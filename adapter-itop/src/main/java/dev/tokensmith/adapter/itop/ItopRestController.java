@@ -3,6 +3,7 @@ package dev.tokensmith.adapter.itop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.application.port.out.StorageFailure;
+import dev.tokensmith.application.port.out.StorageRefusedInput;
 import dev.tokensmith.domain.account.Principal;
 import io.javalin.http.Context;
 import io.vavr.control.Option;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,10 +78,20 @@ public final class ItopRestController {
           ctx.method().name(),
           outage.getMessage());
       result = RestFailures.storageUnavailable();
+    } catch (StorageRefusedInput refused) {
+      LOG.warn(
+          "input refused by the database during {} /webservices/rest.php: {}",
+          ctx.method().name(),
+          refused.getMessage());
+      result = RestFailures.refusedByStorage();
     } catch (RuntimeException unexpected) {
+      String errorId = UUID.randomUUID().toString();
       LOG.error(
-          "unexpected failure during {} /webservices/rest.php", ctx.method().name(), unexpected);
-      result = RestFailures.unexpected();
+          "unexpected failure {} during {} /webservices/rest.php",
+          errorId,
+          ctx.method().name(),
+          unexpected);
+      result = RestFailures.unexpected(errorId);
     }
     write(ctx, result, callback);
   }
@@ -87,6 +99,7 @@ public final class ItopRestController {
   /** Login, version, json_data, operation: iTop's order of checks. */
   private RestResult call(Context ctx, RestParameters parameters) {
     Principal actor = login.principal(ctx, parameters);
+    parameters.refuseUnstorable();
     String version =
         parameters
             .nonEmpty("version")

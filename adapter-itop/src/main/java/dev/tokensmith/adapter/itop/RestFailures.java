@@ -155,9 +155,22 @@ final class RestFailures {
         .withHeader("Retry-After", "5");
   }
 
-  /** Anything unexpected: logged by the caller, never shown. */
-  static RestResult unexpected() {
-    return internal("Something went wrong on our side; it was logged.");
+  /** Anything unexpected: logged by the caller with {@code errorId}, never shown. */
+  static RestResult unexpected(String errorId) {
+    return internal(
+        "Something went wrong on our side; it was logged with error id " + errorId + ".");
+  }
+
+  /** A parameter or {@code json_data} value that breaks the input rule ({@code StorableText}). */
+  static RestResult unstorable(String problem) {
+    return internal(problem);
+  }
+
+  /** Text the database refused that the input rule let through: the caller's, not an outage. */
+  static RestResult refusedByStorage() {
+    return internal(
+        "input holds a text value the service cannot store (a NUL character, an unpaired"
+            + " surrogate or a value too long)");
   }
 
   private static RestResult internal(String text) {

@@ -10,6 +10,7 @@ import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.authentication.AuthenticatedPrincipal;
 import dev.tokensmith.domain.authentication.AuthenticationFailure;
+import dev.tokensmith.domain.input.StorableText;
 import dev.tokensmith.domain.token.Scope;
 import io.javalin.http.Context;
 import io.vavr.control.Either;
@@ -98,7 +99,7 @@ final class RestLogin {
       AuthenticationFailure failure = outcome.getLeft();
       guard.tokenRefused(failure);
       if (isFailedAttempt(failure)) {
-        guard.failedAttempt(ctx.ip());
+        failedAttempt(ctx);
       }
       throw new RestFailed(RestFailures.ofAuthentication(failure));
     }
@@ -114,27 +115,40 @@ final class RestLogin {
               Base64.getDecoder().decode(authorization.substring(BASIC.length()).strip()),
               StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notBase64) {
-      guard.failedAttempt(ctx.ip());
-      throw new RestFailed(RestFailures.invalidCredentials());
+      throw malformedCredentials(ctx);
     }
     int colon = decoded.indexOf(':');
     if (colon < 0) {
-      guard.failedAttempt(ctx.ip());
-      throw new RestFailed(RestFailures.invalidCredentials());
+      throw malformedCredentials(ctx);
     }
     return byPassword(ctx, decoded.substring(0, colon), decoded.substring(colon + 1));
   }
 
   private Principal byPassword(Context ctx, String login, String password) {
+    if (!StorableText.isStorable(login) || !StorableText.isStorable(password)) {
+      // no user has such a login or password: a wrong login like any other, never a lookup
+      throw malformedCredentials(ctx);
+    }
     Either<UseCaseFailure, User> outcome =
         logIn.logInToRestServices(new LogInCommand(login, Password.of(password)));
     if (outcome.isLeft()) {
       if (outcome.getLeft() instanceof UseCaseFailure.InvalidCredentials) {
-        guard.failedAttempt(ctx.ip());
+        failedAttempt(ctx);
       }
       throw new RestFailed(RestFailures.ofPasswordLogin(outcome.getLeft()));
     }
     return outcome.get();
+  }
+
+  /** Credentials that cannot be read or could be nobody's: a failed attempt, iTop's answer. */
+  private RestFailed malformedCredentials(Context ctx) {
+    failedAttempt(ctx);
+    return new RestFailed(RestFailures.invalidCredentials());
+  }
+
+  /** The one place where a login of this endpoint spends one of the address's attempts. */
+  private void failedAttempt(Context ctx) {
+    guard.failedAttempt(ctx.ip());
   }
 
   /**

@@ -282,7 +282,9 @@ class ItopRestHostileInputTest {
               .send();
       assertNoFault(response);
       assertThat(response.json().get("message").asText())
-          .isEqualTo("Error: Something went wrong on our side; it was logged.");
+          .matches(
+              "Error: Something went wrong on our side; it was logged with error id"
+                  + " [0-9a-f-]{36}\\.");
     } finally {
       BUG.set(false);
     }

@@ -15,6 +15,7 @@ import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
+import dev.tokensmith.domain.input.StorableText;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -44,8 +45,12 @@ public final class AccountService
 
   @Override
   public Either<UseCaseFailure, User> logIn(LogInCommand command) {
+    // a login no user can have (one the database could not even store) is an unknown login:
+    // the same answer, the same time spent, and never a lookup the database would refuse
     Option<User> user =
-        command.login() == null ? Option.none() : accounts.userByLogin(command.login());
+        command.login() == null || !StorableText.isStorable(command.login())
+            ? Option.none()
+            : accounts.userByLogin(command.login());
     Option<PasswordHash> hash = user.flatMap(u -> accounts.passwordHash(u.id()));
     boolean verified = hasher.verify(command.password(), hash.getOrElse(decoy));
     if (!verified || hash.isEmpty() || user.get().status() != Status.ENABLED) {

@@ -26,6 +26,7 @@ import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.input.StorableText;
 import dev.tokensmith.domain.token.Tombstone;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -219,7 +220,9 @@ public final class UserAdministrationService
   }
 
   private Either<UseCaseFailure, User> existing(String login) {
-    return (login == null ? Option.<User>none() : accounts.userByLogin(login))
+    return (login == null || !StorableText.isStorable(login)
+            ? Option.<User>none()
+            : accounts.userByLogin(login))
         .toEither(() -> (UseCaseFailure) new UseCaseFailure.NotFound("No user " + login + "."));
   }
 
