@@ -4,6 +4,8 @@ import dev.tokensmith.adapter.http.HttpSettings;
 import dev.tokensmith.domain.account.Logins;
 import dev.tokensmith.domain.account.Password;
 import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.authentication.AttemptBudget;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenRules;
@@ -40,7 +42,8 @@ public record Configuration(
     boolean demoData,
     TokenDigest tokenDigest,
     Duration usageFlushInterval,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    AttemptBudgets budgets) {
 
   /** How new token secrets are digested ({@code TOKENSMITH_TOKEN_DIGEST}). */
   public enum TokenDigest {
@@ -116,6 +119,15 @@ public record Configuration(
     } catch (IllegalArgumentException e) {
       r.problem("TOKENSMITH_TRUSTED_PROXIES: " + e.getMessage());
     }
+    AttemptBudgets defaults = AttemptBudgets.DEFAULT;
+    AttemptBudgets budgets =
+        new AttemptBudgets(
+            r.budget("TOKENSMITH_LIMIT_WRONG_TOKENS_PER_ADDRESS", defaults.wrongTokensPerAddress()),
+            r.budget(
+                "TOKENSMITH_LIMIT_WRONG_PASSWORDS_PER_LOGIN", defaults.wrongPasswordsPerLogin()),
+            r.budget(
+                "TOKENSMITH_LIMIT_WRONG_PASSWORDS_PER_ADDRESS",
+                defaults.wrongPasswordsPerAddress()));
     if (!r.problems.isEmpty()) {
       return Either.left(List.copyOf(r.problems));
     }
@@ -137,7 +149,8 @@ public record Configuration(
             demoData,
             tokenDigest,
             usageFlushInterval,
-            trustedProxies));
+            trustedProxies,
+            budgets));
   }
 
   @Override
@@ -170,6 +183,8 @@ public record Configuration(
         + usageFlushInterval.toMillis()
         + "ms, trustedProxies="
         + trustedProxies
+        + ", budgets="
+        + budgets
         + "]";
   }
 
@@ -208,6 +223,43 @@ public record Configuration(
         return parsed;
       } catch (NumberFormatException e) {
         problem(name + " must be a whole number, not '" + value.get() + "'");
+        return fallback;
+      }
+    }
+
+    /**
+     * A budget of failed attempts written {@code <failures>/<seconds>}, e.g. {@code 30/60} for 30
+     * failures per minute.
+     */
+    AttemptBudget budget(String name, AttemptBudget fallback) {
+      Option<String> value = optional(name);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      String[] parts = value.get().split("/", -1);
+      String expected =
+          name
+              + " must be <failures>/<seconds> (1 to 1000000 failures per 1 to 86400 seconds, e.g. "
+              + fallback.failures()
+              + "/"
+              + fallback.window().toSeconds()
+              + "), not '"
+              + value.get()
+              + "'";
+      if (parts.length != 2) {
+        problem(expected);
+        return fallback;
+      }
+      try {
+        int failures = Integer.parseInt(parts[0].strip());
+        int seconds = Integer.parseInt(parts[1].strip());
+        if (failures < 1 || failures > 1_000_000 || seconds < 1 || seconds > 86_400) {
+          problem(expected);
+          return fallback;
+        }
+        return new AttemptBudget(failures, Duration.ofSeconds(seconds));
+      } catch (NumberFormatException e) {
+        problem(expected);
         return fallback;
       }
     }

@@ -85,6 +85,7 @@ public final class TokensmithService implements AutoCloseable {
                   digester,
                   passwords,
                   storage.failures(),
+                  storage.attempts(),
                   storage.audit(),
                   new SecureRandomBytes(),
                   storage.probe(),
@@ -93,7 +94,8 @@ public final class TokensmithService implements AutoCloseable {
                   new TokenCodec(config.tokenPrefix()),
                   ScopeCatalog.standard(),
                   config.rules(),
-                  config.policy()));
+                  config.policy(),
+                  config.budgets()));
       boolean firstStart =
           FirstStart.ensureAdministrator(
               storage.accounts(), passwords, config.adminLogin(), config.adminPassword(), out);

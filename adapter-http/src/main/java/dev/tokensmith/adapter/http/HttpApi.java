@@ -40,9 +40,6 @@ public final class HttpApi {
     RequestReader reader = new RequestReader(bodies, json);
     SessionStore sessions = new SessionStore(settings);
     SessionCookie cookie = new SessionCookie(settings.secureCookies());
-    AddressRateLimiter failures =
-        new AddressRateLimiter(
-            settings.failedAuthentications(), settings.maxTrackedAddresses(), settings.clock());
     AddressRateLimiter revocations =
         new AddressRateLimiter(
             settings.revocations(), settings.maxTrackedAddresses(), settings.clock());
@@ -53,10 +50,9 @@ public final class HttpApi {
             new TokenTransports(bodies),
             sessions,
             cookie,
-            failures,
             metrics);
     SessionController session =
-        new SessionController(useCases.logIn(), sessions, cookie, failures, reader, metrics);
+        new SessionController(useCases.logIn(), sessions, cookie, reader, metrics);
     AccountController account = new AccountController(useCases.viewMyAccount());
     MyTokensController myTokens =
         new MyTokensController(
@@ -94,7 +90,7 @@ public final class HttpApi {
             reader);
     HealthController health = new HealthController(useCases.checkReadiness(), registry);
     WebUi web = new WebUi(authentication);
-    LoginAttempts attempts = new SharedLoginAttempts(failures, metrics);
+    LoginAttempts attempts = new SharedLoginAttempts(metrics);
     List<ApiExtension.Route> extensionRoutes = new ArrayList<>();
     for (ApiExtension extension : extensions) {
       extensionRoutes.addAll(extension.routes(attempts));

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the HTTP adapter behaves: the largest request body, web UI sessions, the rate limits per
- * client address, the graceful-stop timeout and the clock the adapter reads (sessions, rate limits,
- * the {@code expired} flags of {@code /api/v1/tokens/self}).
+ * How the HTTP adapter behaves: the largest request body, web UI sessions, the rate limit of
+ * revocations per client address (the budgets of failed attempts are the core's settings), the
+ * graceful-stop timeout and the clock the adapter reads (sessions, rate limits, the {@code expired}
+ * flags of {@code /api/v1/tokens/self}).
  *
  * @param maxRequestBytes the largest request body accepted; larger bodies get 400
  * @param sessionIdleTimeout a web UI session ends after this long without a request
  * @param sessionMaxLifetime a web UI session ends this long after the login, used or not
  * @param maxSessions at most this many sessions are kept; the least recently used goes first
  * @param secureCookies whether the session cookie carries {@code Secure} (serve over HTTPS)
- * @param failedAuthentications failed authentications and logins allowed per client address
  * @param revocations calls of {@code /api/v1/tokens/revoke} allowed per client address
  * @param maxTrackedAddresses at most this many addresses are tracked per rate limit (LRU)
  * @param stopTimeout how long {@code stop()} lets in-flight requests finish
@@ -29,7 +29,6 @@ public record HttpSettings(
     Duration sessionMaxLifetime,
     int maxSessions,
     boolean secureCookies,
-    RateLimit failedAuthentications,
     RateLimit revocations,
     int maxTrackedAddresses,
     Duration stopTimeout,
@@ -55,7 +54,6 @@ public record HttpSettings(
     if (maxSessions < 1 || maxTrackedAddresses < 1) {
       throw new IllegalArgumentException("maxSessions and maxTrackedAddresses must be positive");
     }
-    Objects.requireNonNull(failedAuthentications, "failedAuthentications");
     Objects.requireNonNull(revocations, "revocations");
     Objects.requireNonNull(stopTimeout, "stopTimeout");
     if (stopTimeout.isNegative()) {
@@ -67,8 +65,8 @@ public record HttpSettings(
   }
 
   /**
-   * 64 KiB bodies, sessions idle 30 minutes and at most 12 hours, 10 failed authentications and 30
-   * revocations per minute and address, 10 seconds to stop, the system clock.
+   * 64 KiB bodies, sessions idle 30 minutes and at most 12 hours, 30 revocations per minute and
+   * address, 10 seconds to stop, the system clock.
    */
   public static HttpSettings defaults() {
     return new HttpSettings(
@@ -77,7 +75,6 @@ public record HttpSettings(
         Duration.ofHours(12),
         10_000,
         false,
-        new RateLimit(10, Duration.ofMinutes(1)),
         new RateLimit(30, Duration.ofMinutes(1)),
         10_000,
         Duration.ofSeconds(10),
@@ -92,7 +89,6 @@ public record HttpSettings(
         sessionMaxLifetime,
         maxSessions,
         secureCookies,
-        failedAuthentications,
         revocations,
         maxTrackedAddresses,
         stopTimeout,
@@ -100,14 +96,13 @@ public record HttpSettings(
         newClock);
   }
 
-  public HttpSettings withRateLimits(RateLimit newFailedAuthentications, RateLimit newRevocations) {
+  public HttpSettings withRevocationLimit(RateLimit newRevocations) {
     return new HttpSettings(
         maxRequestBytes,
         sessionIdleTimeout,
         sessionMaxLifetime,
         maxSessions,
         secureCookies,
-        newFailedAuthentications,
         newRevocations,
         maxTrackedAddresses,
         stopTimeout,
@@ -122,7 +117,6 @@ public record HttpSettings(
         sessionMaxLifetime,
         maxSessions,
         newSecureCookies,
-        failedAuthentications,
         revocations,
         maxTrackedAddresses,
         stopTimeout,
@@ -137,7 +131,6 @@ public record HttpSettings(
         sessionMaxLifetime,
         maxSessions,
         secureCookies,
-        failedAuthentications,
         revocations,
         maxTrackedAddresses,
         stopTimeout,

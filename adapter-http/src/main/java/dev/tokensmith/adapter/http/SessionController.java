@@ -16,7 +16,6 @@ final class SessionController {
   private final LogInUseCase logIn;
   private final SessionStore sessions;
   private final SessionCookie cookie;
-  private final AddressRateLimiter failures;
   private final RequestReader reader;
   private final HttpMetrics metrics;
 
@@ -24,30 +23,27 @@ final class SessionController {
       LogInUseCase logIn,
       SessionStore sessions,
       SessionCookie cookie,
-      AddressRateLimiter failures,
       RequestReader reader,
       HttpMetrics metrics) {
     this.logIn = logIn;
     this.sessions = sessions;
     this.cookie = cookie;
-    this.failures = failures;
     this.reader = reader;
     this.metrics = metrics;
   }
 
+  /**
+   * A wrong password answers 401, or 429 {@code rate_limited} once the login's or the address's
+   * budget of wrong passwords is spent (the use case decides).
+   */
   void logIn(Context ctx) {
-    long retryAfter = failures.retryAfterSeconds(ctx.ip());
-    if (retryAfter > 0) {
-      throw new Rejected(Problems.tooManyRequests(retryAfter, "failed logins"));
-    }
     JsonFields body = reader.json(ctx, Set.of("login", "password"));
     String login = body.requiredText("login");
     String password = body.requiredText("password");
     Either<UseCaseFailure, User> outcome =
-        logIn.logIn(new LogInCommand(login, Password.of(password)));
+        logIn.logIn(new LogInCommand(login, Password.of(password), ctx.ip()));
     metrics.login(outcome.isRight());
     if (outcome.isLeft()) {
-      failures.spend(ctx.ip());
       throw new UseCaseFailed(outcome.getLeft());
     }
     sessions.remove(SessionCookie.read(ctx));

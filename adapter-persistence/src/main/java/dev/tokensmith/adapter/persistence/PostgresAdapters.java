@@ -21,6 +21,7 @@ public final class PostgresAdapters implements AutoCloseable {
   private final JdbiAccountDirectory accounts;
   private final JdbiDirectoryStore directory;
   private final JdbiAuthenticationFailureLog failures;
+  private final JdbiFailedAttemptCounter attempts;
   private final JdbiAuditLog audit;
   private final JdbiStorageProbe probe;
 
@@ -32,6 +33,7 @@ public final class PostgresAdapters implements AutoCloseable {
     this.accounts = new JdbiAccountDirectory(storage);
     this.directory = new JdbiDirectoryStore(storage);
     this.failures = new JdbiAuthenticationFailureLog(storage);
+    this.attempts = new JdbiFailedAttemptCounter(storage);
     this.audit = new JdbiAuditLog(storage);
     this.probe = new JdbiStorageProbe(storage);
   }
@@ -79,6 +81,11 @@ public final class PostgresAdapters implements AutoCloseable {
 
   public JdbiAuthenticationFailureLog failures() {
     return failures;
+  }
+
+  /** The budgets of failed attempts, shared by every instance on this database. */
+  public JdbiFailedAttemptCounter attempts() {
+    return attempts;
   }
 
   public JdbiAuditLog audit() {

@@ -4,12 +4,14 @@ import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.RandomBytes;
 import dev.tokensmith.application.port.out.StorageProbe;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import dev.tokensmith.domain.authentication.Authenticator;
 import dev.tokensmith.domain.token.ScopeCatalog;
@@ -31,6 +33,7 @@ public final class TokensmithCore {
       TokenDigester digester,
       PasswordHasher passwords,
       AuthenticationFailureLog failures,
+      FailedAttemptCounter attempts,
       AuditLog audit,
       RandomBytes random,
       StorageProbe probe,
@@ -38,13 +41,27 @@ public final class TokensmithCore {
 
   /** The installation's rules. */
   public record Settings(
-      TokenCodec codec, ScopeCatalog scopes, TokenRules rules, AuthenticationPolicy policy) {
+      TokenCodec codec,
+      ScopeCatalog scopes,
+      TokenRules rules,
+      AuthenticationPolicy policy,
+      AttemptBudgets budgets) {
     public static final Settings DEFAULT =
         new Settings(
             new TokenCodec(TokenCodec.DEFAULT_PREFIX),
             ScopeCatalog.standard(),
             TokenRules.DEFAULT,
             AuthenticationPolicy.DEFAULT);
+
+    /** The rules with the default budgets of failed attempts. */
+    public Settings(
+        TokenCodec codec, ScopeCatalog scopes, TokenRules rules, AuthenticationPolicy policy) {
+      this(codec, scopes, rules, policy, AttemptBudgets.DEFAULT);
+    }
+
+    public Settings withBudgets(AttemptBudgets newBudgets) {
+      return new Settings(codec, scopes, rules, policy, newBudgets);
+    }
   }
 
   public final AuthenticationService authentication;
@@ -57,6 +74,7 @@ public final class TokensmithCore {
   public final DirectoryService directory;
 
   public TokensmithCore(Ports ports, Settings settings) {
+    FailedAttempts attempts = new FailedAttempts(ports.attempts(), settings.budgets());
     this.authentication =
         new AuthenticationService(
             settings.codec(),
@@ -65,6 +83,7 @@ public final class TokensmithCore {
             ports.usage(),
             ports.failures(),
             new Authenticator(settings.policy(), settings.rules()),
+            attempts,
             ports.clock());
     this.tokens =
         new TokenService(
@@ -98,7 +117,9 @@ public final class TokensmithCore {
             settings.rules(),
             ports.audit(),
             ports.clock());
-    this.accounts = new AccountService(ports.accounts(), ports.passwords(), settings.policy());
+    this.accounts =
+        new AccountService(
+            ports.accounts(), ports.passwords(), settings.policy(), attempts, ports.clock());
     this.users =
         new UserAdministrationService(
             ports.accounts(), ports.tokens(), ports.passwords(), ports.audit(), ports.clock());

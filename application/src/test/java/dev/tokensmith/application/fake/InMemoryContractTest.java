@@ -4,6 +4,7 @@ import dev.tokensmith.application.contract.AbstractAccountDirectoryContractTest;
 import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
 import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
 import dev.tokensmith.application.contract.AbstractDirectoryStoreContractTest;
+import dev.tokensmith.application.contract.AbstractFailedAttemptCounterContractTest;
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
 import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
@@ -12,6 +13,7 @@ import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
@@ -71,6 +73,16 @@ class InMemoryContractTest {
     @Override
     protected DirectoryStore directory() {
       return directory;
+    }
+  }
+
+  @Nested
+  class FailedAttemptCounterContract extends AbstractFailedAttemptCounterContractTest {
+    private final InMemoryFailedAttemptCounter counter = new InMemoryFailedAttemptCounter();
+
+    @Override
+    protected FailedAttemptCounter counter() {
+      return counter;
     }
   }
 

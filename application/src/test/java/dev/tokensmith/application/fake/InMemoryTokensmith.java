@@ -25,6 +25,7 @@ public final class InMemoryTokensmith {
   public final FakeTokenDigester digester = new FakeTokenDigester();
   public final FakePasswordHasher passwords = new FakePasswordHasher();
   public final InMemoryAuthenticationFailureLog failures = new InMemoryAuthenticationFailureLog();
+  public final InMemoryFailedAttemptCounter attempts = new InMemoryFailedAttemptCounter();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
   // one sequence for every core of this world, so their token ids never collide
   private final SeededRandomBytes random = new SeededRandomBytes(42);
@@ -59,6 +60,7 @@ public final class InMemoryTokensmith {
             digester,
             passwords,
             failures,
+            attempts,
             audit,
             random,
             () -> {},
