@@ -74,6 +74,7 @@ public class AuthenticatePostgresBenchmark {
                 new HmacTokenDigester(Peppers.generate(new SecureRandom())),
                 new Argon2PasswordHasher(),
                 storage.failures(),
+                storage.attempts(),
                 storage.audit(),
                 new SeededRandomBytes(7),
                 storage.probe(),

@@ -71,6 +71,7 @@ public final class TokensmithService implements AutoCloseable {
                   digester,
                   passwords,
                   storage.failures(),
+                  storage.attempts(),
                   storage.audit(),
                   new SecureRandomBytes(),
                   storage.probe(),
@@ -83,7 +84,8 @@ public final class TokensmithService implements AutoCloseable {
                       : ScopeCatalog.standard(),
                   config.rules(),
                   config.policy(),
-                  config.sessionTimeouts()));
+                  config.sessionTimeouts(),
+                  config.budgets()));
       boolean firstStart =
           FirstStart.ensureAdministrator(
               storage.accounts(), passwords, config.adminLogin(), config.adminPassword(), out);

@@ -45,9 +45,6 @@ public final class HttpApi {
     RequestBodies bodies = new RequestBodies(settings.maxRequestBytes());
     RequestReader reader = new RequestReader(bodies, json);
     SessionCookie cookie = new SessionCookie(settings.secureCookies());
-    AddressRateLimiter failures =
-        new AddressRateLimiter(
-            settings.failedAuthentications(), settings.maxTrackedAddresses(), settings.clock());
     AddressRateLimiter revocations =
         new AddressRateLimiter(
             settings.revocations(), settings.maxTrackedAddresses(), settings.clock());
@@ -57,7 +54,6 @@ public final class HttpApi {
             useCases.resolveSession(),
             new TokenTransports(bodies),
             cookie,
-            failures,
             metrics);
     SessionController session =
         new SessionController(
@@ -66,7 +62,6 @@ public final class HttpApi {
             useCases.resolveSession(),
             useCases.endSession(),
             cookie,
-            failures,
             reader,
             metrics);
     SignOutEverywhereController signOutEverywhere =
@@ -109,7 +104,7 @@ public final class HttpApi {
     HealthController health = new HealthController(useCases.checkReadiness(), registry);
     SecurityHeaders headers = new SecurityHeaders(settings.hsts());
     WebUi web = new WebUi(authentication);
-    LoginAttempts attempts = new SharedLoginAttempts(failures, metrics);
+    LoginAttempts attempts = new SharedLoginAttempts(metrics);
     List<ApiExtension.Route> extensionRoutes = new ArrayList<>();
     for (ApiExtension extension : extensions) {
       extensionRoutes.addAll(extension.routes(attempts));

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the HTTP adapter behaves: the largest request body, the session cookie, the rate limits per
- * client address, the graceful-stop timeout, HSTS, who may read {@code /metrics} and the clock the
- * adapter reads (rate limits, the {@code expired} flags of {@code /api/v1/tokens/self}). Web UI
- * sessions and their timeouts belong to the core (they are shared by every instance).
+ * How the HTTP adapter behaves: the largest request body, the session cookie, the rate limit of
+ * revocations per client address (the budgets of failed attempts are the core's settings), the
+ * graceful-stop timeout, HSTS, who may read {@code /metrics} and the clock the adapter reads (rate
+ * limits, the {@code expired} flags of {@code /api/v1/tokens/self}). Web UI sessions and their
+ * timeouts belong to the core (they are shared by every instance).
  *
  * @param maxRequestBytes the largest request body accepted; larger bodies get 400
  * @param secureCookies whether the session cookie carries {@code Secure} (serve over HTTPS)
- * @param failedAuthentications failed authentications and logins allowed per client address
  * @param revocations calls of {@code /api/v1/tokens/revoke} allowed per client address
  * @param maxTrackedAddresses at most this many addresses are tracked per rate limit (LRU)
  * @param stopTimeout how long {@code stop()} lets in-flight requests finish
@@ -28,7 +28,6 @@ import java.util.Objects;
 public record HttpSettings(
     int maxRequestBytes,
     boolean secureCookies,
-    RateLimit failedAuthentications,
     RateLimit revocations,
     int maxTrackedAddresses,
     Duration stopTimeout,
@@ -54,7 +53,6 @@ public record HttpSettings(
     if (maxTrackedAddresses < 1) {
       throw new IllegalArgumentException("maxTrackedAddresses must be positive");
     }
-    Objects.requireNonNull(failedAuthentications, "failedAuthentications");
     Objects.requireNonNull(revocations, "revocations");
     Objects.requireNonNull(stopTimeout, "stopTimeout");
     if (stopTimeout.isNegative()) {
@@ -70,14 +68,13 @@ public record HttpSettings(
   }
 
   /**
-   * 64 KiB bodies, 10 failed authentications and 30 revocations per minute and address, 10 seconds
-   * to stop, no HSTS, {@code /metrics} open, the system clock.
+   * 64 KiB bodies, 30 revocations per minute and address, 10 seconds to stop, no HSTS, {@code
+   * /metrics} open, the system clock.
    */
   public static HttpSettings defaults() {
     return new HttpSettings(
         64 * 1024,
         false,
-        new RateLimit(10, Duration.ofMinutes(1)),
         new RateLimit(30, Duration.ofMinutes(1)),
         10_000,
         Duration.ofSeconds(10),
@@ -91,7 +88,6 @@ public record HttpSettings(
     return new HttpSettings(
         maxRequestBytes,
         secureCookies,
-        failedAuthentications,
         revocations,
         maxTrackedAddresses,
         stopTimeout,
@@ -101,11 +97,10 @@ public record HttpSettings(
         newClock);
   }
 
-  public HttpSettings withRateLimits(RateLimit newFailedAuthentications, RateLimit newRevocations) {
+  public HttpSettings withRevocationLimit(RateLimit newRevocations) {
     return new HttpSettings(
         maxRequestBytes,
         secureCookies,
-        newFailedAuthentications,
         newRevocations,
         maxTrackedAddresses,
         stopTimeout,
@@ -119,7 +114,6 @@ public record HttpSettings(
     return new HttpSettings(
         maxRequestBytes,
         newSecureCookies,
-        failedAuthentications,
         revocations,
         maxTrackedAddresses,
         stopTimeout,
@@ -133,7 +127,6 @@ public record HttpSettings(
     return new HttpSettings(
         maxRequestBytes,
         secureCookies,
-        failedAuthentications,
         revocations,
         maxTrackedAddresses,
         stopTimeout,
@@ -148,7 +141,6 @@ public record HttpSettings(
     return new HttpSettings(
         maxRequestBytes,
         secureCookies,
-        failedAuthentications,
         revocations,
         maxTrackedAddresses,
         stopTimeout,
@@ -163,7 +155,6 @@ public record HttpSettings(
     return new HttpSettings(
         maxRequestBytes,
         secureCookies,
-        failedAuthentications,
         revocations,
         maxTrackedAddresses,
         stopTimeout,

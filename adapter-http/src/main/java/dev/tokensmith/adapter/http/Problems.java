@@ -7,12 +7,14 @@ import dev.tokensmith.application.port.in.UseCaseFailure.Forbidden;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidCredentials;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
 import dev.tokensmith.application.port.in.UseCaseFailure.NotFound;
+import dev.tokensmith.application.port.in.UseCaseFailure.TooManyAttempts;
 import dev.tokensmith.domain.authentication.AuthenticationFailure;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.AmbiguousCredentials;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.MalformedToken;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.MissingCredentials;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.PrincipalDisabled;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.ProfileNotAllowed;
+import dev.tokensmith.domain.authentication.AuthenticationFailure.RateLimited;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.RestProfileRequired;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.ScopeNotGranted;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenDeleted;
@@ -20,6 +22,7 @@ import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenExpired;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenRefreshed;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.UnknownToken;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.WrongSecret;
+import dev.tokensmith.domain.authentication.FailureReason;
 import java.util.Map;
 
 /**
@@ -48,6 +51,9 @@ final class Problems {
     if (failure instanceof InvalidCredentials) {
       return Problem.of(401, "invalid_credentials", failure.message());
     }
+    if (failure instanceof TooManyAttempts tooMany) {
+      return rateLimited(tooMany.retryAfterSeconds(), failure.message());
+    }
     throw new IllegalStateException("no response for " + failure.getClass().getName());
   }
 
@@ -73,6 +79,9 @@ final class Problems {
     if (failure instanceof ScopeNotGranted notGranted) {
       return authentication(failure, 403, "insufficient_scope", notGranted.required().name());
     }
+    if (failure instanceof RateLimited rateLimited) {
+      return rateLimited(rateLimited.retryAfterSeconds(), failure.message());
+    }
     throw new IllegalStateException("no response for " + failure.getClass().getName());
   }
 
@@ -88,6 +97,17 @@ final class Problems {
                 + (retryAfterSeconds == 1 ? "" : "s")
                 + ".")
         .withHeader("Retry-After", Long.toString(retryAfterSeconds));
+  }
+
+  /**
+   * A credential refused because its budget of failed attempts is spent: 429 with the reason {@code
+   * rate_limited} and {@code Retry-After}.
+   */
+  static Problem rateLimited(long retryAfterSeconds, String message) {
+    return new Problem(
+        429,
+        new ErrorView("too_many_requests", FailureReason.RATE_LIMITED.code(), message),
+        Map.of("Retry-After", Long.toString(retryAfterSeconds)));
   }
 
   static Problem csrfRejected() {

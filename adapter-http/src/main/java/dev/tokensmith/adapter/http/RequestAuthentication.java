@@ -20,8 +20,8 @@ import java.util.Set;
  * Authenticates every request to a route that is not {@link Access#PUBLIC} (nor {@link
  * Access#SELF_AUTHENTICATED}, which authenticate themselves), before its handler runs: by token
  * when the request carries one (any transport), else by web UI session where the route allows it,
- * with the CSRF check on unsafe methods. Addresses that failed too often get 429 before anything is
- * checked.
+ * with the CSRF check on unsafe methods. A token that works is never refused for the failures of
+ * others: the use case answers {@code rate_limited} (429) only for tokens that do not work.
  */
 final class RequestAuthentication {
   static final String CSRF_HEADER = "X-CSRF-Token";
@@ -32,7 +32,6 @@ final class RequestAuthentication {
   private final ResolveSessionUseCase resolveSession;
   private final TokenTransports transports;
   private final SessionCookie cookie;
-  private final AddressRateLimiter failures;
   private final HttpMetrics metrics;
 
   RequestAuthentication(
@@ -40,13 +39,11 @@ final class RequestAuthentication {
       ResolveSessionUseCase resolveSession,
       TokenTransports transports,
       SessionCookie cookie,
-      AddressRateLimiter failures,
       HttpMetrics metrics) {
     this.authenticate = authenticate;
     this.resolveSession = resolveSession;
     this.transports = transports;
     this.cookie = cookie;
-    this.failures = failures;
     this.metrics = metrics;
   }
 
@@ -56,7 +53,6 @@ final class RequestAuthentication {
     if (access == Access.PUBLIC || access == Access.PAGE || access == Access.SELF_AUTHENTICATED) {
       return;
     }
-    refuseIfTooManyFailures(ctx);
     List<String> presented = transports.presented(ctx);
     String sessionKey = SessionCookie.read(ctx);
     if (presented.isEmpty() && access.allowsSession() && sessionKey != null) {
@@ -92,13 +88,6 @@ final class RequestAuthentication {
     }
   }
 
-  void refuseIfTooManyFailures(Context ctx) {
-    long retryAfter = failures.retryAfterSeconds(ctx.ip());
-    if (retryAfter > 0) {
-      throw new Rejected(Problems.tooManyRequests(retryAfter, "failed authentications"));
-    }
-  }
-
   private void byToken(Context ctx, Access access, List<String> presented) {
     Either<AuthenticationFailure, AuthenticatedPrincipal> outcome =
         authenticate.authenticate(
@@ -106,9 +95,6 @@ final class RequestAuthentication {
     if (outcome.isLeft()) {
       AuthenticationFailure failure = outcome.getLeft();
       metrics.authenticationFailed(failure);
-      if (isFailedAttempt(failure)) {
-        failures.spend(ctx.ip());
-      }
       throw new AuthenticationFailed(failure);
     }
     metrics.authenticationSucceeded();
@@ -128,15 +114,6 @@ final class RequestAuthentication {
       throw new Rejected(Problems.csrfRejected());
     }
     new Caller(session.get().user(), Option.none()).attachTo(ctx);
-  }
-
-  /**
-   * Whether a failure could be someone guessing values: a token that does not work at all. A
-   * missing token, or a working token lacking a scope or profile, is not counted.
-   */
-  private static boolean isFailedAttempt(AuthenticationFailure failure) {
-    return failure.reason().httpStatus() == 401
-        && !(failure instanceof AuthenticationFailure.MissingCredentials);
   }
 
   private static String endpoint(Context ctx) {

@@ -26,7 +26,6 @@ final class SessionController {
   private final ResolveSessionUseCase resolveSession;
   private final EndSessionUseCase endSession;
   private final SessionCookie cookie;
-  private final AddressRateLimiter failures;
   private final RequestReader reader;
   private final HttpMetrics metrics;
 
@@ -36,7 +35,6 @@ final class SessionController {
       ResolveSessionUseCase resolveSession,
       EndSessionUseCase endSession,
       SessionCookie cookie,
-      AddressRateLimiter failures,
       RequestReader reader,
       HttpMetrics metrics) {
     this.logIn = logIn;
@@ -44,16 +42,15 @@ final class SessionController {
     this.resolveSession = resolveSession;
     this.endSession = endSession;
     this.cookie = cookie;
-    this.failures = failures;
     this.reader = reader;
     this.metrics = metrics;
   }
 
+  /**
+   * A wrong password answers 401, or 429 {@code rate_limited} once the login's or the address's
+   * budget of wrong passwords is spent (the use case decides).
+   */
   void logIn(Context ctx) {
-    long retryAfter = failures.retryAfterSeconds(ctx.ip());
-    if (retryAfter > 0) {
-      throw new Rejected(Problems.tooManyRequests(retryAfter, "failed logins"));
-    }
     String login;
     String password;
     try {
@@ -61,14 +58,16 @@ final class SessionController {
       login = body.requiredText("login");
       password = body.requiredText("password");
     } catch (UseCaseFailed malformed) {
-      // a sign-in the service cannot even read is a failed attempt like a wrong password
-      failedSignIn(ctx);
+      // a sign-in the service cannot even read is a wrong password of no known login: it spends
+      // the address's budget through the same use case
+      metrics.login(false);
+      logIn.logIn(new LogInCommand(null, Password.of(""), ctx.ip()));
       throw malformed;
     }
     Either<UseCaseFailure, User> outcome =
-        logIn.logIn(new LogInCommand(login, Password.of(password)));
+        logIn.logIn(new LogInCommand(login, Password.of(password), ctx.ip()));
     if (outcome.isLeft()) {
-      failedSignIn(ctx);
+      metrics.login(false);
       throw new UseCaseFailed(outcome.getLeft());
     }
     metrics.login(true);
@@ -77,12 +76,6 @@ final class SessionController {
         startSession.startSession(outcome.get(), Option.of(SessionCookie.read(ctx)));
     cookie.set(ctx, session.key().reveal());
     ctx.json(new SessionView(session.csrfToken()));
-  }
-
-  /** The one place where a failed sign-in is counted and spends one of the address's attempts. */
-  private void failedSignIn(Context ctx) {
-    metrics.login(false);
-    failures.spend(ctx.ip());
   }
 
   void logOut(Context ctx) {

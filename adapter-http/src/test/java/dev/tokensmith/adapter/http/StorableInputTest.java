@@ -6,6 +6,8 @@ import dev.tokensmith.adapter.http.ApiServer.Res;
 import dev.tokensmith.adapter.http.HttpSettings.RateLimit;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.authentication.AttemptBudget;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +24,12 @@ class StorableInputTest {
   void start() {
     server =
         ApiServer.start(
-            TokensmithCore.Settings.DEFAULT,
-            settings ->
-                settings.withRateLimits(
-                    new RateLimit(3, Duration.ofMinutes(1)),
-                    new RateLimit(2, Duration.ofMinutes(1))));
+            TokensmithCore.Settings.DEFAULT.withBudgets(
+                new AttemptBudgets(
+                    new AttemptBudget(30, Duration.ofMinutes(1)),
+                    new AttemptBudget(10, Duration.ofMinutes(5)),
+                    new AttemptBudget(3, Duration.ofMinutes(5)))),
+            settings -> settings.withRevocationLimit(new RateLimit(2, Duration.ofMinutes(1))));
   }
 
   @AfterEach
@@ -54,14 +57,22 @@ class StorableInputTest {
               .send();
       assertRefused(refused, "login", "the NUL character");
     }
+    // the address spent its budget of wrong passwords: a guess is slowed...
     Res limited =
         server
             .post("/api/v1/session")
-            .json("{\"login\":\"alice\",\"password\":\"password-of-alice\"}")
+            .json("{\"login\":\"alice\",\"password\":\"a wrong guess\"}")
             .send();
     assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.json().get("reason").asText()).isEqualTo("rate_limited");
     assertThat(limited.header("Retry-After")).isNotNull();
-    assertThat(alice.login()).isEqualTo("alice");
+    // ...while the correct password still signs in
+    Res signedIn =
+        server
+            .post("/api/v1/session")
+            .json("{\"login\":\"" + alice.login() + "\",\"password\":\"password-of-alice\"}")
+            .send();
+    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
   }
 
   @Test
@@ -71,7 +82,12 @@ class StorableInputTest {
       assertThat(server.post("/api/v1/session").json("{\"login\":\"bob\"}").send().status())
           .isEqualTo(400);
     }
-    assertThat(server.post("/api/v1/session").json("{\"login\":\"bob\"}").send().status())
+    assertThat(
+            server
+                .post("/api/v1/session")
+                .json("{\"login\":\"bob\",\"password\":\"a wrong guess\"}")
+                .send()
+                .status())
         .isEqualTo(429);
   }
 

@@ -37,20 +37,24 @@ public final class ItopRestController {
 
   private final RestLogin login;
   private final CoreServices services;
-  private final LoginGuard guard;
   private final int maxRequestBytes;
 
   /** Where iTop serves it. */
   public static final String PATH = "/webservices/rest.php";
 
   /**
-   * The endpoint on the given in-ports; {@code guard} limits failed logins per address and counts
-   * them; bodies over {@code maxRequestBytes} are refused.
+   * The endpoint on the given in-ports; {@code guard} counts logins on the shared meters; bodies
+   * over {@code maxRequestBytes} are refused.
    */
   public ItopRestController(ItopUseCases useCases, LoginGuard guard, int maxRequestBytes) {
     Objects.requireNonNull(useCases, "useCases");
-    this.guard = Objects.requireNonNull(guard, "guard");
-    this.login = new RestLogin(useCases.authenticate(), useCases.logInToRestServices(), guard);
+    Objects.requireNonNull(guard, "guard");
+    this.login =
+        new RestLogin(
+            useCases.authenticate(),
+            useCases.logInToRestServices(),
+            useCases.failedSignIn(),
+            guard);
     this.services =
         new CoreServices(
             useCases.findDirectoryObjects(),
@@ -127,11 +131,7 @@ public final class ItopRestController {
       throw RestFailed.error(
           RestCode.UNKNOWN_OPERATION, "Unknown verb '" + verb + "' in version '" + version + "'");
     }
-    CoreServices.Outcome outcome = services.execute(actor, version, verb, data);
-    if (outcome.failedLogin()) {
-      guard.failedAttempt(ctx.ip());
-    }
-    return outcome.result();
+    return services.execute(actor, version, verb, data, ctx.ip());
   }
 
   private static RestResult listOperations(String version) {

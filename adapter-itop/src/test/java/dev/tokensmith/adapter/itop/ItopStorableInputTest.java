@@ -8,8 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.adapter.http.ApiServer;
 import dev.tokensmith.adapter.http.ApiServer.Res;
-import dev.tokensmith.adapter.http.HttpSettings.RateLimit;
 import dev.tokensmith.application.service.TokensmithCore;
+import dev.tokensmith.domain.authentication.AttemptBudget;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,10 +26,12 @@ class ItopStorableInputTest {
 
   private static ApiServer limited(int attempts) {
     return ItopRest.start(
-        TokensmithCore.Settings.DEFAULT,
-        settings ->
-            settings.withRateLimits(
-                new RateLimit(attempts, Duration.ofMinutes(1)), settings.revocations()));
+        TokensmithCore.Settings.DEFAULT.withBudgets(
+            new AttemptBudgets(
+                new AttemptBudget(30, Duration.ofMinutes(1)),
+                new AttemptBudget(10, Duration.ofMinutes(5)),
+                new AttemptBudget(attempts, Duration.ofMinutes(5)))),
+        settings -> settings);
   }
 
   @Test
@@ -61,10 +64,11 @@ class ItopStorableInputTest {
       assertThat(checked.json().get("authorized").asBoolean()).isFalse();
       Res refused =
           server
-              .post(call("1.3", LIST_OPERATIONS) + "&auth_user=admin&auth_pwd=password-of-admin")
+              .post(call("1.3", LIST_OPERATIONS) + "&auth_user=admin&auth_pwd=a-wrong-guess")
               .send();
       assertThat(refused.json().get("message").asText())
           .startsWith("Error: Too many failed attempts");
+      assertThat(refused.header(ItopRest.AUTH_FAILURE)).isEqualTo("rate_limited");
     }
   }
 

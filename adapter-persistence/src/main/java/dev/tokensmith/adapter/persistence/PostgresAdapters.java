@@ -21,6 +21,7 @@ public final class PostgresAdapters implements AutoCloseable {
   private final JdbiAccountDirectory accounts;
   private final JdbiDirectoryStore directory;
   private final JdbiAuthenticationFailureLog failures;
+  private final JdbiFailedAttemptCounter attempts;
   private final JdbiAuditLog audit;
   private final JdbiStorageProbe probe;
   private final PepperChecks pepperChecks;
@@ -34,6 +35,7 @@ public final class PostgresAdapters implements AutoCloseable {
     this.accounts = new JdbiAccountDirectory(storage);
     this.directory = new JdbiDirectoryStore(storage);
     this.failures = new JdbiAuthenticationFailureLog(storage);
+    this.attempts = new JdbiFailedAttemptCounter(storage);
     this.audit = new JdbiAuditLog(storage);
     this.probe = new JdbiStorageProbe(storage);
     this.pepperChecks = new PepperChecks(storage);
@@ -83,6 +85,11 @@ public final class PostgresAdapters implements AutoCloseable {
 
   public JdbiAuthenticationFailureLog failures() {
     return failures;
+  }
+
+  /** The budgets of failed attempts, shared by every instance on this database. */
+  public JdbiFailedAttemptCounter attempts() {
+    return attempts;
   }
 
   public JdbiAuditLog audit() {

@@ -137,6 +137,7 @@ class DatabaseLifecycleTest {
               "audit_events",
               "pepper_checks",
               "web_sessions",
+              "failed_attempts",
               "flyway_schema_history");
       assertThat(Migrations.migrate(TestDatabase.database().dataSource(), schema)).isZero();
     } finally {

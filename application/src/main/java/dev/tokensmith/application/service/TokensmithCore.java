@@ -4,6 +4,7 @@ import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.RandomBytes;
 import dev.tokensmith.application.port.out.SessionStore;
@@ -11,6 +12,7 @@ import dev.tokensmith.application.port.out.StorageProbe;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import dev.tokensmith.domain.authentication.Authenticator;
 import dev.tokensmith.domain.session.SessionTimeouts;
@@ -33,6 +35,7 @@ public final class TokensmithCore {
       TokenDigester digester,
       PasswordHasher passwords,
       AuthenticationFailureLog failures,
+      FailedAttemptCounter attempts,
       AuditLog audit,
       RandomBytes random,
       StorageProbe probe,
@@ -45,7 +48,8 @@ public final class TokensmithCore {
       ScopeCatalog scopes,
       TokenRules rules,
       AuthenticationPolicy policy,
-      SessionTimeouts sessionTimeouts) {
+      SessionTimeouts sessionTimeouts,
+      AttemptBudgets budgets) {
     public static final Settings DEFAULT =
         new Settings(
             new TokenCodec(TokenCodec.DEFAULT_PREFIX),
@@ -53,14 +57,18 @@ public final class TokensmithCore {
             TokenRules.DEFAULT,
             AuthenticationPolicy.DEFAULT);
 
-    /** The rules with the default web UI session timeouts. */
+    /** The rules with the default web UI session timeouts and budgets of failed attempts. */
     public Settings(
         TokenCodec codec, ScopeCatalog scopes, TokenRules rules, AuthenticationPolicy policy) {
-      this(codec, scopes, rules, policy, SessionTimeouts.DEFAULT);
+      this(codec, scopes, rules, policy, SessionTimeouts.DEFAULT, AttemptBudgets.DEFAULT);
     }
 
     public Settings withSessionTimeouts(SessionTimeouts newSessionTimeouts) {
-      return new Settings(codec, scopes, rules, policy, newSessionTimeouts);
+      return new Settings(codec, scopes, rules, policy, newSessionTimeouts, budgets);
+    }
+
+    public Settings withBudgets(AttemptBudgets newBudgets) {
+      return new Settings(codec, scopes, rules, policy, sessionTimeouts, newBudgets);
     }
   }
 
@@ -75,6 +83,7 @@ public final class TokensmithCore {
   public final SessionService sessions;
 
   public TokensmithCore(Ports ports, Settings settings) {
+    FailedAttempts attempts = new FailedAttempts(ports.attempts(), settings.budgets());
     this.authentication =
         new AuthenticationService(
             settings.codec(),
@@ -83,6 +92,7 @@ public final class TokensmithCore {
             ports.usage(),
             ports.failures(),
             new Authenticator(settings.policy(), settings.rules()),
+            attempts,
             ports.clock());
     this.tokens =
         new TokenService(
@@ -116,7 +126,9 @@ public final class TokensmithCore {
             settings.rules(),
             ports.audit(),
             ports.clock());
-    this.accounts = new AccountService(ports.accounts(), ports.passwords(), settings.policy());
+    this.accounts =
+        new AccountService(
+            ports.accounts(), ports.passwords(), settings.policy(), attempts, ports.clock());
     this.users =
         new UserAdministrationService(
             ports.accounts(),

@@ -4,6 +4,7 @@ import dev.tokensmith.application.contract.AbstractAccountDirectoryContractTest;
 import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
 import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
 import dev.tokensmith.application.contract.AbstractDirectoryStoreContractTest;
+import dev.tokensmith.application.contract.AbstractFailedAttemptCounterContractTest;
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
 import dev.tokensmith.application.contract.AbstractSessionStoreContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
@@ -13,6 +14,7 @@ import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.TokenDigester;
@@ -89,6 +91,16 @@ class InMemoryContractTest {
     @Override
     protected DirectoryStore directory() {
       return directory;
+    }
+  }
+
+  @Nested
+  class FailedAttemptCounterContract extends AbstractFailedAttemptCounterContractTest {
+    private final InMemoryFailedAttemptCounter counter = new InMemoryFailedAttemptCounter();
+
+    @Override
+    protected FailedAttemptCounter counter() {
+      return counter;
     }
   }
 

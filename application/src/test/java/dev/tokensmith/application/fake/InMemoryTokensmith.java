@@ -25,6 +25,7 @@ public final class InMemoryTokensmith {
   public final FakeTokenDigester digester = new FakeTokenDigester();
   public final FakePasswordHasher passwords = new FakePasswordHasher();
   public final InMemoryAuthenticationFailureLog failures = new InMemoryAuthenticationFailureLog();
+  public final InMemoryFailedAttemptCounter attempts = new InMemoryFailedAttemptCounter();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
   public final InMemorySessionStore sessions = new InMemorySessionStore(accounts);
   // one sequence for every core of this world, so their token ids never collide
@@ -60,6 +61,7 @@ public final class InMemoryTokensmith {
             digester,
             passwords,
             failures,
+            attempts,
             audit,
             random,
             () -> {},

@@ -33,12 +33,22 @@ class AccountAndUserServiceTest {
             world
                 .core
                 .accounts
-                .logIn(new LogInCommand("ada", Password.of("password-of-ada")))
+                .logIn(new LogInCommand("ada", Password.of("password-of-ada"), "192.0.2.1"))
                 .get())
         .isEqualTo(ada);
-    assertThat(world.core.accounts.logIn(new LogInCommand("ada", Password.of("wrong"))).getLeft())
+    assertThat(
+            world
+                .core
+                .accounts
+                .logIn(new LogInCommand("ada", Password.of("wrong"), "192.0.2.1"))
+                .getLeft())
         .isInstanceOf(UseCaseFailure.InvalidCredentials.class);
-    assertThat(world.core.accounts.logIn(new LogInCommand("nobody", Password.of("x"))).getLeft())
+    assertThat(
+            world
+                .core
+                .accounts
+                .logIn(new LogInCommand("nobody", Password.of("x"), "192.0.2.1"))
+                .getLeft())
         .isInstanceOf(UseCaseFailure.InvalidCredentials.class);
   }
 
@@ -51,7 +61,7 @@ class AccountAndUserServiceTest {
             world
                 .core
                 .accounts
-                .logIn(new LogInCommand("ada", Password.of("password-of-ada")))
+                .logIn(new LogInCommand("ada", Password.of("password-of-ada"), "192.0.2.1"))
                 .isLeft())
         .isTrue();
     assertThat(world.core.sessions.resolveSession(adasSession)).isEmpty();
@@ -62,7 +72,7 @@ class AccountAndUserServiceTest {
   void logInRehashesWhenTheCostRose() {
     var before = world.accounts.passwordHash(ada.id()).get();
     world.passwords.setCost(2);
-    world.core.accounts.logIn(new LogInCommand("ada", Password.of("password-of-ada")));
+    world.core.accounts.logIn(new LogInCommand("ada", Password.of("password-of-ada"), "192.0.2.1"));
     var after = world.accounts.passwordHash(ada.id()).get();
     assertThat(after).isNotEqualTo(before);
     assertThat(world.passwords.needsRehash(after)).isFalse();
@@ -102,7 +112,7 @@ class AccountAndUserServiceTest {
             world
                 .core
                 .accounts
-                .logIn(new LogInCommand("grace", Password.of("long enough pw")))
+                .logIn(new LogInCommand("grace", Password.of("long enough pw"), "192.0.2.1"))
                 .isRight())
         .isTrue();
     assertThat(world.core.users.listUsers(root).get())
@@ -179,14 +189,14 @@ class AccountAndUserServiceTest {
             world
                 .core
                 .accounts
-                .logIn(new LogInCommand("ada", Password.of("brand new password")))
+                .logIn(new LogInCommand("ada", Password.of("brand new password"), "192.0.2.1"))
                 .isRight())
         .isTrue();
     assertThat(
             world
                 .core
                 .accounts
-                .logIn(new LogInCommand("ada", Password.of("password-of-ada")))
+                .logIn(new LogInCommand("ada", Password.of("password-of-ada"), "192.0.2.1"))
                 .isLeft())
         .isTrue();
   }
