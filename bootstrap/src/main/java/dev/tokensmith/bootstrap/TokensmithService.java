@@ -12,6 +12,7 @@ import dev.tokensmith.adapter.persistence.HmacTokenDigester;
 import dev.tokensmith.adapter.persistence.PepperException;
 import dev.tokensmith.adapter.persistence.Peppers;
 import dev.tokensmith.adapter.persistence.PostgresAdapters;
+import dev.tokensmith.application.port.out.PersonalTokenFilter;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.token.ScopeCatalog;
@@ -19,6 +20,7 @@ import dev.tokensmith.domain.token.TokenCodec;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vavr.control.Option;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +59,8 @@ public final class TokensmithService implements AutoCloseable {
           Peppers.load(
               config.tokenPepper(), config.tokenPepperFile(), config.dataDir(), new SecureRandom());
       if (!pepperExisted
-          && !(storage.tokens().personalTokens().isEmpty()
-              && storage.tokens().applicationTokens().isEmpty())) {
+          && !(storage.tokens().personalTokens(PersonalTokenFilter.NONE, Option.none(), 1).isEmpty()
+              && storage.tokens().applicationTokens(Option.none(), 1).isEmpty())) {
         throw new StartupFailure(
             "the token pepper file "
                 + config.dataDir().resolve("token-pepper")

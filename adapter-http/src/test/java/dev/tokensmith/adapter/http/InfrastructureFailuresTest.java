@@ -22,11 +22,11 @@ class InfrastructureFailuresTest {
     InMemoryTokensmith tokensmith = new InMemoryTokensmith();
     UseCases real = TestUseCases.of(tokensmith.core);
     ListMyPersonalTokensUseCase failing =
-        actor -> {
+        (actor, page) -> {
           if (DATABASE_DOWN.get()) {
             throw new StorageFailure("connection refused", new java.io.IOException("refused"));
           }
-          return real.listMyPersonalTokens().listMyPersonalTokens(actor);
+          return real.listMyPersonalTokens().listMyPersonalTokens(actor, page);
         };
     UseCases useCases =
         new UseCases(
