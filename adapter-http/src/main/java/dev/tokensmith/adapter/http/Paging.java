@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The paging of every list: {@code limit} and {@code cursor} query parameters in; the page's items
  * as the JSON array body, and headers saying how to go on: {@code Link: <…>; rel="next"} and {@code
- * X-Next-Cursor} (both absent on the last page), {@code X-Total-Count} with {@code
- * X-Total-Count-Exact: false} when that total is the database's estimate.
+ * X-Next-Cursor} (both absent on the last page); on the first page only, {@code X-Total-Count} with
+ * {@code X-Total-Count-Exact: false} when that total is the database's estimate.
  */
 final class Paging {
   static final String NEXT_CURSOR = "X-Next-Cursor";
@@ -43,8 +43,12 @@ final class Paging {
               ctx.header(NEXT_CURSOR, cursor);
               ctx.header("Link", "<" + nextLink(ctx, cursor, filters) + ">; rel=\"next\"");
             });
-    ctx.header(TOTAL_COUNT, Long.toString(page.count().value()));
-    ctx.header(TOTAL_COUNT_EXACT, Boolean.toString(page.count().exact()));
+    page.count()
+        .forEach(
+            count -> {
+              ctx.header(TOTAL_COUNT, Long.toString(count.value()));
+              ctx.header(TOTAL_COUNT_EXACT, Boolean.toString(count.exact()));
+            });
     ctx.json(page.items().stream().map(view).toList());
   }
 

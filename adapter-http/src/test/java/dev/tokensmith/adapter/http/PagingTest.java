@@ -94,6 +94,8 @@ class PagingTest {
     assertThat(pages.get(0).header("Link")).contains("owner=" + owner.login()).contains("limit=5");
     assertThat(pages.get(0).header("X-Total-Count")).isEqualTo("23");
     assertThat(pages.get(0).header("X-Total-Count-Exact")).isEqualTo("true");
+    // deeper pages are not counted again
+    assertThat(pages.get(1).header("X-Total-Count")).isNull();
   }
 
   @Test

@@ -24,18 +24,18 @@ final class TokenSql {
   static final String FIND = FROM_TOKENS + "WHERE id = :id";
 
   /**
-   * One page of personal tokens, oldest first: {@code conditions} are fixed fragments of {@link
+   * One page of personal tokens, newest first: {@code conditions} are fixed fragments of {@link
    * #personalTokenConditions} (never caller text; values are bound), the position is the previous
    * page's last (creation time, id), compared as a row so that the indexes on {@code (created_at,
-   * id)} and {@code (owner_user_id, created_at, id)} deliver the rows in order and stop at {@code
-   * :limit}.
+   * id)} and {@code (owner_user_id, created_at, id)}, read backwards, deliver the rows in order and
+   * stop at {@code :limit}.
    */
   static String personalTokensPage(List<String> conditions, boolean after) {
     return FROM_TOKENS
         + "WHERE kind = 'personal'"
         + conditions.stream().map(c -> "\n  AND " + c).collect(Collectors.joining())
-        + (after ? "\n  AND (created_at, id) > (:afterAt, :afterId)" : "")
-        + "\nORDER BY created_at, id\nLIMIT :limit";
+        + (after ? "\n  AND (created_at, id) < (:afterAt, :afterId)" : "")
+        + "\nORDER BY created_at DESC, id DESC\nLIMIT :limit";
   }
 
   /** The condition of each filter field of {@code PersonalTokenFilter}, by its bound parameter. */
@@ -48,12 +48,12 @@ final class TokenSql {
   static final String EXPIRES_BEFORE = "expires_at < :expiresBefore";
   static final String UNUSED_SINCE = "coalesce(last_used_at, created_at) < :unusedSince";
 
-  /** One page of application tokens, oldest first, on the partial (created_at, id) index. */
+  /** One page of application tokens, newest first, on the partial (created_at, id) index. */
   static String applicationTokensPage(boolean after) {
     return FROM_TOKENS
         + "WHERE kind = 'application'"
-        + (after ? "\n  AND (created_at, id) > (:afterAt, :afterId)" : "")
-        + "\nORDER BY created_at, id\nLIMIT :limit";
+        + (after ? "\n  AND (created_at, id) < (:afterAt, :afterId)" : "")
+        + "\nORDER BY created_at DESC, id DESC\nLIMIT :limit";
   }
 
   /**

@@ -193,7 +193,8 @@ public final class ApplicationTokenService
     }
     Instant now = clock.instant();
     List<ApplicationToken> rows = tokens.applicationTokens(after.get(), limit.get() + 1);
-    Counted count = tokens.countApplicationTokens(Pages.EXACT_COUNT_UP_TO);
+    Option<Counted> count =
+        Pages.countOnFirstPage(page, () -> tokens.countApplicationTokens(Pages.EXACT_COUNT_UP_TO));
     return Either.right(Pages.ofTokens(rows, limit.get(), count, t -> TokenSummary.of(t, now)));
   }
 

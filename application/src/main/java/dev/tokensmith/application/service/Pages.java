@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Page sizes and cursors of every list. A cursor is the base64url text of the last item's sort key
@@ -80,18 +81,29 @@ final class Pages {
 
   /** A page of tokens from the store's {@code limit + 1} rows (the extra one says more follow). */
   static <T extends Token, R> Page<R> ofTokens(
-      List<T> rows, int limit, Counted count, Function<T, R> view) {
+      List<T> rows, int limit, Option<Counted> count, Function<T, R> view) {
     return of(rows, limit, count, view, Pages::tokenCursor);
   }
 
   /** A page of users from the store's {@code limit + 1} rows. */
   static <T, R> Page<R> of(
-      List<T> rows, int limit, Counted count, Function<T, R> view, Function<T, String> cursor) {
+      List<T> rows,
+      int limit,
+      Option<Counted> count,
+      Function<T, R> view,
+      Function<T, String> cursor) {
     boolean more = rows.size() > limit;
     List<T> items = more ? rows.subList(0, limit) : rows;
     Option<String> next = more ? Option.some(cursor.apply(items.get(limit - 1))) : Option.none();
     return new Page<>(
-        items.stream().map(view).toList(), next, new Page.Count(count.value(), count.exact()));
+        items.stream().map(view).toList(),
+        next,
+        count.map(counted -> new Page.Count(counted.value(), counted.exact())));
+  }
+
+  /** The size of the list, counted by {@code count} on its first page only. */
+  static Option<Counted> countOnFirstPage(PageRequest page, Supplier<Counted> count) {
+    return page.cursor().isEmpty() ? Option.some(count.get()) : Option.none();
   }
 
   static String tokenCursor(Token token) {

@@ -99,7 +99,9 @@ public final class PersonalTokenService
     }
     Instant now = clock.instant();
     List<PersonalToken> rows = tokens.personalTokens(filter, after.get(), limit.get() + 1);
-    Counted count = tokens.countPersonalTokens(filter, Pages.EXACT_COUNT_UP_TO);
+    Option<Counted> count =
+        Pages.countOnFirstPage(
+            page, () -> tokens.countPersonalTokens(filter, Pages.EXACT_COUNT_UP_TO));
     return Either.right(Pages.ofTokens(rows, limit.get(), count, t -> TokenSummary.of(t, now)));
   }
 
@@ -199,7 +201,7 @@ public final class PersonalTokenService
       // no such user: no token, but the page and cursor must still be valid
       return Pages.limit(query.page())
           .flatMap(limit -> Pages.tokenPosition(query.page()))
-          .map(after -> new Page<>(List.of(), Option.none(), new Page.Count(0, true)));
+          .map(after -> new Page<>(List.of(), Option.none(), Option.some(new Page.Count(0, true))));
     }
     return page(filter.get(), query.page());
   }

@@ -77,7 +77,8 @@ public final class UserAdministrationService
       return Either.left(after.getLeft());
     }
     List<User> rows = accounts.users(after.get(), limit.get() + 1);
-    Counted count = accounts.countUsers(Pages.EXACT_COUNT_UP_TO);
+    Option<Counted> count =
+        Pages.countOnFirstPage(page, () -> accounts.countUsers(Pages.EXACT_COUNT_UP_TO));
     return Either.right(
         Pages.of(rows, limit.get(), count, user -> user, user -> Pages.userCursor(user.login())));
   }

@@ -217,7 +217,7 @@ public abstract class AbstractTokenStoreContractTest {
     tokens().add(second);
     tokens().add(first);
     tokens().add(others);
-    assertThat(tokensOf(owner)).containsExactly(first, second);
+    assertThat(tokensOf(owner)).containsExactly(second, first);
     assertThat(tokensOf(other)).containsExactly(others);
   }
 
@@ -335,7 +335,7 @@ public abstract class AbstractTokenStoreContractTest {
   }
 
   @Test
-  void pagesWalkAUsersTokensInCreationOrderThenIdWithoutDuplicateOrGapWhileTokensComeAndGo() {
+  void pagesWalkAUsersTokensNewestFirstWithoutDuplicateOrGapWhileTokensComeAndGo() {
     List<PersonalToken> existing = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       // pairs share a creation time: the id breaks the tie
@@ -352,16 +352,16 @@ public abstract class AbstractTokenStoreContractTest {
             7,
             () -> {
               page[0]++;
-              // between pages: one token is deleted before it is reached, one already seen
-              PersonalToken ahead = existing.get(29 - page[0]);
-              PersonalToken behind = existing.get(page[0] * 7 - 1);
-              for (PersonalToken gone : List.of(ahead, behind)) {
-                if (!deleted.contains(gone)) {
+              if (page[0] <= 3) {
+                // between pages: one of the oldest tokens is deleted before the walk reaches it,
+                // one of the newest (on the first page) after the walk saw it
+                for (PersonalToken gone :
+                    List.of(existing.get(page[0] - 1), existing.get(30 - page[0]))) {
                   tokens().delete(gone.id(), T0, Tombstone.Cause.DELETED);
                   deleted.add(gone);
                 }
               }
-              // and new tokens arrive, before and after the position reached
+              // and new tokens arrive, behind the position reached (newer) and ahead (older)
               PersonalToken early = tokenAt(owner, T0.minusSeconds(page[0]));
               PersonalToken late = tokenAt(owner, T0.plusSeconds(100 + page[0]));
               tokens().add(early);
@@ -374,34 +374,36 @@ public abstract class AbstractTokenStoreContractTest {
     assertThat(seen)
         .isSortedAccordingTo(
             java.util.Comparator.<PersonalToken, Instant>comparing(t -> t.credential().createdAt())
-                .thenComparing(Token::id, TokenPosition::compareIds));
+                .thenComparing(Token::id, TokenPosition::compareIds)
+                .reversed());
     List<PersonalToken> throughout = new ArrayList<>(existing);
     throughout.removeAll(deleted);
     assertThat(seen).containsAll(throughout);
     // deleted before the walk reached them
-    assertThat(seen).doesNotContain(existing.get(28), existing.get(27), existing.get(26));
+    assertThat(seen).doesNotContain(existing.get(0), existing.get(1), existing.get(2));
+    // seen before they were deleted
+    assertThat(seen).contains(existing.get(29), existing.get(28), existing.get(27));
     assertThat(seen)
-        .containsAll(
+        .containsAll(added.stream().filter(t -> t.credential().createdAt().isBefore(T0)).toList());
+    assertThat(seen)
+        .doesNotContainAnyElementsOf(
             added.stream()
                 .filter(t -> t.credential().createdAt().isAfter(T0.plusSeconds(99)))
                 .toList());
-    assertThat(seen)
-        .doesNotContainAnyElementsOf(
-            added.stream().filter(t -> t.credential().createdAt().isBefore(T0)).toList());
   }
 
   @Test
   void aPageStartsStrictlyAfterItsPositionEvenWhenThatTokenIsGone() {
-    PersonalToken first = tokenAt(owner, T0);
-    PersonalToken second = tokenAt(owner, T0.plusSeconds(1));
-    tokens().add(first);
-    tokens().add(second);
-    tokens().delete(first.id(), T0, Tombstone.Cause.DELETED);
+    PersonalToken newer = tokenAt(owner, T0.plusSeconds(1));
+    PersonalToken older = tokenAt(owner, T0);
+    tokens().add(newer);
+    tokens().add(older);
+    tokens().delete(newer.id(), T0, Tombstone.Cause.DELETED);
     assertThat(
             tokens()
                 .personalTokens(
-                    PersonalTokenFilter.ownedBy(owner.id()), Option.some(position(first)), 10))
-        .containsExactly(second);
+                    PersonalTokenFilter.ownedBy(owner.id()), Option.some(position(newer)), 10))
+        .containsExactly(older);
   }
 
   @Test
@@ -452,7 +454,7 @@ public abstract class AbstractTokenStoreContractTest {
                     mine.owner(), Option.none(), Option.some("rest"), none, none, none, none),
                 10,
                 () -> {}))
-        .containsExactly(backup, expiring);
+        .containsExactly(expiring, backup);
     assertThat(
             walk(
                 new PersonalTokenFilter(
@@ -485,7 +487,7 @@ public abstract class AbstractTokenStoreContractTest {
                     Option.some(now.minus(Duration.ofDays(30)))),
                 10,
                 () -> {}))
-        .containsExactly(backup, expiring);
+        .containsExactly(expiring, backup);
     assertThat(tokens().countPersonalTokens(mine, 10)).isEqualTo(new Counted(4, true));
     assertThat(
             tokens()

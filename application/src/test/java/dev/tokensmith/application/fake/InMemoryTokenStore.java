@@ -56,12 +56,12 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
     return Option.of(tokens.get(id)).map(this::current);
   }
 
-  /** A user's personal tokens, oldest first (a helper of the fake, not of the port). */
+  /** A user's personal tokens, newest first (a helper of the fake, not of the port). */
   public synchronized List<PersonalToken> personalTokensOf(UserId owner) {
     return allPersonalTokens().stream().filter(t -> t.ownerId().equals(owner)).toList();
   }
 
-  /** Every personal token, oldest first (a helper of the fake, not of the port). */
+  /** Every personal token, newest first (a helper of the fake, not of the port). */
   public synchronized List<PersonalToken> allPersonalTokens() {
     return tokens.values().stream()
         .filter(PersonalToken.class::isInstance)
@@ -70,7 +70,7 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
         .toList();
   }
 
-  /** Every application token, oldest first (a helper of the fake, not of the port). */
+  /** Every application token, newest first (a helper of the fake, not of the port). */
   public synchronized List<ApplicationToken> allApplicationTokens() {
     return tokens.values().stream()
         .filter(ApplicationToken.class::isInstance)
@@ -82,14 +82,15 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
 
   private static final Comparator<Token> IN_LIST_ORDER =
       Comparator.<Token, Instant>comparing(t -> t.credential().createdAt())
-          .thenComparing(Token::id, TokenPosition::compareIds);
+          .thenComparing(Token::id, TokenPosition::compareIds)
+          .reversed();
 
   @Override
   public synchronized List<PersonalToken> personalTokens(
       PersonalTokenFilter filter, Option<TokenPosition> after, int limit) {
     return allPersonalTokens().stream()
         .filter(t -> matches(filter, t))
-        .filter(t -> after.forAll(p -> p.isBefore(t.credential().createdAt(), t.id())))
+        .filter(t -> after.forAll(p -> p.isFollowedBy(t.credential().createdAt(), t.id())))
         .limit(limit)
         .toList();
   }
@@ -125,7 +126,7 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
   public synchronized List<ApplicationToken> applicationTokens(
       Option<TokenPosition> after, int limit) {
     return allApplicationTokens().stream()
-        .filter(t -> after.forAll(p -> p.isBefore(t.credential().createdAt(), t.id())))
+        .filter(t -> after.forAll(p -> p.isFollowedBy(t.credential().createdAt(), t.id())))
         .limit(limit)
         .toList();
   }

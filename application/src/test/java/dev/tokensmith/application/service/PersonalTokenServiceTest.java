@@ -113,7 +113,7 @@ class PersonalTokenServiceTest {
         "soon",
         Set.of("rest"),
         Option.some(InMemoryTokensmith.START.plus(Duration.ofDays(3))));
-    world.clock.advance(Duration.ofSeconds(1)); // the list is in creation order
+    world.clock.advance(Duration.ofSeconds(1)); // the list is newest first
     create(
         ada,
         "later",
@@ -123,12 +123,12 @@ class PersonalTokenServiceTest {
     var mine = world.core.personalTokens.listMyPersonalTokens(ada, PageRequest.FIRST).get().items();
     assertThat(mine)
         .extracting(s -> ((PersonalToken) s.token()).application())
-        .containsExactly("soon", "later");
-    assertThat(mine).extracting(TokenSummary::expiresSoon).containsExactly(true, false);
+        .containsExactly("later", "soon");
+    assertThat(mine).extracting(TokenSummary::expiresSoon).containsExactly(false, true);
     world.clock.advance(Duration.ofDays(4));
     var later =
         world.core.personalTokens.listMyPersonalTokens(ada, PageRequest.FIRST).get().items();
-    assertThat(later).extracting(TokenSummary::expired).containsExactly(true, false);
+    assertThat(later).extracting(TokenSummary::expired).containsExactly(false, true);
   }
 
   @Test

@@ -4,7 +4,7 @@ import dev.tokensmith.domain.account.Principal;
 import io.vavr.control.Either;
 
 /**
- * Pages through every application token for administrators, oldest first; Forbidden for anyone
+ * Pages through every application token for administrators, newest first; Forbidden for anyone
  * else, InvalidInput for a bad {@code limit} or {@code cursor}.
  */
 public interface ListApplicationTokensUseCase {

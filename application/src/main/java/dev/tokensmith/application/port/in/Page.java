@@ -6,9 +6,10 @@ import java.util.function.Function;
 
 /**
  * One page of a list: its items in the list's order, the cursor of the next page (none on the last
- * page) and how many items the whole list has.
+ * page) and, on the first page only (so that going deeper costs no count), how many items the whole
+ * list has.
  */
-public record Page<T>(List<T> items, Option<String> next, Count count) {
+public record Page<T>(List<T> items, Option<String> next, Option<Count> count) {
   public Page {
     items = List.copyOf(items);
   }

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Where a page of tokens ended: the sort key (creation time, then id) of its last token, so the
- * next page starts strictly after it whatever was inserted or deleted meanwhile.
+ * next page starts strictly after it whatever was inserted or deleted meanwhile. Lists of tokens
+ * are newest first: by creation time, then id, both descending.
  */
 public record TokenPosition(Instant createdAt, TokenId id) {
   public TokenPosition {
@@ -14,10 +15,13 @@ public record TokenPosition(Instant createdAt, TokenId id) {
     Objects.requireNonNull(id, "id");
   }
 
-  /** True when {@code token} sorts after this position (creation time, then id). */
-  public boolean isBefore(Instant tokenCreatedAt, TokenId tokenId) {
+  /**
+   * True when a token of this creation time and id comes after this position in a list (newest
+   * first): created earlier, or at the same time with a smaller id.
+   */
+  public boolean isFollowedBy(Instant tokenCreatedAt, TokenId tokenId) {
     int byTime = createdAt.compareTo(tokenCreatedAt);
-    return byTime < 0 || (byTime == 0 && compareIds(id, tokenId) < 0);
+    return byTime > 0 || (byTime == 0 && compareIds(id, tokenId) > 0);
   }
 
   /**

@@ -22,8 +22,9 @@ public interface TokenStore {
   Option<Token> find(TokenId id);
 
   /**
-   * One page of the personal tokens matching {@code filter}, oldest first (creation time, then id),
-   * strictly after {@code after}: at most {@code limit}, read with one statement on an index.
+   * One page of the personal tokens matching {@code filter}, newest first (creation time, then id,
+   * descending), strictly after {@code after}: at most {@code limit}, read with one statement on an
+   * index.
    */
   List<PersonalToken> personalTokens(
       PersonalTokenFilter filter, Option<TokenPosition> after, int limit);
@@ -35,7 +36,7 @@ public interface TokenStore {
    */
   Counted countPersonalTokens(PersonalTokenFilter filter, int exactUpTo);
 
-  /** One page of the application tokens, oldest first, strictly after {@code after}. */
+  /** One page of the application tokens, newest first, strictly after {@code after}. */
   List<ApplicationToken> applicationTokens(Option<TokenPosition> after, int limit);
 
   /** How many application tokens exist: exact up to {@code exactUpTo}, otherwise an estimate. */
