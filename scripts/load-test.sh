@@ -5,10 +5,25 @@
 # TOKENSMITH_TOKEN_DIGEST=argon2id, and prints one table. See docs/performance.md.
 #
 #   bash scripts/load-test.sh
+#   bash scripts/load-test.sh --pgbouncer
+#
+# --pgbouncer (or MODES=pgbouncer) measures instead three instances of the service on one database,
+# all with HMAC digests, in the same interleaved rounds: "direct" (connected to PostgreSQL as by
+# default), "setting" (connected directly too, with the pooler setting TOKENSMITH_DB_POOLING=
+# transaction: what the setting alone costs) and "pgbouncer" (through Debian's PgBouncer in
+# pool_mode = transaction, with the setting); the table then has their rows and the ratio of each
+# to its direct row (installs pgbouncer with apt-get when it is missing).
 #
 # Knobs (environment): ROUNDS (5), DURATION (10s), THREADS (2), CONNECTIONS (16), WARMUP (5s),
 # MODES (hmac argon2id), SKIP_BUILD (unset: build with Maven).
 set -euo pipefail
+
+if [[ "${1:-}" == "--pgbouncer" ]]; then
+  MODES=pgbouncer
+elif [[ -n "${1:-}" ]]; then
+  printf 'unknown option %s (the only option is --pgbouncer)\n' "$1" >&2
+  exit 2
+fi
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10s}
@@ -21,6 +36,8 @@ ADMIN_PASSWORD='load test administrator password'
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d -t tokensmith-load-XXXXXX)
 SERVICE_PID=
+POOLED_PID=
+BOUNCER_PID=
 
 stop_service() {
   if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -35,7 +52,23 @@ stop_service() {
   SERVICE_PID=
 }
 
+stop_pooled() {
+  local host_pid=$SERVICE_PID pid
+  for pid in $POOLED_PID; do
+    SERVICE_PID=$pid
+    stop_service
+  done
+  SERVICE_PID=$host_pid
+  POOLED_PID=
+  if [[ -n "$BOUNCER_PID" ]]; then
+    kill -TERM "$BOUNCER_PID" 2>/dev/null || true
+    wait "$BOUNCER_PID" 2>/dev/null || true
+  fi
+  BOUNCER_PID=
+}
+
 cleanup() {
+  stop_pooled
   stop_service
   rm -rf "$WORK"
 }
@@ -51,6 +84,14 @@ if ! command -v wrk >/dev/null; then
     apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
   else
     sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq wrk >/dev/null
+  fi
+fi
+if [[ " $MODES " == *" pgbouncer "* ]] && [[ ! -x /usr/sbin/pgbouncer ]]; then
+  say "installing pgbouncer (apt-get)"
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get update -qq >/dev/null && apt-get install -y -qq pgbouncer >/dev/null
+  else
+    sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq pgbouncer >/dev/null
   fi
 fi
 for tool in curl java awk; do
@@ -130,6 +171,78 @@ heap_mib() {
     awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ { sum += $NF } END { printf "%.0f\n", sum / 1048576 }'
 }
 
+# --- a second instance behind PgBouncer (transaction pooling) on the first one's database ------
+# The first instance's embedded PostgreSQL serves both: PgBouncer forwards to it with as many server
+# connections as the service's pool has, the migrations go to it directly.
+start_pgbouncer() { # sets PG_PORT and BOUNCER_PORT
+  PG_PORT=$(sed -n 's|.*embedded PostgreSQL on port \([0-9]*\).*|\1|p' "$WORK/service-hmac.out" | head -1)
+  [[ -n "$PG_PORT" ]] || { say "no embedded PostgreSQL port in the service's output"; exit 1; }
+  BOUNCER_PORT=$(java "$WORK/FreePort.java")
+  mkdir -p "$WORK/pgbouncer"
+  printf '"postgres" ""\n' >"$WORK/pgbouncer/users.txt"
+  cat >"$WORK/pgbouncer/pgbouncer.ini" <<INI
+[databases]
+tokensmith = host=127.0.0.1 port=$PG_PORT dbname=tokensmith pool_size=10
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $BOUNCER_PORT
+unix_socket_dir =
+auth_type = trust
+auth_file = $WORK/pgbouncer/users.txt
+pool_mode = transaction
+max_client_conn = 200
+ignore_startup_parameters = extra_float_digits
+logfile =
+pidfile =
+INI
+  # PgBouncer runs as nobody when started by root: it may traverse $WORK and read its own folder
+  chmod a+x "$WORK"
+  chmod -R a+rX "$WORK/pgbouncer"
+  local as_user=()
+  [[ $(id -u) -eq 0 ]] && as_user=(-u nobody)
+  say "starting PgBouncer in transaction mode on port $BOUNCER_PORT (to PostgreSQL on $PG_PORT)"
+  /usr/sbin/pgbouncer "${as_user[@]}" "$WORK/pgbouncer/pgbouncer.ini" >"$WORK/pgbouncer.log" 2>&1 &
+  BOUNCER_PID=$!
+  sleep 1
+  kill -0 "$BOUNCER_PID" 2>/dev/null || { cat "$WORK/pgbouncer.log" >&2; exit 1; }
+}
+
+start_pooled_service() { # $1 = name, $2 = JDBC URL; sets STARTED_BASE
+  local name=$1 url=$2 log="$WORK/service-$1.out" pid
+  say "starting tokensmith \"$name\" (-Xmx256m) at $url with TOKENSMITH_DB_POOLING=transaction"
+  TOKENSMITH_HTTP_PORT=0 \
+    TOKENSMITH_DATA_DIR="$WORK/data-$name" \
+    TOKENSMITH_TOKEN_PEPPER_FILE="$WORK/data/token-pepper" \
+    TOKENSMITH_DEMO_DATA=false \
+    TOKENSMITH_DB_URL="$url" \
+    TOKENSMITH_DB_USER=postgres \
+    TOKENSMITH_DB_POOLING=transaction \
+    TOKENSMITH_DB_MIGRATION_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/tokensmith" \
+    java -Xmx256m -jar "$JAR" >"$log" 2>"$WORK/service-$name.err" &
+  pid=$!
+  POOLED_PID="$POOLED_PID $pid"
+  eval "PID_$name=$pid"
+  local port=
+  for _ in $(seq 1 240); do
+    port=$(sed -n 's|.*ready at http://[^:]*:\([0-9]*\)/.*|\1|p' "$log" | head -1)
+    [[ -n "$port" ]] && break
+    kill -0 "$pid" 2>/dev/null || { cat "$log" "$WORK/service-$name.err" >&2; exit 1; }
+    sleep 0.5
+  done
+  [[ -n "$port" ]] || { say "the service \"$name\" did not start"; exit 1; }
+  STARTED_BASE="http://127.0.0.1:$port"
+}
+
+cat >"$WORK/FreePort.java" <<'JAVA'
+public class FreePort {
+  public static void main(String[] args) throws Exception {
+    try (var socket = new java.net.ServerSocket(0)) {
+      System.out.println(socket.getLocalPort());
+    }
+  }
+}
+JAVA
+
 # --- one measured run ------------------------------------------------------------------------
 # endpoint keys: live ready self rest; each run appends "mode key requests duration p50 p99 sql heap"
 RESULTS="$WORK/results"
@@ -180,9 +293,60 @@ measure_mode() { # $1 = token digest mode
   stop_service
 }
 
+# direct, with the pooler setting and through PgBouncer in the same interleaved rounds: ready self
+# rest of each instance in turn, round after round
+measure_pooler() {
+  local keys=(ready self rest) targets=(direct setting pgbouncer)
+  declare -A base
+  start_service hmac
+  base[direct]=$BASE
+  PID_direct=$SERVICE_PID
+  TOKEN=$(create_token)
+  [[ -n "$TOKEN" ]] || { say "could not create a token"; exit 1; }
+  start_pgbouncer
+  start_pooled_service setting "jdbc:postgresql://127.0.0.1:$PG_PORT/tokensmith"
+  base[setting]=$STARTED_BASE
+  start_pooled_service pgbouncer "jdbc:postgresql://127.0.0.1:$BOUNCER_PORT/tokensmith"
+  base[pgbouncer]=$STARTED_BASE
+  local status target
+  for target in setting pgbouncer; do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Auth-Token: $TOKEN" "${base[$target]}/api/v1/tokens/self")
+    [[ "$status" == 200 ]] || { say "the token is refused by \"$target\" ($status)"; exit 1; }
+  done
+  say "warming up ($WARMUP per endpoint and instance)"
+  for target in "${targets[@]}"; do
+    BASE=${base[$target]}
+    for key in "${keys[@]}"; do run_wrk "$key" "$WARMUP" >/dev/null; done
+  done
+  for round in $(seq 1 "$ROUNDS"); do
+    for target in "${targets[@]}"; do
+      BASE=${base[$target]}
+      for key in "${keys[@]}"; do
+        local before after line heap
+        before=$(metric tokensmith_sql_statements_total)
+        line=$(run_wrk "$key" "$DURATION")
+        after=$(metric tokensmith_sql_statements_total)
+        heap=$(heap_mib)
+        say "  $target round $round $key: $line heap=${heap}MiB"
+        echo "$target $key $round $after $before $heap $line" >>"$RESULTS"
+      done
+    done
+  done
+  for target in "${targets[@]}"; do
+    eval "local pid=\$PID_$target"
+    awk -v t="$target" '/^VmHWM/ { printf "%s %.0f\n", t, $2 / 1024 }' "/proc/$pid/status" >>"$WORK/rss"
+  done
+  stop_pooled
+  stop_service
+}
+
 REST_NOTE=
 for mode in $MODES; do
-  measure_mode "$mode"
+  if [[ $mode == pgbouncer ]]; then
+    measure_pooler
+  else
+    measure_mode "$mode"
+  fi
 done
 
 # --- the table -------------------------------------------------------------------------------
@@ -212,7 +376,7 @@ awk -v rssfile="$WORK/rss" '
     heaps[id] = heaps[id] (n > 1 ? "/" : "") heap
   }
   END {
-    printf "\n| digest | endpoint | requests/s (median) | p50 ms | p99 ms | ratio to ready | SQL statements / request | errors | heap MiB after each round | service peak RSS MiB |\n"
+    printf "\n| mode | endpoint | requests/s (median) | p50 ms | p99 ms | ratio to ready | SQL statements / request | errors | heap MiB after each round | service peak RSS MiB |\n"
     printf "|---|---|---:|---:|---:|---:|---:|---:|---|---:|\n"
     for (r = 1; r <= rows; r++) {
       id = order[r]; split(id, parts, SUBSEP); n = count[id]
@@ -230,6 +394,20 @@ awk -v rssfile="$WORK/rss" '
       readyid = parts[1] SUBSEP "ready"; line = ""
       for (i = 1; i <= count[id]; i++) line = line sprintf(" %.2f", rps[id, i] / rps[readyid, i])
       printf "  %s %s:%s\n", parts[1], parts[2], line
+    }
+    # with the pooler setting, and through the pooler, next to directly, round by round
+    split("setting pgbouncer", ts, " ")
+    for (t = 1; t <= 2; t++) {
+      if (!((ts[t] SUBSEP "ready") in count) || !(("direct" SUBSEP "ready") in count)) continue
+      printf "\nPer round, %s / direct (the same endpoint, the same round):\n", ts[t]
+      split("ready self rest", ks, " ")
+      for (k = 1; k <= 3; k++) {
+        pid = ts[t] SUBSEP ks[k]; did = "direct" SUBSEP ks[k]
+        if (!(pid in count) || !(did in count)) continue
+        line = ""
+        for (i = 1; i <= count[pid]; i++) line = line sprintf(" %.2f", rps[pid, i] / rps[did, i])
+        printf "  %s:%s (medians: %.2f)\n", ks[k], line, med[pid] / med[did]
+      }
     }
   }' "$RESULTS"
 [[ -n "$REST_NOTE" ]] && echo && echo "Note: $REST_NOTE."

@@ -1,6 +1,7 @@
 package dev.tokensmith.bootstrap;
 
 import dev.tokensmith.adapter.http.HttpSettings;
+import dev.tokensmith.adapter.persistence.DatabaseConfig;
 import dev.tokensmith.domain.account.Logins;
 import dev.tokensmith.domain.account.Password;
 import dev.tokensmith.domain.account.Profile;
@@ -40,7 +41,10 @@ public record Configuration(
     boolean demoData,
     TokenDigest tokenDigest,
     Duration usageFlushInterval,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    DatabaseConfig.Pooling dbPooling,
+    Option<String> dbSchema,
+    Option<String> dbMigrationUrl) {
 
   /** How new token secrets are digested ({@code TOKENSMITH_TOKEN_DIGEST}). */
   public enum TokenDigest {
@@ -116,6 +120,45 @@ public record Configuration(
     } catch (IllegalArgumentException e) {
       r.problem("TOKENSMITH_TRUSTED_PROXIES: " + e.getMessage());
     }
+    DatabaseConfig.Pooling dbPooling =
+        r.optional("TOKENSMITH_DB_POOLING")
+            .map(
+                name ->
+                    DatabaseConfig.pooling(name)
+                        .getOrElse(
+                            () -> {
+                              r.problem(
+                                  "TOKENSMITH_DB_POOLING must be session or transaction, not '"
+                                      + name
+                                      + "'");
+                              return DatabaseConfig.Pooling.SESSION;
+                            }))
+            .getOrElse(DatabaseConfig.Pooling.SESSION);
+    Option<String> dbMigrationUrl = r.optional("TOKENSMITH_DB_MIGRATION_URL");
+    if (dbMigrationUrl.exists(url -> !url.startsWith("jdbc:postgresql:"))) {
+      r.problem(
+          "TOKENSMITH_DB_MIGRATION_URL must be a PostgreSQL JDBC URL"
+              + " (jdbc:postgresql://host:port/db)");
+    }
+    if (dbMigrationUrl.isDefined() && dbUrl.isEmpty()) {
+      r.problem("TOKENSMITH_DB_MIGRATION_URL needs TOKENSMITH_DB_URL too");
+    }
+    if (dbPooling == DatabaseConfig.Pooling.TRANSACTION && dbUrl.isEmpty()) {
+      r.problem("TOKENSMITH_DB_POOLING=transaction needs TOKENSMITH_DB_URL (the pooler's address)");
+    } else if (dbPooling == DatabaseConfig.Pooling.TRANSACTION && dbMigrationUrl.isEmpty()) {
+      r.problem(
+          "TOKENSMITH_DB_POOLING=transaction needs TOKENSMITH_DB_MIGRATION_URL, an address of"
+              + " the same database without the transaction-mode pooler, because the migrations"
+              + " hold a session lock");
+    }
+    Option<String> dbSchema = r.optional("TOKENSMITH_DB_SCHEMA");
+    if (dbSchema.exists(name -> !DatabaseConfig.isSchemaName(name))) {
+      r.problem(
+          "TOKENSMITH_DB_SCHEMA must be a lower-case SQL name (a-z, 0-9, _, at most 63"
+              + " characters), not '"
+              + dbSchema.get()
+              + "'");
+    }
     if (!r.problems.isEmpty()) {
       return Either.left(List.copyOf(r.problems));
     }
@@ -137,7 +180,10 @@ public record Configuration(
             demoData,
             tokenDigest,
             usageFlushInterval,
-            trustedProxies));
+            trustedProxies,
+            dbPooling,
+            dbSchema,
+            dbMigrationUrl));
   }
 
   @Override
@@ -147,7 +193,11 @@ public record Configuration(
         + ":"
         + httpPort
         + ", db="
-        + dbUrl.getOrElse("embedded")
+        + dbUrl.map(DatabaseConfig::redact).getOrElse("embedded")
+        + ", dbPooling="
+        + dbPooling.name().toLowerCase(Locale.ROOT)
+        + dbSchema.map(name -> ", dbSchema=" + name).getOrElse("")
+        + dbMigrationUrl.map(url -> ", dbMigrationUrl=" + DatabaseConfig.redact(url)).getOrElse("")
         + ", dataDir="
         + dataDir
         + ", tokenPepper="

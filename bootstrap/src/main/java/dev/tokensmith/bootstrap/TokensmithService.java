@@ -12,7 +12,6 @@ import dev.tokensmith.adapter.persistence.HmacTokenDigester;
 import dev.tokensmith.adapter.persistence.PepperException;
 import dev.tokensmith.adapter.persistence.Peppers;
 import dev.tokensmith.adapter.persistence.PostgresAdapters;
-import dev.tokensmith.application.port.out.PersonalTokenFilter;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.token.ScopeCatalog;
@@ -20,12 +19,10 @@ import dev.tokensmith.domain.token.TokenCodec;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vavr.control.Option;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The running service, wired by hand: database (embedded or external), adapters, core, HTTP. {@link
@@ -54,20 +51,7 @@ public final class TokensmithService implements AutoCloseable {
     Database database = startDatabase(config);
     try {
       PostgresAdapters storage = database.adapters();
-      boolean pepperExisted = pepperExists(config);
-      Peppers peppers =
-          Peppers.load(
-              config.tokenPepper(), config.tokenPepperFile(), config.dataDir(), new SecureRandom());
-      if (!pepperExisted
-          && !(storage.tokens().personalTokens(PersonalTokenFilter.NONE, Option.none(), 1).isEmpty()
-              && storage.tokens().applicationTokens(Option.none(), 1).isEmpty())) {
-        throw new StartupFailure(
-            "the token pepper file "
-                + config.dataDir().resolve("token-pepper")
-                + " was missing and has just been generated, but the database holds tokens made"
-                + " with the old pepper: none of them would work; restore the old pepper file"
-                + " (or set TOKENSMITH_TOKEN_PEPPER) and start again");
-      }
+      Peppers peppers = PepperStart.load(config, storage.pepperChecks(), out);
       Argon2PasswordHasher passwords = new Argon2PasswordHasher();
       TokenDigester digester =
           config.tokenDigest() == Configuration.TokenDigest.ARGON2ID
@@ -104,11 +88,14 @@ public final class TokensmithService implements AutoCloseable {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(registry);
       StorageMetrics.bind(database, registry);
+      HttpSettings httpSettings =
+          HttpSettings.defaults().withClock(clock).withTrustedProxies(config.trustedProxies());
       HttpApi http =
           new HttpApi(
               useCases(core),
-              HttpSettings.defaults().withClock(clock).withTrustedProxies(config.trustedProxies()),
-              registry);
+              httpSettings,
+              registry,
+              List.of(ItopWebservices.of(core, httpSettings.maxRequestBytes())));
       try {
         http.start(config.httpHost(), config.httpPort());
       } catch (RuntimeException e) {
@@ -161,32 +148,24 @@ public final class TokensmithService implements AutoCloseable {
         core.users,
         core.users,
         core.users,
-        core.readiness,
-        core.accounts,
-        core.directory,
-        core.directory,
-        core.directory,
-        core.directory,
-        core.directory);
+        core.readiness);
   }
 
   private static Database startDatabase(Configuration config) {
     DatabaseConfig databaseConfig =
-        config.dbUrl().isDefined()
-            ? DatabaseConfig.external(
-                config.dbUrl().get(), config.dbUser().getOrNull(), config.dbPassword().getOrNull())
-            : DatabaseConfig.embedded(config.dataDir());
+        (config.dbUrl().isDefined()
+                ? DatabaseConfig.external(
+                    config.dbUrl().get(),
+                    config.dbUser().getOrNull(),
+                    config.dbPassword().getOrNull())
+                : DatabaseConfig.embedded(config.dataDir()))
+            .withPooling(config.dbPooling(), config.dbMigrationUrl())
+            .withSchema(config.dbSchema());
     try {
       return Database.start(databaseConfig, config.usageFlushInterval());
     } catch (DatabaseStartupException e) {
       throw new StartupFailure(e.getMessage(), e);
     }
-  }
-
-  private static boolean pepperExists(Configuration config) {
-    return config.tokenPepper().isDefined()
-        || config.tokenPepperFile().isDefined()
-        || Files.exists(config.dataDir().resolve("token-pepper"));
   }
 
   private static String displayHost(String host) {

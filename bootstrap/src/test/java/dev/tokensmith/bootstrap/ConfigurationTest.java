@@ -2,6 +2,7 @@ package dev.tokensmith.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensmith.adapter.persistence.DatabaseConfig;
 import dev.tokensmith.domain.account.Profile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,61 @@ class ConfigurationTest {
     assertThat(config.tokenDigest()).isEqualTo(Configuration.TokenDigest.HMAC);
     assertThat(config.usageFlushInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.trustedProxies()).isEmpty();
+    assertThat(config.dbPooling()).isEqualTo(DatabaseConfig.Pooling.SESSION);
+    assertThat(config.dbSchema()).isEmpty();
+    assertThat(config.dbMigrationUrl()).isEmpty();
+  }
+
+  @Test
+  void behindATransactionPoolerTheMigrationsTakeTheirOwnAddress() {
+    Configuration config =
+        Configuration.from(
+                Map.of(
+                    "TOKENSMITH_DB_URL", "jdbc:postgresql://pgbouncer:6432/shared",
+                    "TOKENSMITH_DB_POOLING", "Transaction",
+                    "TOKENSMITH_DB_MIGRATION_URL",
+                        "jdbc:postgresql://db:5432/shared?password=secret-db-password",
+                    "TOKENSMITH_DB_SCHEMA", "tokensmith"))
+            .get();
+    assertThat(config.dbPooling()).isEqualTo(DatabaseConfig.Pooling.TRANSACTION);
+    assertThat(config.dbSchema()).contains("tokensmith");
+    assertThat(config.dbMigrationUrl())
+        .contains("jdbc:postgresql://db:5432/shared?password=secret-db-password");
+    assertThat(config.toString())
+        .contains("dbPooling=transaction", "dbSchema=tokensmith")
+        .doesNotContain("secret-db-password");
+  }
+
+  @Test
+  void poolingSchemaAndMigrationAddressMistakesAreNamed() {
+    assertThat(
+            Configuration.from(
+                    Map.of(
+                        "TOKENSMITH_DB_POOLING", "statement",
+                        "TOKENSMITH_DB_SCHEMA", "Token-Smith"))
+                .getLeft())
+        .containsExactlyInAnyOrder(
+            "TOKENSMITH_DB_POOLING must be session or transaction, not 'statement'",
+            "TOKENSMITH_DB_SCHEMA must be a lower-case SQL name (a-z, 0-9, _, at most 63"
+                + " characters), not 'Token-Smith'");
+    assertThat(Configuration.from(Map.of("TOKENSMITH_DB_POOLING", "transaction")).getLeft())
+        .containsExactly(
+            "TOKENSMITH_DB_POOLING=transaction needs TOKENSMITH_DB_URL (the pooler's address)");
+    assertThat(
+            Configuration.from(
+                    Map.of(
+                        "TOKENSMITH_DB_URL", "jdbc:postgresql://pgbouncer:6432/shared",
+                        "TOKENSMITH_DB_POOLING", "transaction"))
+                .getLeft())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("needs TOKENSMITH_DB_MIGRATION_URL");
+    assertThat(
+            Configuration.from(Map.of("TOKENSMITH_DB_MIGRATION_URL", "postgres://db/shared"))
+                .getLeft())
+        .containsExactlyInAnyOrder(
+            "TOKENSMITH_DB_MIGRATION_URL must be a PostgreSQL JDBC URL"
+                + " (jdbc:postgresql://host:port/db)",
+            "TOKENSMITH_DB_MIGRATION_URL needs TOKENSMITH_DB_URL too");
   }
 
   @Test

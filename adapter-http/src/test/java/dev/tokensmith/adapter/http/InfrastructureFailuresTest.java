@@ -53,13 +53,7 @@ class InfrastructureFailuresTest {
             real.createUser(),
             real.editUser(),
             real.deleteUser(),
-            () -> !DATABASE_DOWN.get(),
-            real.logInToRestServices(),
-            real.findDirectoryObjects(),
-            real.countDirectoryObjects(),
-            real.createDirectoryObject(),
-            real.updateDirectoryObject(),
-            real.deleteDirectoryObject());
+            () -> !DATABASE_DOWN.get());
     server = ApiServer.start(tokensmith, useCases, settings -> settings);
   }
 

@@ -44,6 +44,9 @@ public final class Database implements AutoCloseable {
   private static final String EMBEDDED_USER = "postgres";
   private static final Duration EMBEDDED_STARTUP_WAIT = Duration.ofSeconds(20);
 
+  /** How PgBouncer refuses a connection whose start names a setting it does not know. */
+  private static final String UNSUPPORTED_STARTUP_PARAMETER = "unsupported startup parameter:";
+
   /** How the pool reaches the server. */
   private record Target(String url, @Nullable String user, @Nullable String password) {
     @Override
@@ -98,7 +101,12 @@ public final class Database implements AutoCloseable {
     if (!config.isEmbedded()) {
       Target target =
           new Target(config.url().get(), config.user().getOrNull(), config.password().getOrNull());
-      return open(config, target, null, usageFlushInterval);
+      Target migrationTarget =
+          config
+              .migrationUrl()
+              .map(url -> new Target(url, target.user(), target.password()))
+              .getOrElse(target);
+      return open(config, target, migrationTarget, null, usageFlushInterval);
     }
     EmbeddedPostgres server = startEmbedded(config);
     try {
@@ -108,7 +116,7 @@ public final class Database implements AutoCloseable {
               "jdbc:postgresql://localhost:" + server.getPort() + "/" + EMBEDDED_DATABASE,
               EMBEDDED_USER,
               null);
-      return open(config, target, server, usageFlushInterval);
+      return open(config, target, target, server, usageFlushInterval);
     } catch (RuntimeException e) {
       stop(server);
       throw e;
@@ -118,8 +126,10 @@ public final class Database implements AutoCloseable {
   private static Database open(
       DatabaseConfig config,
       Target target,
+      Target migrationTarget,
       @Nullable EmbeddedPostgres server,
       Duration usageFlushInterval) {
+    requireNoNamedPreparedStatements(config, target);
     // one plain connection first: a refused connection is then one sentence, not the pool's
     // logged stack trace
     try (Connection probe = connect(config, target)) {
@@ -128,30 +138,165 @@ public final class Database implements AutoCloseable {
       throw new DatabaseStartupException(
           "cannot reach PostgreSQL at " + target + ": " + reason(e), e);
     }
+    if (config.pooling() == DatabaseConfig.Pooling.SESSION && server == null) {
+      requireNoTransactionPooler(config, target);
+    }
+    migrate(config, target, migrationTarget);
     HikariDataSource pool = pool(config, target, "tokensmith");
     try {
-      int applied = Migrations.migrate(pool);
-      if (applied > 0) {
-        LOG.info("applied {} schema migration(s) to {}", applied, target);
-      }
-    } catch (FlywayException e) {
-      pool.close();
-      throw new DatabaseStartupException(
-          "cannot bring the database schema at "
-              + target
-              + " up to date: "
-              + firstSentence(e.getMessage()),
-          e);
+      requireSchema(config, target, pool);
     } catch (RuntimeException e) {
       pool.close();
-      throw new DatabaseStartupException(
-          "cannot bring the database schema at " + target + " up to date: " + reason(e), e);
+      throw e;
     }
     return new Database(config, target, server, pool, usageFlushInterval);
   }
 
+  /**
+   * Applies the migrations over their own connection, closed afterwards: Flyway holds a session
+   * advisory lock and sets the search path for its session, which only a connection that keeps its
+   * server session may do.
+   */
+  private static void migrate(DatabaseConfig config, Target target, Target migrationTarget) {
+    if (migrationTarget != target) {
+      try (Connection probe = connect(config, migrationTarget, false)) {
+        probe.isValid(1);
+      } catch (SQLException e) {
+        throw new DatabaseStartupException(
+            "cannot reach PostgreSQL for the schema migrations at "
+                + migrationTarget
+                + ": "
+                + reason(e),
+            e);
+      }
+    }
+    HikariDataSource migrations = pool(config, migrationTarget, "tokensmith-migrations", false, 3);
+    try {
+      int applied = Migrations.migrate(migrations, config.schema());
+      if (applied > 0) {
+        LOG.info("applied {} schema migration(s) to {}", applied, migrationTarget);
+      }
+    } catch (FlywayException e) {
+      throw new DatabaseStartupException(
+          "cannot bring the database schema at "
+              + migrationTarget
+              + " up to date: "
+              + firstSentence(e.getMessage()),
+          e);
+    } catch (RuntimeException e) {
+      throw new DatabaseStartupException(
+          "cannot bring the database schema at " + migrationTarget + " up to date: " + reason(e),
+          e);
+    } finally {
+      migrations.close();
+    }
+  }
+
+  /**
+   * Behind a transaction-mode pooler the driver must never name a server-side prepared statement
+   * (the next transaction may run in another server session), so a URL that asks for them is
+   * refused.
+   */
+  private static void requireNoNamedPreparedStatements(DatabaseConfig config, Target target) {
+    if (config.pooling() != DatabaseConfig.Pooling.TRANSACTION) {
+      return;
+    }
+    Properties effective =
+        org.postgresql.Driver.parseURL(target.url(), connectionProperties(config, true));
+    String threshold = effective == null ? null : effective.getProperty("prepareThreshold");
+    if (threshold != null && !threshold.strip().equals("0")) {
+      throw new DatabaseStartupException(
+          "the database URL "
+              + target
+              + " sets prepareThreshold="
+              + threshold.strip()
+              + ", but behind a transaction-mode pooler the driver must not name prepared"
+              + " statements: remove it from the URL");
+    }
+  }
+
+  /**
+   * Whether a transaction-mode pooler is in front although the configuration says the pool keeps
+   * its server sessions: one connection's server process changes while another connection holds a
+   * transaction open, which never happens on a direct connection or a session-mode pooler.
+   */
+  private static void requireNoTransactionPooler(DatabaseConfig config, Target target) {
+    boolean changes;
+    try (Connection first = connect(config, target);
+        Connection second = connect(config, target)) {
+      int before = backendPid(first);
+      // a pooler with one server connection would make the first wait for the second's
+      // transaction: give up after a moment rather than hold the start
+      first.setNetworkTimeout(Runnable::run, 2_000);
+      second.setAutoCommit(false);
+      backendPid(second);
+      int after = backendPid(first);
+      second.rollback();
+      changes = before != after;
+    } catch (SQLException e) {
+      LOG.debug("could not tell whether a transaction-mode pooler is in front: {}", reason(e));
+      return;
+    }
+    if (changes) {
+      throw new DatabaseStartupException(
+          "the connections to "
+              + target
+              + " change server session between transactions, so a transaction-mode pooler"
+              + " such as PgBouncer is in front: set TOKENSMITH_DB_POOLING=transaction and"
+              + " TOKENSMITH_DB_MIGRATION_URL");
+    }
+  }
+
+  private static int backendPid(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
+      result.next();
+      return result.getInt(1);
+    }
+  }
+
+  /**
+   * The pool's connections must see the configured schema first: directly it is set at connection
+   * start, but a transaction-mode pooler does not pass that on, so there the role's own search path
+   * must name it.
+   */
+  private static void requireSchema(DatabaseConfig config, Target target, DataSource pool) {
+    if (config.schema().isEmpty()) {
+      return;
+    }
+    String expected = config.schema().get();
+    String current;
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT current_schema()")) {
+      result.next();
+      current = result.getString(1);
+    } catch (SQLException e) {
+      throw new DatabaseStartupException(
+          "cannot reach PostgreSQL at " + target + ": " + reason(e), e);
+    }
+    if (!expected.equals(current)) {
+      throw new DatabaseStartupException(
+          "the connections to "
+              + target
+              + " use the schema "
+              + (current == null ? "(none)" : current)
+              + ", not "
+              + expected
+              + ": a transaction-mode pooler does not pass the search path on, so give the role"
+              + " its own (ALTER ROLE ... SET search_path = "
+              + expected
+              + ")");
+    }
+  }
+
   private static Connection connect(DatabaseConfig config, Target target) throws SQLException {
-    Properties properties = connectionProperties(config);
+    return connect(config, target, config.pooling() == DatabaseConfig.Pooling.TRANSACTION);
+  }
+
+  private static Connection connect(DatabaseConfig config, Target target, boolean pooled)
+      throws SQLException {
+    Properties properties = connectionProperties(config, pooled);
     if (target.user() != null) {
       properties.setProperty("user", target.user());
     }
@@ -161,7 +306,11 @@ public final class Database implements AutoCloseable {
     return new org.postgresql.Driver().connect(target.url(), properties);
   }
 
-  private static Properties connectionProperties(DatabaseConfig config) {
+  /**
+   * The driver's settings; {@code transactionPooled} for connections through a transaction-mode
+   * pooler, which may carry nothing from one transaction to the next.
+   */
+  private static Properties connectionProperties(DatabaseConfig config, boolean transactionPooled) {
     Properties properties = new Properties();
     properties.setProperty("ApplicationName", "tokensmith");
     properties.setProperty(
@@ -170,13 +319,35 @@ public final class Database implements AutoCloseable {
     properties.setProperty("tcpKeepAlive", "true");
     // error details quote row values; keep them out of exception messages and logs
     properties.setProperty("logServerErrorDetail", "false");
+    if (transactionPooled) {
+      // unnamed statements only: a named one would be missing (or already exist) in the server
+      // session the pooler picks for the next transaction
+      properties.setProperty("prepareThreshold", "0");
+      // send application_name and extra_float_digits at connection start instead of running
+      // session-level SETs after it
+      properties.setProperty("assumeMinServerVersion", "9.0");
+      // PgBouncer passes neither startup options nor a search path on: the usage counts commit
+      // with the role's synchronous_commit, and the role's search_path names the schema
+      return properties;
+    }
     // usage counts may lose their last fraction of a second in a crash; lifecycle changes are
     // committed durably (see Storage#durably)
     properties.setProperty("options", "-c synchronous_commit=off");
+    config.schema().forEach(schema -> properties.setProperty("currentSchema", schema));
     return properties;
   }
 
   private static HikariDataSource pool(DatabaseConfig config, Target target, String name) {
+    return pool(
+        config,
+        target,
+        name,
+        config.pooling() == DatabaseConfig.Pooling.TRANSACTION,
+        config.maximumPoolSize());
+  }
+
+  private static HikariDataSource pool(
+      DatabaseConfig config, Target target, String name, boolean transactionPooled, int size) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName(name);
     hikari.setJdbcUrl(target.url());
@@ -186,11 +357,11 @@ public final class Database implements AutoCloseable {
     if (target.password() != null) {
       hikari.setPassword(target.password());
     }
-    hikari.setMaximumPoolSize(config.maximumPoolSize());
+    hikari.setMaximumPoolSize(size);
     hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
     hikari.setValidationTimeout(
         Math.max(250, Math.min(1_000, config.connectionTimeout().toMillis() / 2)));
-    hikari.setDataSourceProperties(connectionProperties(config));
+    hikari.setDataSourceProperties(connectionProperties(config, transactionPooled));
     try {
       return new HikariDataSource(hikari);
     } catch (RuntimeException e) {
@@ -459,6 +630,24 @@ public final class Database implements AutoCloseable {
         }
         if (state.equals("3D000")) {
           return "the database does not exist";
+        }
+        String message = String.valueOf(sql.getMessage());
+        int refused = message.indexOf(UNSUPPORTED_STARTUP_PARAMETER);
+        if (refused >= 0) {
+          String parameter =
+              message
+                  .substring(refused + UNSUPPORTED_STARTUP_PARAMETER.length())
+                  .strip()
+                  .split("[\\s,]", 2)[0];
+          if (parameter.equals("options") || parameter.equals("search_path")) {
+            return "the pooler in front refuses the startup parameter "
+                + parameter
+                + " (behind PgBouncer in transaction mode set TOKENSMITH_DB_POOLING=transaction,"
+                + " which sends none)";
+          }
+          return "the pooler in front refuses the startup parameter "
+              + parameter
+              + " (list it in PgBouncer's ignore_startup_parameters)";
         }
         if (!state.startsWith("08")) {
           return firstSentence(sql.getMessage());

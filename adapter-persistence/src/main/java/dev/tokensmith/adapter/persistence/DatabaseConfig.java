@@ -3,16 +3,24 @@ package dev.tokensmith.adapter.persistence;
 import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Where the database is: an external PostgreSQL at {@code url}, or, with no URL, an embedded one
- * whose data persists under {@code <dataDirectory>/postgres}; plus the pool's size and how long a
- * request waits for a connection. Printed without the password.
+ * whose data persists under {@code <dataDirectory>/postgres}; plus the pool's size, how long a
+ * request waits for a connection, the pooler in front (if any), the schema and where the migrations
+ * run. Printed without the password.
  *
  * @param url a {@code jdbc:postgresql:} URL; none starts the embedded server
  * @param port the embedded server's port; none picks a free one
+ * @param pooling how the server connections behind {@code url} are shared
+ * @param schema the schema that holds tokensmith's tables; none uses the role's current schema
+ * @param migrationUrl a URL that reaches the same database without a transaction-mode pooler, for
+ *     the schema migrations; none migrates through {@code url}
  */
 public record DatabaseConfig(
     Option<String> url,
@@ -22,7 +30,28 @@ public record DatabaseConfig(
     Option<Integer> port,
     int maximumPoolSize,
     Duration connectionTimeout,
-    Duration socketTimeout) {
+    Duration socketTimeout,
+    Pooling pooling,
+    Option<String> schema,
+    Option<String> migrationUrl) {
+  /** How the connections of the pool reach PostgreSQL ({@code TOKENSMITH_DB_POOLING}). */
+  public enum Pooling {
+    /**
+     * Each pool connection keeps one server session (a direct connection, or a pooler in session
+     * mode): the default.
+     */
+    SESSION,
+    /**
+     * A pooler such as PgBouncer in {@code pool_mode = transaction} is in front: consecutive
+     * transactions of one connection may run in different server sessions, so the driver names no
+     * prepared statement and sends no session setting.
+     */
+    TRANSACTION
+  }
+
+  /** What a schema name may be: a lower-case SQL name that needs no quotes. */
+  private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
   /** The default data directory, relative to the working directory. */
   public static final Path DEFAULT_DATA_DIRECTORY = Path.of("tokensmith-data");
 
@@ -44,6 +73,9 @@ public record DatabaseConfig(
     Objects.requireNonNull(port, "port");
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
     Objects.requireNonNull(socketTimeout, "socketTimeout");
+    Objects.requireNonNull(pooling, "pooling");
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(migrationUrl, "migrationUrl");
     if (url.exists(u -> !u.startsWith("jdbc:postgresql:"))) {
       throw new IllegalArgumentException("the database URL must start with jdbc:postgresql:");
     }
@@ -59,6 +91,43 @@ public record DatabaseConfig(
     if (socketTimeout.toSeconds() < 1) {
       throw new IllegalArgumentException("the socket timeout is at least 1 s");
     }
+    if (schema.exists(name -> !isSchemaName(name))) {
+      throw new IllegalArgumentException(
+          "the database schema must be a lower-case SQL name (a-z, 0-9, _, at most 63), not '"
+              + schema.get()
+              + "'");
+    }
+    if (migrationUrl.isDefined() && url.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a migration URL needs a database URL too (the embedded server migrates itself)");
+    }
+    if (migrationUrl.exists(u -> !u.startsWith("jdbc:postgresql:"))) {
+      throw new IllegalArgumentException(
+          "the database migration URL must start with jdbc:postgresql:");
+    }
+    if (pooling == Pooling.TRANSACTION && url.isEmpty()) {
+      throw new IllegalArgumentException(
+          "transaction pooling needs a database URL (the embedded server has no pooler)");
+    }
+    if (pooling == Pooling.TRANSACTION && migrationUrl.isEmpty()) {
+      throw new IllegalArgumentException(
+          "transaction pooling needs a migration URL that reaches PostgreSQL without the pooler"
+              + " (the migrations hold a session lock)");
+    }
+  }
+
+  /** Whether {@code name} is a schema name this service accepts. */
+  public static boolean isSchemaName(String name) {
+    return SCHEMA_NAME.matcher(name).matches();
+  }
+
+  /** The pooling named {@code session} or {@code transaction} (any case), or none. */
+  public static Option<Pooling> pooling(String name) {
+    String lower = name.strip().toLowerCase(Locale.ROOT);
+    return Option.ofOptional(
+        Arrays.stream(Pooling.values())
+            .filter(p -> p.name().toLowerCase(Locale.ROOT).equals(lower))
+            .findFirst());
   }
 
   /** An embedded server with its data under {@code dataDirectory}, on any free port. */
@@ -71,7 +140,10 @@ public record DatabaseConfig(
         Option.none(),
         DEFAULT_POOL_SIZE,
         DEFAULT_CONNECTION_TIMEOUT,
-        DEFAULT_SOCKET_TIMEOUT);
+        DEFAULT_SOCKET_TIMEOUT,
+        Pooling.SESSION,
+        Option.none(),
+        Option.none());
   }
 
   /** An external server; {@code user} and {@code password} may be null (then from the URL). */
@@ -87,17 +159,33 @@ public record DatabaseConfig(
         Option.none(),
         DEFAULT_POOL_SIZE,
         DEFAULT_CONNECTION_TIMEOUT,
-        DEFAULT_SOCKET_TIMEOUT);
+        DEFAULT_SOCKET_TIMEOUT,
+        Pooling.SESSION,
+        Option.none(),
+        Option.none());
   }
 
   /**
-   * From {@code TOKENSMITH_DB_URL}, {@code _DB_USER}, {@code _DB_PASSWORD} and {@code
-   * TOKENSMITH_DATA_DIR} (default {@code ./tokensmith-data}); blank values count as absent.
+   * From {@code TOKENSMITH_DB_URL}, {@code _DB_USER}, {@code _DB_PASSWORD}, {@code _DB_POOLING},
+   * {@code _DB_SCHEMA}, {@code _DB_MIGRATION_URL} and {@code TOKENSMITH_DATA_DIR} (default {@code
+   * ./tokensmith-data}); blank values count as absent.
+   *
+   * @throws IllegalArgumentException naming what is wrong
    */
   public static DatabaseConfig fromEnvironment(Map<String, String> environment) {
     Option<String> url = present(environment, "TOKENSMITH_DB_URL");
     Path dataDirectory =
         present(environment, "TOKENSMITH_DATA_DIR").map(Path::of).getOrElse(DEFAULT_DATA_DIRECTORY);
+    Pooling pooling =
+        present(environment, "TOKENSMITH_DB_POOLING")
+            .map(
+                name ->
+                    pooling(name)
+                        .getOrElseThrow(
+                            () ->
+                                new IllegalArgumentException(
+                                    "TOKENSMITH_DB_POOLING must be session or transaction")))
+            .getOrElse(Pooling.SESSION);
     return new DatabaseConfig(
         url,
         present(environment, "TOKENSMITH_DB_USER"),
@@ -106,7 +194,10 @@ public record DatabaseConfig(
         Option.none(),
         DEFAULT_POOL_SIZE,
         DEFAULT_CONNECTION_TIMEOUT,
-        DEFAULT_SOCKET_TIMEOUT);
+        DEFAULT_SOCKET_TIMEOUT,
+        pooling,
+        present(environment, "TOKENSMITH_DB_SCHEMA"),
+        present(environment, "TOKENSMITH_DB_MIGRATION_URL"));
   }
 
   private static Option<String> present(Map<String, String> environment, String name) {
@@ -126,7 +217,10 @@ public record DatabaseConfig(
         Option.some(newPort),
         maximumPoolSize,
         connectionTimeout,
-        socketTimeout);
+        socketTimeout,
+        pooling,
+        schema,
+        migrationUrl);
   }
 
   public DatabaseConfig withPool(int newMaximumPoolSize, Duration newConnectionTimeout) {
@@ -138,7 +232,10 @@ public record DatabaseConfig(
         port,
         newMaximumPoolSize,
         newConnectionTimeout,
-        socketTimeout);
+        socketTimeout,
+        pooling,
+        schema,
+        migrationUrl);
   }
 
   public DatabaseConfig withSocketTimeout(Duration newSocketTimeout) {
@@ -150,7 +247,45 @@ public record DatabaseConfig(
         port,
         maximumPoolSize,
         connectionTimeout,
-        newSocketTimeout);
+        newSocketTimeout,
+        pooling,
+        schema,
+        migrationUrl);
+  }
+
+  /**
+   * The same database reached through a pooler ({@code newPooling}), with the migrations over
+   * {@code newMigrationUrl} (none: through the URL).
+   */
+  public DatabaseConfig withPooling(Pooling newPooling, Option<String> newMigrationUrl) {
+    return new DatabaseConfig(
+        url,
+        user,
+        password,
+        dataDirectory,
+        port,
+        maximumPoolSize,
+        connectionTimeout,
+        socketTimeout,
+        newPooling,
+        schema,
+        newMigrationUrl);
+  }
+
+  /** The same database with tokensmith's tables in {@code newSchema} (none: the current one). */
+  public DatabaseConfig withSchema(Option<String> newSchema) {
+    return new DatabaseConfig(
+        url,
+        user,
+        password,
+        dataDirectory,
+        port,
+        maximumPoolSize,
+        connectionTimeout,
+        socketTimeout,
+        pooling,
+        newSchema,
+        migrationUrl);
   }
 
   /** The URL without its query string, which may hold a password, for messages. */
@@ -173,6 +308,10 @@ public record DatabaseConfig(
         + maximumPoolSize
         + ", connectionTimeout="
         + connectionTimeout
+        + ", pooling="
+        + pooling.name().toLowerCase(Locale.ROOT)
+        + schema.map(name -> ", schema=" + name).getOrElse("")
+        + migrationUrl.map(u -> ", migrationUrl=" + redact(u)).getOrElse("")
         + "]";
   }
 }

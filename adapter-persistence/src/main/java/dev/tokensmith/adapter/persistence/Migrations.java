@@ -1,10 +1,19 @@
 package dev.tokensmith.adapter.persistence;
 
+import io.vavr.control.Option;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Brings a database's schema up to date with the Flyway migrations in {@code db/migration}. */
+/**
+ * Brings a database's schema up to date with the Flyway migrations in {@code db/migration}.
+ *
+ * <p>Flyway serialises concurrent migrations with a PostgreSQL advisory lock taken in the
+ * migration's transaction ({@code flyway.postgresql.transactional.lock}, its default), and on
+ * PostgreSQL it reads and restores the session's search path and role around its work: both need a
+ * connection that keeps its server session, which is why {@link Database} migrates over a
+ * connection of its own, given separately when a transaction-mode pooler is in front.
+ */
 public final class Migrations {
   static final String LOCATION = "classpath:db/migration";
 
@@ -13,6 +22,11 @@ public final class Migrations {
   /** Applies the pending migrations and returns how many ran (0 on an up-to-date schema). */
   public static int migrate(DataSource dataSource) {
     return run(Flyway.configure(Migrations.class.getClassLoader()).dataSource(dataSource));
+  }
+
+  /** Applies the migrations to {@code schema}, or to the connection's current schema if none. */
+  static int migrate(DataSource dataSource, Option<String> schema) {
+    return schema.isDefined() ? migrate(dataSource, schema.get()) : migrate(dataSource);
   }
 
   /** Applies the migrations to {@code schema} (created if absent) instead of the default one. */

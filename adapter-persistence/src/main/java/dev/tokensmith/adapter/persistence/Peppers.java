@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The secret keys ("peppers") of the token digests, by key id, the last one being the newest; never
@@ -30,7 +33,8 @@ import java.util.regex.Pattern;
  * digests made with any listed key still verify. A key id is 1 to 32 letters, digits, {@code _} or
  * {@code -}; a key has at least {@value #MIN_KEY_BYTES} bytes; blank lines and lines starting with
  * {@code #} are ignored. To rotate, append a new entry and restart; drop an old entry only once no
- * digest made with it matters any more (its tokens stop working).
+ * digest made with it matters any more (its tokens stop working). {@link PepperChecks} proves at
+ * every start that each key id still stands for the key the database recorded for it.
  */
 public final class Peppers {
   /** The default key id, for a pepper given as a single base64 value. */
@@ -41,6 +45,9 @@ public final class Peppers {
 
   /** The smallest key accepted, in bytes. */
   public static final int MIN_KEY_BYTES = 16;
+
+  /** What a check value is the HMAC of, followed by the key id. */
+  private static final String CHECK_LABEL = "tokensmith pepper check v1:";
 
   private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
@@ -196,20 +203,27 @@ public final class Peppers {
     }
   }
 
+  /** The pepper file in the data directory, used when neither variable is set. */
+  public static Path defaultFile(Path dataDirectory) {
+    return dataDirectory.resolve("token-pepper");
+  }
+
   /**
-   * Where the pepper comes from at start: the variable's value when given, else the named file
-   * (which must exist: a missing file would silently invalidate every token), else the file {@code
-   * token-pepper} in the data directory, created on first start.
+   * The pepper configured for this start: the variable's value when given, else the named file
+   * (which must exist: a missing file would silently invalidate every token), else the {@link
+   * #defaultFile} when it exists; none when it does not, and the caller decides whether a new one
+   * may be generated ({@link #readOrCreate}).
    */
-  public static Peppers load(
-      Option<String> pepper, Option<Path> pepperFile, Path dataDirectory, SecureRandom random) {
+  public static Option<Peppers> configured(
+      Option<String> pepper, Option<Path> pepperFile, Path dataDirectory) {
     if (pepper.isDefined()) {
-      return parse(pepper.get(), "TOKENSMITH_TOKEN_PEPPER");
+      return Option.some(parse(pepper.get(), "TOKENSMITH_TOKEN_PEPPER"));
     }
     if (pepperFile.isDefined()) {
-      return read(pepperFile.get());
+      return Option.some(read(pepperFile.get()));
     }
-    return readOrCreate(dataDirectory.resolve("token-pepper"), random);
+    Path file = defaultFile(dataDirectory);
+    return Files.exists(file) ? Option.some(read(file)) : Option.none();
   }
 
   /** The id of the key new digests are made with. */
@@ -226,6 +240,25 @@ public final class Peppers {
   byte[] key(String keyId) {
     byte[] key = keys.get(keyId);
     return key == null ? null : key.clone();
+  }
+
+  /**
+   * A value that proves which key {@code keyId} is without revealing it: HMAC-SHA-256 of a fixed
+   * label and the key id under the key, encoded {@code hmac-sha256$<base64>}.
+   */
+  String checkValue(String keyId) {
+    byte[] key = keys.get(keyId);
+    if (key == null) {
+      throw new IllegalArgumentException("no pepper key " + keyId);
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      byte[] check = mac.doFinal((CHECK_LABEL + keyId).getBytes(StandardCharsets.US_ASCII));
+      return "hmac-sha256$" + Base64.getEncoder().encodeToString(check);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA-256 is not available: " + e.getMessage(), e);
+    }
   }
 
   /** The keys in the text format, for writing a pepper file. */

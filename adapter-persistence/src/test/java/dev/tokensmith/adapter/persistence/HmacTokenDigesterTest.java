@@ -143,20 +143,22 @@ class HmacTokenDigesterTest {
   }
 
   @Test
-  void aNamedPepperFileMustExistButTheDefaultOneIsCreated(@TempDir Path directory) {
+  void aNamedPepperFileMustExistAndAMissingDefaultOneIsNotConfigured(@TempDir Path directory) {
     assertThatThrownBy(
             () ->
-                Peppers.load(
-                    Option.none(), Option.some(directory.resolve("missing")), directory, RANDOM))
+                Peppers.configured(
+                    Option.none(), Option.some(directory.resolve("missing")), directory))
         .isInstanceOf(PepperException.class)
         .hasMessageContaining("does not exist");
 
-    Peppers created = Peppers.load(Option.none(), Option.none(), directory, RANDOM);
-    assertThat(directory.resolve("token-pepper")).exists();
+    assertThat(Peppers.configured(Option.none(), Option.none(), directory)).isEmpty();
+    assertThat(directory.resolve("token-pepper")).doesNotExist();
+    Peppers created = Peppers.readOrCreate(Peppers.defaultFile(directory), RANDOM);
+    assertThat(Peppers.configured(Option.none(), Option.none(), directory).get().key("k1"))
+        .isEqualTo(created.key("k1"));
     String variable = "k5:" + Base64.getEncoder().encodeToString(key());
-    assertThat(Peppers.load(Option.some(variable), Option.none(), directory, RANDOM).keyIds())
+    assertThat(Peppers.configured(Option.some(variable), Option.none(), directory).get().keyIds())
         .containsExactly("k5");
-    assertThat(created.keyIds()).containsExactly("k1");
   }
 
   @Test
