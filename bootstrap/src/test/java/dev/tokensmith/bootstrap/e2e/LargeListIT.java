@@ -45,7 +45,7 @@ class LargeListIT {
   private static final String HEAP = System.getProperty("tokensmith.largeList.heap", "64m");
   private static final Pattern READY =
       Pattern.compile("tokensmith is ready at (http://\\S+?):(\\d+)/");
-  private static final String ADMIN_PASSWORD = "large list admin password";
+  static final String ADMIN_PASSWORD = "large list admin password";
   private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,7 +75,7 @@ class LargeListIT {
     }
     try (Database database =
         Database.start(DatabaseConfig.embedded(directory.resolve("db")).withPort(port))) {
-      Process service = startService(directory, port);
+      Process service = startService(directory, port, HEAP);
       List<String> output = Collections.synchronizedList(new ArrayList<>());
       int httpPort = awaitReady(service, output);
       try {
@@ -254,7 +254,7 @@ class LargeListIT {
   }
 
   /** The service's heap in use now, from its Prometheus metrics. */
-  private static long heapUsed(Http http) {
+  static long heapUsed(Http http) {
     String metrics = http.get("/metrics").body();
     Matcher used =
         Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E+]+)$")
@@ -266,13 +266,13 @@ class LargeListIT {
     return (long) sum;
   }
 
-  private static Process startService(Path directory, int databasePort) throws Exception {
+  static Process startService(Path directory, int databasePort, String heap) throws Exception {
     Path jar = Path.of("target", "tokensmith.jar");
     assertThat(jar).as("the jar is built by the package phase").exists();
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + HEAP,
+                "-Xmx" + heap,
                 "-jar",
                 jar.toString())
             .redirectErrorStream(true);
@@ -287,7 +287,7 @@ class LargeListIT {
     return builder.start();
   }
 
-  private static int awaitReady(Process process, List<String> output) throws Exception {
+  static int awaitReady(Process process, List<String> output) throws Exception {
     Thread reader =
         new Thread(
             () -> {
