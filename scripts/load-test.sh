@@ -293,8 +293,7 @@ measure_mode() { # $1 = token digest mode
   stop_service
 }
 
-# direct, with the pooler setting and through PgBouncer in the same interleaved rounds: ready self
-# rest of each instance in turn, round after round
+# direct, with the pooler setting and through PgBouncer in the same interleaved rounds
 measure_pooler() {
   local keys=(ready self rest) targets=(direct setting pgbouncer)
   declare -A base
@@ -318,10 +317,12 @@ measure_pooler() {
     BASE=${base[$target]}
     for key in "${keys[@]}"; do run_wrk "$key" "$WARMUP" >/dev/null; done
   done
+  # one endpoint on each instance in turn, so that the instances' numbers of an endpoint are taken
+  # back to back, under the same load of the machine
   for round in $(seq 1 "$ROUNDS"); do
-    for target in "${targets[@]}"; do
-      BASE=${base[$target]}
-      for key in "${keys[@]}"; do
+    for key in "${keys[@]}"; do
+      for target in "${targets[@]}"; do
+        BASE=${base[$target]}
         local before after line heap
         before=$(metric tokensmith_sql_statements_total)
         line=$(run_wrk "$key" "$DURATION")
@@ -368,7 +369,7 @@ awk -v rssfile="$WORK/rss" '
     mode = $1; key = $2; after = $4; before = $5; heap = $6
     for (i = 7; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
     id = mode SUBSEP key
-    if (!(id in count)) { order[++rows] = id }
+    if (!(id in count)) { rowsof[mode] = rowsof[mode] " " key; if (!(mode in seen)) { seen[mode] = 1; modes[++nmodes] = mode } }
     n = ++count[id]
     rps[id, n] = v["requests"] / (v["duration_us"] / 1e6)
     p50[id, n] = v["p50_us"] / 1000; p99[id, n] = v["p99_us"] / 1000
@@ -376,6 +377,11 @@ awk -v rssfile="$WORK/rss" '
     heaps[id] = heaps[id] (n > 1 ? "/" : "") heap
   }
   END {
+    # rows grouped by mode, in the order measured
+    for (m = 1; m <= nmodes; m++) {
+      nk = split(rowsof[modes[m]], ks_, " ")
+      for (k = 1; k <= nk; k++) order[++rows] = modes[m] SUBSEP ks_[k]
+    }
     printf "\n| mode | endpoint | requests/s (median) | p50 ms | p99 ms | ratio to ready | SQL statements / request | errors | heap MiB after each round | service peak RSS MiB |\n"
     printf "|---|---|---:|---:|---:|---:|---:|---:|---|---:|\n"
     for (r = 1; r <= rows; r++) {
@@ -399,14 +405,14 @@ awk -v rssfile="$WORK/rss" '
     split("setting pgbouncer", ts, " ")
     for (t = 1; t <= 2; t++) {
       if (!((ts[t] SUBSEP "ready") in count) || !(("direct" SUBSEP "ready") in count)) continue
-      printf "\nPer round, %s / direct (the same endpoint, the same round):\n", ts[t]
+      printf "\nPer round, %s / direct (the same endpoint, measured back to back):\n", ts[t]
       split("ready self rest", ks, " ")
       for (k = 1; k <= 3; k++) {
         pid = ts[t] SUBSEP ks[k]; did = "direct" SUBSEP ks[k]
         if (!(pid in count) || !(did in count)) continue
         line = ""
-        for (i = 1; i <= count[pid]; i++) line = line sprintf(" %.2f", rps[pid, i] / rps[did, i])
-        printf "  %s:%s (medians: %.2f)\n", ks[k], line, med[pid] / med[did]
+        for (i = 1; i <= count[pid]; i++) { q[i] = rps[pid, i] / rps[did, i]; line = line sprintf(" %.2f", q[i]) }
+        printf "  %s:%s (median %.2f)\n", ks[k], line, median(q, count[pid])
       }
     }
   }' "$RESULTS"

@@ -4,6 +4,7 @@ import static dev.tokensmith.bootstrap.e2e.ServiceJar.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -300,7 +301,13 @@ class PepperCheckIT {
   }
 
   private static void run(String... command) throws Exception {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new AssertionError(
+          command[0] + " is needed on the PATH (Debian: apt-get install postgresql-client)", e);
+    }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
     assertThat(process.exitValue()).as(command[0] + ": " + output).isZero();
