@@ -196,6 +196,8 @@ class PagingTest {
     "expiringWithinDays=x, expiringWithinDays",
     "unusedForDays=36501, unusedForDays",
     "scope=nonsense, scope",
+    "owner=%00, owner",
+    "application=a%00b, application",
   })
   void badPagingOrFilterParametersAreRefusedNamingTheParameter(String query, String field) {
     Res response =

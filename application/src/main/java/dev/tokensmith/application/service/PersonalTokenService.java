@@ -211,6 +211,10 @@ public final class PersonalTokenService
 
   private Either<UseCaseFailure, PersonalTokenFilter> filter(
       ListPersonalTokensQuery query, Instant now) {
+    if (query.ownerLogin().exists(login -> login.indexOf('\0') >= 0 || login.length() > 255)) {
+      return Either.left(
+          new InvalidInput("owner", "owner must be a login: at most 255 characters, without NUL"));
+    }
     Option<UserId> owner =
         query.ownerLogin().flatMap(login -> accounts.userByLogin(login).map(User::id));
     Option<String> scope = Option.none();

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class ListCostBenchmark {
   private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
-  private static final int ROUNDS = Integer.getInteger("tokensmith.bench.rounds", 100);
+  private static final int ROUNDS = Integer.getInteger("tokensmith.bench.rounds", 60);
 
   private static final String FILL =
       """
@@ -132,6 +132,7 @@ class ListCostBenchmark {
             medians.put(request.getKey(), medianMillis(http, request.getValue(), headers));
           }
           results.put(size, medians);
+          System.out.println("ListCostBenchmark: " + size + " tokens: " + medians);
           heaps.put(size, LargeListIT.heapUsed(http));
         }
       } finally {
@@ -154,15 +155,20 @@ class ListCostBenchmark {
     }
   }
 
+  /**
+   * Fills tokens {@code from} to {@code to}, 50 000 a statement (each within the socket timeout).
+   */
   private static void fill(Database database, long owner, long from, long to) throws Exception {
     try (Connection connection = database.dataSource().getConnection();
         PreparedStatement fill = connection.prepareStatement(FILL)) {
-      fill.setLong(1, owner);
-      fill.setString(2, T0.toString());
-      fill.setLong(3, from);
-      fill.setLong(4, to);
-      fill.executeUpdate();
-      connection.createStatement().execute("VACUUM ANALYZE tokens");
+      for (long start = from; start <= to; start += 50_000) {
+        fill.setLong(1, owner);
+        fill.setString(2, T0.toString());
+        fill.setLong(3, start);
+        fill.setLong(4, Math.min(to, start + 49_999));
+        fill.executeUpdate();
+      }
+      connection.createStatement().execute("ANALYZE tokens");
     }
   }
 
