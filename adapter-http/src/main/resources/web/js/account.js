@@ -1,15 +1,18 @@
 import { api, logout } from "./api.js";
 import { TIME_ZONE, byId, setText, show, showError, showValueOnce } from "./ui.js";
 import { chips, personalTokenDialog, renderTokens } from "./tokens.js";
+import { Pager } from "./pager.js";
 
 const BASE = "/api/v1/me/tokens";
 let mayOwnTokens = true;
 
-async function loadTokens() {
-  const tokens = await api("GET", BASE);
+let pager = null;
+
+function showTokens(tokens) {
   show(byId("tokens-loading"), false);
-  show(byId("tokens-empty"), tokens.length === 0 && mayOwnTokens);
-  show(byId("tokens-table"), tokens.length > 0);
+  const none = tokens.length === 0 && pager.index === 0;
+  show(byId("tokens-empty"), none && mayOwnTokens);
+  show(byId("tokens-table"), !none);
   renderTokens(byId("tokens-body"), tokens, {
     base: BASE,
     label: (t) => t.application,
@@ -20,6 +23,16 @@ async function loadTokens() {
       await reload();
     },
   });
+}
+
+// The first page, or the page shown again after a change.
+async function loadTokens() {
+  if (!pager) {
+    pager = new Pager({ after: byId("tokens-table").parentElement, path: BASE, noun: "tokens", render: showTokens });
+    await pager.search();
+  } else {
+    await pager.reload();
+  }
 }
 
 async function reload() {

@@ -13,6 +13,7 @@ import {
   showValueOnce,
 } from "./ui.js";
 import { checkedValues, chips, renderScopeChecks, renderTokens } from "./tokens.js";
+import { Pager } from "./pager.js";
 
 const PROFILES = ["Administrator", "REST Services User", "Directory Manager", "Directory Reader"];
 const USERS = "/api/v1/admin/users";
@@ -183,17 +184,18 @@ function userRow(user) {
   );
 }
 
-async function loadUsers() {
-  const users = await api("GET", USERS);
+const pagers = {};
+
+function showUsers(users) {
   rememberOrganizations(users.map((u) => u.organization));
   byId("users-body").replaceChildren(...users.map(userRow));
 }
 
-async function loadApps() {
-  const tokens = await api("GET", APPS);
+function showApps(tokens) {
   rememberOrganizations(tokens.map((t) => t.organization));
-  show(byId("apps-empty"), tokens.length === 0);
-  show(byId("apps-table"), tokens.length > 0);
+  const none = tokens.length === 0 && pagers.apps.index === 0;
+  show(byId("apps-empty"), none);
+  show(byId("apps-table"), !none);
   renderTokens(byId("apps-body"), tokens, {
     base: APPS,
     label: (t) => t.login,
@@ -219,16 +221,10 @@ async function loadApps() {
   });
 }
 
-async function loadPersonal() {
-  const params = new URLSearchParams();
-  const owner = byId("filter-owner").value.trim();
-  if (owner) params.set("owner", owner);
-  if (byId("filter-expired").checked) params.set("expired", "true");
-  if (byId("filter-expiring").checked) params.set("expiring", "true");
-  const query = params.toString();
-  const tokens = await api("GET", query ? `${PERSONAL}?${query}` : PERSONAL);
-  show(byId("personal-empty"), tokens.length === 0);
-  show(byId("personal-table"), tokens.length > 0);
+function showPersonal(tokens) {
+  const none = tokens.length === 0 && pagers.personal.index === 0;
+  show(byId("personal-empty"), none);
+  show(byId("personal-table"), !none);
   renderTokens(byId("personal-body"), tokens, {
     base: PERSONAL,
     label: (t) => t.application,
@@ -237,6 +233,35 @@ async function loadPersonal() {
     extra: [{ label: "Owner", class: "owner", render: (t) => (t.owner ? t.owner.login : "—") }],
     onChange: loadAll,
   });
+}
+
+// The filters of the personal tokens' form, as the API's query parameters.
+function personalFilters() {
+  const params = {};
+  const owner = byId("filter-owner").value.trim();
+  if (owner) params.owner = owner;
+  const application = byId("filter-application").value.trim();
+  if (application) params.application = application;
+  if (byId("filter-expired").checked) params.expired = "true";
+  if (byId("filter-expiring").checked) params.expiring = "true";
+  return params;
+}
+
+function loadUsers() {
+  return pagers.users.reload();
+}
+
+function loadApps() {
+  return pagers.apps.reload();
+}
+
+function loadPersonal() {
+  return pagers.personal.reload();
+}
+
+// A new search in the personal tokens (the filters changed): from its first page.
+function searchPersonal() {
+  return pagers.personal.search(personalFilters());
 }
 
 async function guarded(load) {
@@ -265,15 +290,19 @@ async function start() {
       await showValueOnce(created.secret, `Value of the application token ${created.token.login}`);
     }
   });
+  pagers.users = new Pager({ after: byId("users-table").parentElement, path: USERS, noun: "users", limit: 50, render: showUsers });
+  pagers.apps = new Pager({ after: byId("apps-table").parentElement, path: APPS, noun: "tokens", render: showApps });
+  pagers.personal = new Pager({ after: byId("personal-table").parentElement, path: PERSONAL, noun: "tokens", render: showPersonal });
   byId("personal-filter").addEventListener("submit", (event) => {
     event.preventDefault();
-    guarded(loadPersonal);
+    guarded(searchPersonal);
   });
   byId("filter-clear").addEventListener("click", () => {
     byId("filter-owner").value = "";
+    byId("filter-application").value = "";
     byId("filter-expired").checked = false;
     byId("filter-expiring").checked = false;
-    guarded(loadPersonal);
+    guarded(searchPersonal);
   });
   await loadAll();
   show(byId("page-status"), false);

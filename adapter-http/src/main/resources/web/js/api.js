@@ -62,3 +62,40 @@ export async function logout() {
     window.location.assign("/");
   }
 }
+
+// One page of a list (docs/openapi.yaml, "Lists"): its items, the cursor of the next page (null on
+// the last one) and the list's size, exact or estimated.
+export async function apiPage(path, params, cursor) {
+  const query = new URLSearchParams(params);
+  if (cursor) query.set("cursor", cursor);
+  const text = query.toString();
+  const target = text ? `${path}?${text}` : path;
+  let response;
+  try {
+    response = await fetch(target, {
+      method: "GET",
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+  } catch (e) {
+    throw new ApiError(0, { message: "The server cannot be reached. Check your connection and try again." });
+  }
+  let data = null;
+  try {
+    data = await response.json();
+  } catch (e) {
+    data = null;
+  }
+  if (!response.ok) {
+    if (response.status === 401) window.location.assign("/");
+    throw new ApiError(response.status, data);
+  }
+  const total = response.headers.get("X-Total-Count");
+  return {
+    items: data,
+    next: response.headers.get("X-Next-Cursor"),
+    total: total === null ? null : Number(total),
+    exact: response.headers.get("X-Total-Count-Exact") !== "false",
+  };
+}

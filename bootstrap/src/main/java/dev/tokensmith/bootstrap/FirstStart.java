@@ -31,7 +31,7 @@ final class FirstStart {
       String login,
       Option<String> configuredPassword,
       PrintStream out) {
-    if (!accounts.users().isEmpty()) {
+    if (!accounts.users(Option.none(), 1).isEmpty()) {
       return false;
     }
     Organization organization =

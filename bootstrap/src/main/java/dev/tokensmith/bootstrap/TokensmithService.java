@@ -197,6 +197,11 @@ public final class TokensmithService implements AutoCloseable {
     return core;
   }
 
+  /** The database, for tests that fill it with SQL. */
+  Database database() {
+    return database;
+  }
+
   /** Stops the HTTP server (letting in-flight requests finish), then the database. Idempotent. */
   @Override
   public synchronized void close() {

@@ -15,6 +15,7 @@ import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.TokenKind;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -53,10 +54,12 @@ final class AdminApplicationTokensController {
 
   void list(Context ctx) {
     Principal admin = Caller.of(ctx).administrator();
-    ctx.json(
-        UseCaseFailed.orThrow(listApplicationTokens.listApplicationTokens(admin)).stream()
-            .map(TokenView::from)
-            .toList());
+    Paging.respond(
+        ctx,
+        UseCaseFailed.orThrow(
+            listApplicationTokens.listApplicationTokens(admin, Paging.request(ctx))),
+        TokenView::from,
+        List.of());
   }
 
   void create(Context ctx) {

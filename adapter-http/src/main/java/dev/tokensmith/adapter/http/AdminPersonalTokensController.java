@@ -9,10 +9,14 @@ import dev.tokensmith.application.port.in.ViewTokenUseCase;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.token.TokenKind;
 import io.javalin.http.Context;
+import io.vavr.control.Option;
+import java.util.List;
 
 /**
  * Administrators' view of everyone's personal tokens: {@code /api/v1/admin/personal-tokens[/{id}]},
- * filtered by {@code owner}, {@code expired=true}, {@code expiring=true}.
+ * paged, filtered by {@code owner}, {@code application} (text), {@code scope}, {@code
+ * expired=true}, {@code expiring=true} (within 7 days) or {@code expiringWithinDays}, {@code
+ * unusedForDays}.
  */
 final class AdminPersonalTokensController {
   private final ListPersonalTokensUseCase listPersonalTokens;
@@ -28,18 +32,42 @@ final class AdminPersonalTokensController {
     this.deleteToken = deleteToken;
   }
 
+  /** The query parameters of the list, repeated in the link of its next page. */
+  private static final List<String> FILTERS =
+      List.of(
+          "owner",
+          "application",
+          "scope",
+          "expired",
+          "expiring",
+          "expiringWithinDays",
+          "unusedForDays");
+
+  /** {@code expiring=true}: what the token views flag as {@code expiresSoon}. */
+  private static final int EXPIRES_SOON_DAYS = 7;
+
   void list(Context ctx) {
     Principal admin = Caller.of(ctx).administrator();
+    Option<Integer> expiringWithinDays =
+        RequestReader.wholeNumber(ctx, "expiringWithinDays", 1, Integer.MAX_VALUE);
+    if (expiringWithinDays.isEmpty() && RequestReader.flag(ctx, "expiring")) {
+      expiringWithinDays = Option.some(EXPIRES_SOON_DAYS);
+    }
     ListPersonalTokensQuery query =
         new ListPersonalTokensQuery(
             admin,
             RequestReader.text(ctx, "owner"),
+            RequestReader.text(ctx, "application"),
+            RequestReader.text(ctx, "scope"),
             RequestReader.flag(ctx, "expired"),
-            RequestReader.flag(ctx, "expiring"));
-    ctx.json(
-        UseCaseFailed.orThrow(listPersonalTokens.listPersonalTokens(query)).stream()
-            .map(TokenView::from)
-            .toList());
+            expiringWithinDays,
+            RequestReader.wholeNumber(ctx, "unusedForDays", 1, Integer.MAX_VALUE),
+            Paging.request(ctx));
+    Paging.respond(
+        ctx,
+        UseCaseFailed.orThrow(listPersonalTokens.listPersonalTokens(query)),
+        TokenView::from,
+        FILTERS);
   }
 
   void show(Context ctx) {

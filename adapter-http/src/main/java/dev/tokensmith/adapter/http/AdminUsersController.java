@@ -10,6 +10,7 @@ import dev.tokensmith.application.port.in.ViewUserUseCase;
 import dev.tokensmith.domain.account.Principal;
 import io.javalin.http.Context;
 import io.vavr.control.Option;
+import java.util.List;
 import java.util.Set;
 
 /** Administrators' users: {@code /api/v1/admin/users[/{login}]}. */
@@ -44,8 +45,11 @@ final class AdminUsersController {
 
   void list(Context ctx) {
     Principal admin = Caller.of(ctx).administrator();
-    ctx.json(
-        UseCaseFailed.orThrow(listUsers.listUsers(admin)).stream().map(UserView::from).toList());
+    Paging.respond(
+        ctx,
+        UseCaseFailed.orThrow(listUsers.listUsers(admin, Paging.request(ctx))),
+        UserView::from,
+        List.of());
   }
 
   void show(Context ctx) {

@@ -18,6 +18,7 @@ import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.TokenKind;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Set;
 
 /** The acting user's own personal tokens: {@code /api/v1/me/tokens[/{id}[/refresh]]}. */
@@ -51,10 +52,12 @@ final class MyTokensController {
   }
 
   void list(Context ctx) {
-    ctx.json(
-        UseCaseFailed.orThrow(listMyPersonalTokens.listMyPersonalTokens(me(ctx))).stream()
-            .map(TokenView::from)
-            .toList());
+    Paging.respond(
+        ctx,
+        UseCaseFailed.orThrow(
+            listMyPersonalTokens.listMyPersonalTokens(me(ctx), Paging.request(ctx))),
+        TokenView::from,
+        List.of());
   }
 
   void create(Context ctx) {

@@ -55,6 +55,25 @@ final class RequestReader {
     throw UseCaseFailed.invalidInput(name, name + " must be true or false");
   }
 
+  /** An optional whole-number query parameter from {@code min} to {@code max}. */
+  static Option<Integer> wholeNumber(Context ctx, String name, int min, int max) {
+    String value = ctx.queryParam(name);
+    if (value == null) {
+      return Option.none();
+    }
+    String problem = name + " must be a whole number from " + min + " to " + max;
+    if (value.isEmpty()
+        || value.length() > 10
+        || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw UseCaseFailed.invalidInput(name, problem);
+    }
+    long number = Long.parseLong(value);
+    if (number < min || number > max) {
+      throw UseCaseFailed.invalidInput(name, problem);
+    }
+    return Option.some((int) number);
+  }
+
   /** An optional query parameter that must not be blank when present. */
   static Option<String> text(Context ctx, String name) {
     String value = ctx.queryParam(name);

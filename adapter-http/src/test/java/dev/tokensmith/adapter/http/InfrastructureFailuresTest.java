@@ -26,7 +26,7 @@ class InfrastructureFailuresTest {
     InMemoryTokensmith tokensmith = new InMemoryTokensmith();
     UseCases real = TestUseCases.of(tokensmith.core);
     ListMyPersonalTokensUseCase failing =
-        actor -> {
+        (actor, page) -> {
           if (DATABASE_DOWN.get()) {
             throw new StorageFailure("connection refused", new java.io.IOException("refused"));
           }
@@ -34,7 +34,7 @@ class InfrastructureFailuresTest {
           if (fault != null) {
             throw fault;
           }
-          return real.listMyPersonalTokens().listMyPersonalTokens(actor);
+          return real.listMyPersonalTokens().listMyPersonalTokens(actor, page);
         };
     UseCases useCases =
         new UseCases(

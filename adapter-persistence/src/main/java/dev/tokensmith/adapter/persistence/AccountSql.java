@@ -22,7 +22,15 @@ final class AccountSql {
 
   static final String USER_BY_LOGIN = SELECT_USERS + "WHERE u.login = :login";
 
-  static final String USERS = SELECT_USERS + "ORDER BY u.login";
+  /** The first page of users by login, on the unique index of logins. */
+  static final String USERS = SELECT_USERS + "ORDER BY u.login LIMIT :limit";
+
+  /** A next page of users: the logins after the previous page's last one. */
+  static final String USERS_AFTER =
+      SELECT_USERS + "WHERE u.login > :after ORDER BY u.login LIMIT :limit";
+
+  /** The rows a count of users reads. */
+  static final String USERS_WHERE = "FROM users";
 
   static final String ADD_PERSON =
       """

@@ -1,8 +1,10 @@
 package dev.tokensmith.adapter.persistence;
 
 import dev.tokensmith.application.port.out.AccountDirectory;
+import dev.tokensmith.application.port.out.Counted;
 import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.port.out.NewUser;
+import dev.tokensmith.application.port.out.PersonalTokenFilter;
 import dev.tokensmith.domain.account.Logins;
 import dev.tokensmith.domain.account.Names;
 import dev.tokensmith.domain.account.Organization;
@@ -54,12 +56,33 @@ public final class JdbiAccountDirectory implements AccountDirectory {
   }
 
   @Override
-  public List<User> users() {
+  public List<User> users(Option<String> afterLogin, int limit) {
     return storage.read(
-        handle ->
-            handle.createQuery(AccountSql.USERS).mapTo(Rows.UserRow.class).stream()
-                .map(Rows.UserRow::toUser)
-                .toList());
+        handle -> {
+          var query =
+              handle
+                  .createQuery(afterLogin.isDefined() ? AccountSql.USERS_AFTER : AccountSql.USERS)
+                  .bind("limit", limit);
+          afterLogin.forEach(login -> query.bind("after", login));
+          try (var rows = query.mapTo(Rows.UserRow.class).stream()) {
+            return rows.map(Rows.UserRow::toUser).toList();
+          }
+        });
+  }
+
+  @Override
+  public Counted countUsers(int exactUpTo) {
+    ListQueries.Conditions none = ListQueries.Conditions.of(PersonalTokenFilter.NONE);
+    return storage.read(
+        handle -> {
+          long counted =
+              ListQueries.countUpTo(handle, AccountSql.USERS_WHERE, none, exactUpTo + 1L);
+          return counted <= exactUpTo
+              ? new Counted(counted, true)
+              : new Counted(
+                  Math.max(counted, ListQueries.estimate(handle, AccountSql.USERS_WHERE, none)),
+                  false);
+        });
   }
 
   @Override

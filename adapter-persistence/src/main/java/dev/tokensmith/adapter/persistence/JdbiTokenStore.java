@@ -1,6 +1,9 @@
 package dev.tokensmith.adapter.persistence;
 
+import dev.tokensmith.application.port.out.Counted;
+import dev.tokensmith.application.port.out.PersonalTokenFilter;
 import dev.tokensmith.application.port.out.TokenLookup;
+import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
 import dev.tokensmith.domain.account.TokenOwner;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -112,39 +116,91 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
   }
 
   @Override
-  public List<PersonalToken> personalTokensOf(UserId owner) {
-    return pending.read(
-        () ->
-            storage.read(
-                handle ->
-                    handle
-                        .createQuery(TokenSql.PERSONAL_TOKENS_OF)
-                        .bind("owner", owner.value())
-                        .mapTo(Rows.TokenRow.class)
-                        .stream()
-                        .map(row -> (PersonalToken) row.toToken())
-                        .toList()),
-        this::withPending);
+  public List<PersonalToken> personalTokens(
+      PersonalTokenFilter filter, Option<TokenPosition> after, int limit) {
+    ListQueries.Conditions conditions = ListQueries.Conditions.of(filter);
+    return page(
+        TokenSql.personalTokensPage(conditions.sql(), after.isDefined()),
+        conditions,
+        after,
+        limit,
+        PersonalToken.class);
   }
 
   @Override
-  public List<PersonalToken> personalTokens() {
-    return tokensOf(TokenSql.PERSONAL_TOKENS, PersonalToken.class);
+  public Counted countPersonalTokens(PersonalTokenFilter filter, int exactUpTo) {
+    ListQueries.Conditions range =
+        ListQueries.Conditions.of(PersonalTokenFilter.NONE.withOwner(filter.owner()));
+    ListQueries.Conditions matching = ListQueries.Conditions.of(filter);
+    String rangeRows = TokenSql.personalTokensWhere(range.sql());
+    String matchingRows = TokenSql.personalTokensWhere(matching.sql());
+    return storage.read(
+        handle -> {
+          // the owner's tokens (or every token) are counted only up to the bound: an index range
+          long inRange = ListQueries.countUpTo(handle, rangeRows, range, exactUpTo + 1L);
+          if (inRange <= exactUpTo) {
+            return new Counted(
+                filter.isOwnerOnly()
+                    ? inRange
+                    : ListQueries.countUpTo(handle, matchingRows, matching, exactUpTo + 1L),
+                true);
+          }
+          long estimate = ListQueries.estimate(handle, matchingRows, matching);
+          // more than the bound are known to be there
+          return new Counted(
+              filter.isOwnerOnly() ? Math.max(estimate, exactUpTo + 1L) : estimate, false);
+        });
   }
 
   @Override
-  public List<ApplicationToken> applicationTokens() {
-    return tokensOf(TokenSql.APPLICATION_TOKENS, ApplicationToken.class);
+  public List<ApplicationToken> applicationTokens(Option<TokenPosition> after, int limit) {
+    return page(
+        TokenSql.applicationTokensPage(after.isDefined()),
+        ListQueries.Conditions.of(PersonalTokenFilter.NONE),
+        after,
+        limit,
+        ApplicationToken.class);
   }
 
-  private <T extends Token> List<T> tokensOf(String sql, Class<T> type) {
+  @Override
+  public Counted countApplicationTokens(int exactUpTo) {
+    ListQueries.Conditions none = ListQueries.Conditions.of(PersonalTokenFilter.NONE);
+    return storage.read(
+        handle -> {
+          long counted =
+              ListQueries.countUpTo(
+                  handle, TokenSql.APPLICATION_TOKENS_WHERE, none, exactUpTo + 1L);
+          return counted <= exactUpTo
+              ? new Counted(counted, true)
+              : new Counted(
+                  Math.max(
+                      counted,
+                      ListQueries.estimate(handle, TokenSql.APPLICATION_TOKENS_WHERE, none)),
+                  false);
+        });
+  }
+
+  /** At most {@code limit} rows of one page, streamed from the database into the page's list. */
+  private <T extends Token> List<T> page(
+      String sql,
+      ListQueries.Conditions conditions,
+      Option<TokenPosition> after,
+      int limit,
+      Class<T> type) {
     return pending.read(
         () ->
             storage.read(
-                handle ->
-                    handle.createQuery(sql).mapTo(Rows.TokenRow.class).stream()
-                        .map(row -> type.cast(row.toToken()))
-                        .toList()),
+                handle -> {
+                  var query = conditions.bind(handle.createQuery(sql)).bind("limit", limit);
+                  after.forEach(
+                      position ->
+                          query
+                              .bind("afterAt", position.createdAt())
+                              .bind("afterId", position.id().uuid()));
+                  try (Stream<Rows.TokenRow> rows = query.mapTo(Rows.TokenRow.class).stream()) {
+                    return rows.map(row -> type.cast(row.toToken())).toList();
+                  }
+                }),
         this::withPending);
   }
 

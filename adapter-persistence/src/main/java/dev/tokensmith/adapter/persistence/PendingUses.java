@@ -218,7 +218,9 @@ final class PendingUses implements AutoCloseable {
       try {
         writer.write(batch);
         flushes.incrementAndGet();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // whatever went wrong (an Error too: OutOfMemoryError, StackOverflowError), the batch was
+        // not committed and stays pending
         for (Entry entry : batch) {
           pending.merge(entry.id(), entry, Entry::merge);
         }
@@ -231,6 +233,12 @@ final class PendingUses implements AutoCloseable {
     }
   }
 
+  /**
+   * The flusher's task. It never lets anything escape: a task of a scheduled executor that throws
+   * is never run again, which would stop the counting silently. A refused flush is logged once
+   * until one succeeds; an {@link Error} (the heap exhausted by another thread, say) is logged
+   * every time, and the next flush tries again with the uses kept.
+   */
   private void flushQuietly() {
     try {
       flush();
@@ -245,6 +253,14 @@ final class PendingUses implements AutoCloseable {
             settings.interval().toMillis(),
             e.getMessage());
       }
+    } catch (Error e) {
+      failing.set(true);
+      LOG.error(
+          "the usage flush failed with {}, keeping {} token(s) pending and retrying every {} ms",
+          e.getClass().getName(),
+          pending.size(),
+          settings.interval().toMillis(),
+          e);
     }
   }
 
@@ -265,7 +281,7 @@ final class PendingUses implements AutoCloseable {
     }
     try {
       flush();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       long uses = pending.values().stream().mapToLong(Entry::count).sum();
       LOG.error(
           "lost {} use(s) of {} token(s): the database did not take the last usage flush ({})",

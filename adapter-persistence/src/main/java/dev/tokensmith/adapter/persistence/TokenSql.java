@@ -1,6 +1,7 @@
 package dev.tokensmith.adapter.persistence;
 
-import dev.tokensmith.domain.token.TokenKind;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The SQL of {@link JdbiTokenStore}. */
 final class TokenSql {
@@ -22,21 +23,54 @@ final class TokenSql {
 
   static final String FIND = FROM_TOKENS + "WHERE id = :id";
 
-  static final String PERSONAL_TOKENS_OF =
-      FROM_TOKENS
-          + """
-          WHERE kind = 'personal' AND owner_user_id = :owner
-          ORDER BY created_at, id
-          """;
-
-  /** The kind is a literal so that even a generic plan can use the partial index. */
-  private static String tokensOfKind(TokenKind kind) {
-    return FROM_TOKENS + "WHERE kind = '" + kind.code() + "' ORDER BY created_at, id";
+  /**
+   * One page of personal tokens, newest first: {@code conditions} are fixed fragments of {@link
+   * #personalTokenConditions} (never caller text; values are bound), the position is the previous
+   * page's last (creation time, id), compared as a row so that the indexes on {@code (created_at,
+   * id)} and {@code (owner_user_id, created_at, id)}, read backwards, deliver the rows in order and
+   * stop at {@code :limit}.
+   */
+  static String personalTokensPage(List<String> conditions, boolean after) {
+    return FROM_TOKENS
+        + "WHERE kind = 'personal'"
+        + conditions.stream().map(c -> "\n  AND " + c).collect(Collectors.joining())
+        + (after ? "\n  AND (created_at, id) < (:afterAt, :afterId)" : "")
+        + "\nORDER BY created_at DESC, id DESC\nLIMIT :limit";
   }
 
-  static final String PERSONAL_TOKENS = tokensOfKind(TokenKind.PERSONAL);
+  /** The condition of each filter field of {@code PersonalTokenFilter}, by its bound parameter. */
+  static final String OWNER = "owner_user_id = :owner";
 
-  static final String APPLICATION_TOKENS = tokensOfKind(TokenKind.APPLICATION);
+  static final String APPLICATION_CONTAINS = "lower(application) LIKE :applicationPattern";
+  static final String SCOPE = "scopes @> ARRAY[CAST(:scope AS text)]";
+  static final String EXPIRED_BY = "expires_at <= :expiredBy";
+  static final String LIVE_AT = "expires_at > :liveAt";
+  static final String EXPIRES_BEFORE = "expires_at < :expiresBefore";
+  static final String UNUSED_SINCE = "coalesce(last_used_at, created_at) < :unusedSince";
+
+  /** One page of application tokens, newest first, on the partial (created_at, id) index. */
+  static String applicationTokensPage(boolean after) {
+    return FROM_TOKENS
+        + "WHERE kind = 'application'"
+        + (after ? "\n  AND (created_at, id) < (:afterAt, :afterId)" : "")
+        + "\nORDER BY created_at DESC, id DESC\nLIMIT :limit";
+  }
+
+  /**
+   * How many rows a statement would return, counting at most {@code :cap} of them: reads at most
+   * {@code :cap} index entries however large the table.
+   */
+  static String countUpTo(String from) {
+    return "SELECT count(*) FROM (SELECT 1 " + from + " LIMIT :cap) AS capped";
+  }
+
+  /** The rows of a count: every condition but the position, no order. */
+  static String personalTokensWhere(List<String> conditions) {
+    return "FROM tokens WHERE kind = 'personal'"
+        + conditions.stream().map(c -> " AND " + c).collect(Collectors.joining());
+  }
+
+  static final String APPLICATION_TOKENS_WHERE = "FROM tokens WHERE kind = 'application'";
 
   static final String APPLICATION_TOKEN_BY_LOGIN =
       FROM_TOKENS + "WHERE kind = 'application' AND login = :login";

@@ -4,6 +4,7 @@ import static dev.tokensmith.application.contract.ContractFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.application.contract.ContractFixtures;
+import dev.tokensmith.application.port.out.PersonalTokenFilter;
 import dev.tokensmith.application.port.out.TokenLookup;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.User;
@@ -67,10 +68,13 @@ class CoalescedUsageTest {
       assertThat(adapters.tokens().find(token.id()).get().usage()).isEqualTo(once);
       TokenLookup.Found found = (TokenLookup.Found) adapters.tokens().lookup(token.id());
       assertThat(found.token().usage()).isEqualTo(once);
-      assertThat(adapters.tokens().personalTokensOf(token.ownerId()))
+      assertThat(
+              adapters
+                  .tokens()
+                  .personalTokens(PersonalTokenFilter.ownedBy(token.ownerId()), Option.none(), 10))
           .singleElement()
           .satisfies(listed -> assertThat(listed.usage()).isEqualTo(once));
-      assertThat(adapters.tokens().personalTokens())
+      assertThat(adapters.tokens().personalTokens(PersonalTokenFilter.NONE, Option.none(), 100))
           .filteredOn(listed -> listed.id().equals(token.id()))
           .singleElement()
           .satisfies(listed -> assertThat(listed.usage()).isEqualTo(once));
@@ -88,7 +92,7 @@ class CoalescedUsageTest {
                   .usage()
                   .useCount())
           .isEqualTo(1);
-      assertThat(adapters.tokens().applicationTokens())
+      assertThat(adapters.tokens().applicationTokens(Option.none(), 100))
           .filteredOn(listed -> listed.id().equals(application.id()))
           .singleElement()
           .satisfies(listed -> assertThat(listed.usage().useCount()).isEqualTo(1));

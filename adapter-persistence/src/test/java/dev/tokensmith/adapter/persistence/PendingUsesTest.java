@@ -30,7 +30,14 @@ class PendingUsesTest {
   private final AtomicInteger refusals = new AtomicInteger();
   private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
 
+  /** Flushes that throw an {@link Error} (as the heap running out would) before refusals. */
+  private final AtomicInteger errors = new AtomicInteger();
+
   private void write(List<PendingUses.Entry> entries) {
+    if (errors.get() > 0) {
+      errors.decrementAndGet();
+      throw new OutOfMemoryError("Java heap space (thrown by the test)");
+    }
     if (refusals.get() > 0) {
       refusals.decrementAndGet();
       throw new StorageFailure("the database call failed (SQLSTATE 08006)", null);
@@ -190,6 +197,38 @@ class PendingUsesTest {
       awaitUntil(() -> stored.get(id).useCount() == 1);
       assertThat(uses.failedFlushes()).isEqualTo(3);
       assertThat(uses.pendingTokens()).isZero();
+    }
+  }
+
+  @Test
+  void anErrorInsideAFlushKeepsTheUsesAndTheFlusherKeepsCounting() throws Exception {
+    try (PendingUses uses = pendingUses(Duration.ofMillis(5))) {
+      TokenId id = storedToken();
+      errors.set(3);
+      refusals.set(2);
+      uses.record(id, T0, "192.0.2.1");
+      uses.record(id, T0.plusSeconds(1), "192.0.2.2");
+      awaitUntil(() -> stored.get(id).useCount() == 2);
+      assertThat(uses.failedFlushes()).isEqualTo(5);
+      assertThat(stored.get(id))
+          .isEqualTo(new Usage(2, Option.some(T0.plusSeconds(1)), Option.some("192.0.2.2")));
+
+      // the flusher survived the errors: later uses are still written by it
+      uses.record(id, T0.plusSeconds(2), "192.0.2.3");
+      awaitUntil(() -> stored.get(id).useCount() == 3);
+    }
+  }
+
+  @Test
+  void anErrorOfAnExplicitFlushKeepsTheUsesForTheNextOne() {
+    try (PendingUses uses = pendingUses(Duration.ofHours(1))) {
+      TokenId id = storedToken();
+      uses.record(id, T0, "192.0.2.1");
+      errors.set(1);
+      assertThatThrownBy(uses::flush).isInstanceOf(OutOfMemoryError.class);
+      assertThat(readCount(uses, id)).isEqualTo(1);
+      uses.flush();
+      assertThat(stored.get(id).useCount()).isEqualTo(1);
     }
   }
 

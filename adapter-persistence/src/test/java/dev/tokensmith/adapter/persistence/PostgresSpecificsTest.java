@@ -41,9 +41,9 @@ class PostgresSpecificsTest {
     queries.put(TokenSql.LOOKUP, Map.of("id", id));
     queries.put(TokenSql.TOMBSTONE, Map.of("id", id));
     queries.put(TokenSql.FIND, Map.of("id", id));
-    queries.put(TokenSql.PERSONAL_TOKENS_OF, Map.of("owner", 1L));
-    queries.put(TokenSql.PERSONAL_TOKENS, Map.of());
-    queries.put(TokenSql.APPLICATION_TOKENS, Map.of());
+    queries.put(TokenSql.applicationTokensPage(false), Map.of("limit", 21));
+    queries.put(
+        TokenSql.applicationTokensPage(true), Map.of("limit", 21, "afterAt", T0, "afterId", id));
     queries.put(TokenSql.APPLICATION_TOKEN_BY_LOGIN, Map.of("login", "x"));
     queries.put(
         TokenSql.RECORD_USES,
@@ -54,7 +54,8 @@ class PostgresSpecificsTest {
             "addresses", new String[] {"192.0.2.1", "2001:db8::1"}));
     queries.put(AccountSql.USER_BY_ID, Map.of("id", 1L));
     queries.put(AccountSql.USER_BY_LOGIN, Map.of("login", "x"));
-    queries.put(AccountSql.USERS, Map.of());
+    queries.put(AccountSql.USERS, Map.of("limit", 21));
+    queries.put(AccountSql.USERS_AFTER, Map.of("limit", 21, "after", "x"));
     queries.put(AccountSql.PASSWORD_HASH, Map.of("id", 1L));
     queries.put(AccountSql.ORGANIZATION_BY_NAME, Map.of("name", "x"));
     queries.put(AccountSql.ORGANIZATIONS, Map.of());

@@ -6,6 +6,8 @@ import dev.tokensmith.application.port.in.EditApplicationTokenCommand;
 import dev.tokensmith.application.port.in.EditApplicationTokenUseCase;
 import dev.tokensmith.application.port.in.IssuedToken;
 import dev.tokensmith.application.port.in.ListApplicationTokensUseCase;
+import dev.tokensmith.application.port.in.Page;
+import dev.tokensmith.application.port.in.PageRequest;
 import dev.tokensmith.application.port.in.TokenCommand;
 import dev.tokensmith.application.port.in.TokenSummary;
 import dev.tokensmith.application.port.in.UseCaseFailure;
@@ -14,8 +16,10 @@ import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AlreadyTaken;
 import dev.tokensmith.application.port.out.AuditEvent;
 import dev.tokensmith.application.port.out.AuditLog;
+import dev.tokensmith.application.port.out.Counted;
 import dev.tokensmith.application.port.out.RandomBytes;
 import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Logins;
 import dev.tokensmith.domain.account.Names;
@@ -174,12 +178,25 @@ public final class ApplicationTokenService
   }
 
   @Override
-  public Either<UseCaseFailure, List<TokenSummary>> listApplicationTokens(Principal actor) {
+  public Either<UseCaseFailure, Page<TokenSummary>> listApplicationTokens(
+      Principal actor, PageRequest page) {
+    Either<UseCaseFailure, Principal> admin = TokenAccess.administrator(actor);
+    if (admin.isLeft()) {
+      return Either.left(admin.getLeft());
+    }
+    Either<UseCaseFailure, Integer> limit = Pages.limit(page);
+    if (limit.isLeft()) {
+      return Either.left(limit.getLeft());
+    }
+    Either<UseCaseFailure, Option<TokenPosition>> after = Pages.tokenPosition(page);
+    if (after.isLeft()) {
+      return Either.left(after.getLeft());
+    }
     Instant now = clock.instant();
-    return TokenAccess.administrator(actor)
-        .map(
-            admin ->
-                tokens.applicationTokens().stream().map(t -> TokenSummary.of(t, now)).toList());
+    List<ApplicationToken> rows = tokens.applicationTokens(after.get(), limit.get() + 1);
+    Option<Counted> count =
+        Pages.countOnFirstPage(page, () -> tokens.countApplicationTokens(Pages.EXACT_COUNT_UP_TO));
+    return Either.right(Pages.ofTokens(rows, limit.get(), count, t -> TokenSummary.of(t, now)));
   }
 
   private static UseCaseFailure loginTaken(String login) {

@@ -8,6 +8,8 @@ import dev.tokensmith.application.port.in.IssuedToken;
 import dev.tokensmith.application.port.in.ListMyPersonalTokensUseCase;
 import dev.tokensmith.application.port.in.ListPersonalTokensQuery;
 import dev.tokensmith.application.port.in.ListPersonalTokensUseCase;
+import dev.tokensmith.application.port.in.Page;
+import dev.tokensmith.application.port.in.PageRequest;
 import dev.tokensmith.application.port.in.TokenCommand;
 import dev.tokensmith.application.port.in.TokenSummary;
 import dev.tokensmith.application.port.in.UseCaseFailure;
@@ -15,11 +17,15 @@ import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
 import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditEvent;
 import dev.tokensmith.application.port.out.AuditLog;
+import dev.tokensmith.application.port.out.Counted;
+import dev.tokensmith.application.port.out.PersonalTokenFilter;
 import dev.tokensmith.application.port.out.RandomBytes;
 import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.account.UserId;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.PersonalToken;
@@ -31,6 +37,7 @@ import dev.tokensmith.domain.token.TokenRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -74,14 +81,28 @@ public final class PersonalTokenService
   }
 
   @Override
-  public Either<UseCaseFailure, List<TokenSummary>> listMyPersonalTokens(Principal actor) {
-    Instant now = clock.instant();
+  public Either<UseCaseFailure, Page<TokenSummary>> listMyPersonalTokens(
+      Principal actor, PageRequest page) {
     return TokenAccess.asUser(actor, accounts)
-        .map(
-            user ->
-                tokens.personalTokensOf(user.id()).stream()
-                    .map(token -> TokenSummary.of(token, now))
-                    .toList());
+        .flatMap(user -> page(PersonalTokenFilter.ownedBy(user.id()), page));
+  }
+
+  private Either<UseCaseFailure, Page<TokenSummary>> page(
+      PersonalTokenFilter filter, PageRequest page) {
+    Either<UseCaseFailure, Integer> limit = Pages.limit(page);
+    if (limit.isLeft()) {
+      return Either.left(limit.getLeft());
+    }
+    Either<UseCaseFailure, Option<TokenPosition>> after = Pages.tokenPosition(page);
+    if (after.isLeft()) {
+      return Either.left(after.getLeft());
+    }
+    Instant now = clock.instant();
+    List<PersonalToken> rows = tokens.personalTokens(filter, after.get(), limit.get() + 1);
+    Option<Counted> count =
+        Pages.countOnFirstPage(
+            page, () -> tokens.countPersonalTokens(filter, Pages.EXACT_COUNT_UP_TO));
+    return Either.right(Pages.ofTokens(rows, limit.get(), count, t -> TokenSummary.of(t, now)));
   }
 
   @Override
@@ -166,17 +187,70 @@ public final class PersonalTokenService
   }
 
   @Override
-  public Either<UseCaseFailure, List<TokenSummary>> listPersonalTokens(
+  public Either<UseCaseFailure, Page<TokenSummary>> listPersonalTokens(
       ListPersonalTokensQuery query) {
-    Instant now = clock.instant();
-    return TokenAccess.administrator(query.actor())
-        .map(
-            admin ->
-                tokens.personalTokens().stream()
-                    .filter(t -> query.ownerLogin().forAll(t.ownerLogin()::equals))
-                    .map(t -> TokenSummary.of(t, now))
-                    .filter(s -> !query.expiredOnly() || s.expired())
-                    .filter(s -> !query.expiringOnly() || s.expiresSoon())
-                    .toList());
+    Either<UseCaseFailure, Principal> admin = TokenAccess.administrator(query.actor());
+    if (admin.isLeft()) {
+      return Either.left(admin.getLeft());
+    }
+    Either<UseCaseFailure, PersonalTokenFilter> filter = filter(query, clock.instant());
+    if (filter.isLeft()) {
+      return Either.left(filter.getLeft());
+    }
+    if (query.ownerLogin().isDefined() && filter.get().owner().isEmpty()) {
+      // no such user: no token, but the page and cursor must still be valid
+      return Pages.limit(query.page())
+          .flatMap(limit -> Pages.tokenPosition(query.page()))
+          .map(after -> new Page<>(List.of(), Option.none(), Option.some(new Page.Count(0, true))));
+    }
+    return page(filter.get(), query.page());
+  }
+
+  /** Longest window of the day-counting filters: beyond it the arithmetic leaves the calendar. */
+  private static final int MAX_DAYS = 36_500;
+
+  private Either<UseCaseFailure, PersonalTokenFilter> filter(
+      ListPersonalTokensQuery query, Instant now) {
+    if (query.ownerLogin().exists(login -> login.indexOf('\0') >= 0 || login.length() > 255)) {
+      return Either.left(
+          new InvalidInput("owner", "owner must be a login: at most 255 characters, without NUL"));
+    }
+    Option<UserId> owner =
+        query.ownerLogin().flatMap(login -> accounts.userByLogin(login).map(User::id));
+    Option<String> scope = Option.none();
+    if (query.scope().isDefined()) {
+      Either<String, Scope> parsed = scopes.parse(query.scope().get());
+      if (parsed.isLeft()) {
+        return Either.left(new InvalidInput("scope", parsed.getLeft()));
+      }
+      scope = Option.some(parsed.get().name());
+    }
+    Option<String> application = query.application();
+    if (application.exists(text -> text.indexOf('\0') >= 0 || text.length() > 255)) {
+      return Either.left(
+          new InvalidInput(
+              "application", "application must be at most 255 characters, without NUL"));
+    }
+    Option<Integer> expiring = query.expiringWithinDays();
+    if (expiring.exists(days -> days < 1 || days > MAX_DAYS)) {
+      return Either.left(
+          new InvalidInput(
+              "expiringWithinDays", "expiringWithinDays must be from 1 to " + MAX_DAYS + " days"));
+    }
+    Option<Integer> unused = query.unusedForDays();
+    if (unused.exists(days -> days < 1 || days > MAX_DAYS)) {
+      return Either.left(
+          new InvalidInput(
+              "unusedForDays", "unusedForDays must be from 1 to " + MAX_DAYS + " days"));
+    }
+    return Either.right(
+        new PersonalTokenFilter(
+            owner,
+            application,
+            scope,
+            query.expiredOnly() ? Option.some(now) : Option.none(),
+            expiring.map(days -> now),
+            expiring.map(days -> now.plus(Duration.ofDays(days))),
+            unused.map(days -> now.minus(Duration.ofDays(days)))));
   }
 }

@@ -4,6 +4,8 @@ import dev.tokensmith.application.port.in.CreateUserUseCase;
 import dev.tokensmith.application.port.in.DeleteUserUseCase;
 import dev.tokensmith.application.port.in.EditUserUseCase;
 import dev.tokensmith.application.port.in.ListUsersUseCase;
+import dev.tokensmith.application.port.in.Page;
+import dev.tokensmith.application.port.in.PageRequest;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
 import dev.tokensmith.application.port.in.UserFields;
@@ -12,6 +14,7 @@ import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AlreadyTaken;
 import dev.tokensmith.application.port.out.AuditEvent;
 import dev.tokensmith.application.port.out.AuditLog;
+import dev.tokensmith.application.port.out.Counted;
 import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.port.out.NewUser;
 import dev.tokensmith.application.port.out.PasswordHasher;
@@ -65,8 +68,24 @@ public final class UserAdministrationService
   }
 
   @Override
-  public Either<UseCaseFailure, List<User>> listUsers(Principal actor) {
-    return TokenAccess.administrator(actor).map(admin -> accounts.users());
+  public Either<UseCaseFailure, Page<User>> listUsers(Principal actor, PageRequest page) {
+    Either<UseCaseFailure, Principal> admin = TokenAccess.administrator(actor);
+    if (admin.isLeft()) {
+      return Either.left(admin.getLeft());
+    }
+    Either<UseCaseFailure, Integer> limit = Pages.limit(page);
+    if (limit.isLeft()) {
+      return Either.left(limit.getLeft());
+    }
+    Either<UseCaseFailure, Option<String>> after = Pages.loginPosition(page);
+    if (after.isLeft()) {
+      return Either.left(after.getLeft());
+    }
+    List<User> rows = accounts.users(after.get(), limit.get() + 1);
+    Option<Counted> count =
+        Pages.countOnFirstPage(page, () -> accounts.countUsers(Pages.EXACT_COUNT_UP_TO));
+    return Either.right(
+        Pages.of(rows, limit.get(), count, user -> user, user -> Pages.userCursor(user.login())));
   }
 
   @Override

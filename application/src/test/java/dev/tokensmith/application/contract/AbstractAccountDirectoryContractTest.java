@@ -31,7 +31,31 @@ public abstract class AbstractAccountDirectoryContractTest {
     assertThat(user.contact().phone()).contains("+33 1 23");
     assertThat(user.profiles())
         .containsExactlyInAnyOrder(Profile.ADMINISTRATOR, Profile.REST_SERVICES_USER);
-    assertThat(accounts().users()).contains(user);
+    assertThat(allUsers()).contains(user);
+  }
+
+  private java.util.List<User> allUsers() {
+    java.util.List<User> seen = new java.util.ArrayList<>();
+    io.vavr.control.Option<String> after = io.vavr.control.Option.none();
+    while (true) {
+      java.util.List<User> page = accounts().users(after, 3);
+      seen.addAll(page);
+      if (page.size() < 3) {
+        return seen;
+      }
+      after = io.vavr.control.Option.some(page.get(2).login());
+    }
+  }
+
+  @Test
+  void usersArePagedByLoginWithoutDuplicateOrGap() {
+    ContractFixtures.user(accounts(), Profile.REST_SERVICES_USER);
+    ContractFixtures.user(accounts(), Profile.REST_SERVICES_USER);
+    java.util.List<User> all = allUsers();
+    assertThat(all).doesNotHaveDuplicates();
+    assertThat(all).extracting(User::login).isSortedAccordingTo(String::compareTo);
+    assertThat(accounts().countUsers(100_000))
+        .isEqualTo(new dev.tokensmith.application.port.out.Counted(all.size(), true));
   }
 
   @Test

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AlreadyTaken;
+import dev.tokensmith.application.port.out.Counted;
+import dev.tokensmith.application.port.out.PersonalTokenFilter;
 import dev.tokensmith.application.port.out.TokenLookup;
+import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
 import dev.tokensmith.domain.account.Profile;
@@ -21,6 +24,7 @@ import dev.tokensmith.domain.token.Tombstone;
 import dev.tokensmith.domain.token.Usage;
 import io.vavr.control.Option;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +62,7 @@ public abstract class AbstractTokenStoreContractTest {
     tokens().add(token);
     assertThat(tokens().find(token.id())).contains(token);
     assertThat(tokens().applicationTokenByLogin(token.login())).contains(token);
-    assertThat(tokens().applicationTokens()).contains(token);
+    assertThat(allApplicationTokens()).contains(token);
   }
 
   @Test
@@ -103,7 +107,7 @@ public abstract class AbstractTokenStoreContractTest {
     assertThat(tombstone).contains(new Tombstone(token.id(), at, Tombstone.Cause.REVOKED));
     assertThat(tokens().lookup(token.id())).isEqualTo(new TokenLookup.Deleted(tombstone.get()));
     assertThat(tokens().find(token.id())).isEmpty();
-    assertThat(tokens().personalTokensOf(owner.id())).isEmpty();
+    assertThat(tokensOf(owner)).isEmpty();
   }
 
   @Test
@@ -213,8 +217,8 @@ public abstract class AbstractTokenStoreContractTest {
     tokens().add(second);
     tokens().add(first);
     tokens().add(others);
-    assertThat(tokens().personalTokensOf(owner.id())).containsExactly(first, second);
-    assertThat(tokens().personalTokens()).contains(first, second, others);
+    assertThat(tokensOf(owner)).containsExactly(second, first);
+    assertThat(tokensOf(other)).containsExactly(others);
   }
 
   @Test
@@ -228,7 +232,7 @@ public abstract class AbstractTokenStoreContractTest {
         .extracting(Tombstone::id)
         .containsExactlyInAnyOrder(first.id(), second.id());
     assertThat(tokens().lookup(first.id())).isInstanceOf(TokenLookup.Deleted.class);
-    assertThat(tokens().personalTokensOf(owner.id())).isEmpty();
+    assertThat(tokensOf(owner)).isEmpty();
   }
 
   @Test
@@ -266,5 +270,252 @@ public abstract class AbstractTokenStoreContractTest {
       pool.shutdown();
     }
     assertThat(tokens().find(token.id()).get().usage().useCount()).isEqualTo(4000);
+  }
+
+  /** Every page of a user's tokens, walked {@code size} at a time. */
+  private List<PersonalToken> tokensOf(User user) {
+    return walk(PersonalTokenFilter.ownedBy(user.id()), 1000, () -> {});
+  }
+
+  private List<PersonalToken> walk(PersonalTokenFilter filter, int size, Runnable betweenPages) {
+    List<PersonalToken> seen = new ArrayList<>();
+    Option<TokenPosition> after = Option.none();
+    while (true) {
+      List<PersonalToken> page = tokens().personalTokens(filter, after, size);
+      assertThat(page.size()).isLessThanOrEqualTo(size);
+      seen.addAll(page);
+      if (page.size() < size) {
+        return seen;
+      }
+      after = Option.some(position(page.get(page.size() - 1)));
+      betweenPages.run();
+    }
+  }
+
+  private List<ApplicationToken> allApplicationTokens() {
+    List<ApplicationToken> seen = new ArrayList<>();
+    Option<TokenPosition> after = Option.none();
+    while (true) {
+      List<ApplicationToken> page = tokens().applicationTokens(after, 2);
+      seen.addAll(page);
+      if (page.size() < 2) {
+        return seen;
+      }
+      after = Option.some(position(page.get(page.size() - 1)));
+    }
+  }
+
+  private static TokenPosition position(Token token) {
+    return new TokenPosition(token.credential().createdAt(), token.id());
+  }
+
+  private PersonalToken token(
+      User user,
+      String application,
+      Set<Scope> scopes,
+      Instant createdAt,
+      Option<Instant> expiresAt,
+      Usage usage) {
+    return new PersonalToken(
+        new dev.tokensmith.domain.token.Credential(
+            ContractFixtures.randomId(),
+            scopes,
+            ContractFixtures.digest(application),
+            createdAt,
+            expiresAt,
+            usage,
+            Option.none()),
+        user.id(),
+        user.login(),
+        application);
+  }
+
+  private PersonalToken tokenAt(User user, Instant createdAt) {
+    return token(user, "paged", Set.of(Scope.REST), createdAt, Option.none(), Usage.NEVER);
+  }
+
+  @Test
+  void pagesWalkAUsersTokensNewestFirstWithoutDuplicateOrGapWhileTokensComeAndGo() {
+    List<PersonalToken> existing = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      // pairs share a creation time: the id breaks the tie
+      PersonalToken token = tokenAt(owner, T0.plusSeconds(i / 2));
+      tokens().add(token);
+      existing.add(token);
+    }
+    List<PersonalToken> added = new ArrayList<>();
+    List<PersonalToken> deleted = new ArrayList<>();
+    int[] page = {0};
+    List<PersonalToken> seen =
+        walk(
+            PersonalTokenFilter.ownedBy(owner.id()),
+            7,
+            () -> {
+              page[0]++;
+              if (page[0] <= 3) {
+                // between pages: one of the oldest tokens is deleted before the walk reaches it,
+                // one of the newest (on the first page) after the walk saw it
+                for (PersonalToken gone :
+                    List.of(existing.get(page[0] - 1), existing.get(30 - page[0]))) {
+                  tokens().delete(gone.id(), T0, Tombstone.Cause.DELETED);
+                  deleted.add(gone);
+                }
+              }
+              // and new tokens arrive, behind the position reached (newer) and ahead (older)
+              PersonalToken early = tokenAt(owner, T0.minusSeconds(page[0]));
+              PersonalToken late = tokenAt(owner, T0.plusSeconds(100 + page[0]));
+              tokens().add(early);
+              tokens().add(late);
+              added.add(early);
+              added.add(late);
+            });
+
+    assertThat(seen).doesNotHaveDuplicates();
+    assertThat(seen)
+        .isSortedAccordingTo(
+            java.util.Comparator.<PersonalToken, Instant>comparing(t -> t.credential().createdAt())
+                .thenComparing(Token::id, TokenPosition::compareIds)
+                .reversed());
+    List<PersonalToken> throughout = new ArrayList<>(existing);
+    throughout.removeAll(deleted);
+    assertThat(seen).containsAll(throughout);
+    // deleted before the walk reached them
+    assertThat(seen).doesNotContain(existing.get(0), existing.get(1), existing.get(2));
+    // seen before they were deleted
+    assertThat(seen).contains(existing.get(29), existing.get(28), existing.get(27));
+    assertThat(seen)
+        .containsAll(added.stream().filter(t -> t.credential().createdAt().isBefore(T0)).toList());
+    assertThat(seen)
+        .doesNotContainAnyElementsOf(
+            added.stream()
+                .filter(t -> t.credential().createdAt().isAfter(T0.plusSeconds(99)))
+                .toList());
+  }
+
+  @Test
+  void aPageStartsStrictlyAfterItsPositionEvenWhenThatTokenIsGone() {
+    PersonalToken newer = tokenAt(owner, T0.plusSeconds(1));
+    PersonalToken older = tokenAt(owner, T0);
+    tokens().add(newer);
+    tokens().add(older);
+    tokens().delete(newer.id(), T0, Tombstone.Cause.DELETED);
+    assertThat(
+            tokens()
+                .personalTokens(
+                    PersonalTokenFilter.ownedBy(owner.id()), Option.some(position(newer)), 10))
+        .containsExactly(older);
+  }
+
+  @Test
+  void filtersSelectByApplicationTextScopeExpiryAndDisuse() {
+    Instant now = T0.plus(Duration.ofDays(100));
+    PersonalToken backup =
+        token(owner, "Nightly BACKUP job", Set.of(Scope.REST), T0, Option.none(), Usage.NEVER);
+    PersonalToken expired =
+        token(
+            owner,
+            "old collector",
+            Set.of(Scope.SYNCHRO),
+            T0.plusSeconds(1),
+            Option.some(now.minusSeconds(1)),
+            new Usage(3, Option.some(now.minus(Duration.ofDays(1))), Option.some("192.0.2.1")));
+    PersonalToken expiring =
+        token(
+            owner,
+            "export",
+            Set.of(Scope.EXPORT, Scope.REST),
+            T0.plusSeconds(2),
+            Option.some(now.plus(Duration.ofDays(3))),
+            new Usage(1, Option.some(now.minus(Duration.ofDays(40))), Option.some("192.0.2.1")));
+    PersonalToken later =
+        token(
+            owner,
+            "import",
+            Set.of(Scope.IMPORT),
+            now.minus(Duration.ofDays(2)),
+            Option.some(now.plus(Duration.ofDays(30))),
+            Usage.NEVER);
+    for (PersonalToken t : List.of(backup, expired, expiring, later)) {
+      tokens().add(t);
+    }
+    PersonalTokenFilter mine = PersonalTokenFilter.ownedBy(owner.id());
+    Option<Instant> none = Option.none();
+
+    assertThat(
+            walk(
+                new PersonalTokenFilter(
+                    mine.owner(), Option.some("backup"), Option.none(), none, none, none, none),
+                10,
+                () -> {}))
+        .containsExactly(backup);
+    assertThat(
+            walk(
+                new PersonalTokenFilter(
+                    mine.owner(), Option.none(), Option.some("rest"), none, none, none, none),
+                10,
+                () -> {}))
+        .containsExactly(expiring, backup);
+    assertThat(
+            walk(
+                new PersonalTokenFilter(
+                    mine.owner(), Option.none(), Option.none(), Option.some(now), none, none, none),
+                10,
+                () -> {}))
+        .containsExactly(expired);
+    assertThat(
+            walk(
+                new PersonalTokenFilter(
+                    mine.owner(),
+                    Option.none(),
+                    Option.none(),
+                    none,
+                    Option.some(now),
+                    Option.some(now.plus(Duration.ofDays(7))),
+                    none),
+                10,
+                () -> {}))
+        .containsExactly(expiring);
+    assertThat(
+            walk(
+                new PersonalTokenFilter(
+                    mine.owner(),
+                    Option.none(),
+                    Option.none(),
+                    none,
+                    none,
+                    none,
+                    Option.some(now.minus(Duration.ofDays(30)))),
+                10,
+                () -> {}))
+        .containsExactly(expiring, backup);
+    assertThat(tokens().countPersonalTokens(mine, 10)).isEqualTo(new Counted(4, true));
+    assertThat(
+            tokens()
+                .countPersonalTokens(
+                    new PersonalTokenFilter(
+                        mine.owner(), Option.none(), Option.some("rest"), none, none, none, none),
+                    10))
+        .isEqualTo(new Counted(2, true));
+  }
+
+  @Test
+  void aCountOverMoreTokensThanItMayCountExactlyIsAnEstimate() {
+    for (int i = 0; i < 5; i++) {
+      tokens().add(tokenAt(owner, T0.plusSeconds(i)));
+    }
+    assertThat(tokens().countPersonalTokens(PersonalTokenFilter.ownedBy(owner.id()), 5))
+        .isEqualTo(new Counted(5, true));
+    Counted estimate = tokens().countPersonalTokens(PersonalTokenFilter.ownedBy(owner.id()), 4);
+    assertThat(estimate.exact()).isFalse();
+    assertThat(estimate.value()).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void applicationTokensArePagedOldestFirst() {
+    ApplicationToken token = ContractFixtures.applicationToken(owner.organization());
+    tokens().add(token);
+    List<ApplicationToken> all = allApplicationTokens();
+    assertThat(all).contains(token).doesNotHaveDuplicates();
+    assertThat(tokens().countApplicationTokens(10_000).value()).isEqualTo(all.size());
   }
 }

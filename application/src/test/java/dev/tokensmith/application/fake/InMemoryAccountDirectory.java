@@ -2,6 +2,7 @@ package dev.tokensmith.application.fake;
 
 import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AlreadyTaken;
+import dev.tokensmith.application.port.out.Counted;
 import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.port.out.NewUser;
 import dev.tokensmith.domain.account.Organization;
@@ -59,8 +60,21 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
   }
 
   @Override
-  public synchronized List<User> users() {
+  public synchronized List<User> users(Option<String> afterLogin, int limit) {
+    return allUsers().stream()
+        .filter(user -> afterLogin.forAll(after -> after.compareTo(user.login()) < 0))
+        .limit(limit)
+        .toList();
+  }
+
+  /** Every user, by login (a helper of the fake, not of the port). */
+  public synchronized List<User> allUsers() {
     return usersById().stream().sorted(Comparator.comparing(User::login)).toList();
+  }
+
+  @Override
+  public synchronized Counted countUsers(int exactUpTo) {
+    return new Counted(users.size(), users.size() <= exactUpTo);
   }
 
   @Override

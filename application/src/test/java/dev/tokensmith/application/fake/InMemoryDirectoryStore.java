@@ -5,12 +5,14 @@ import dev.tokensmith.application.port.out.DirectoryConflict;
 import dev.tokensmith.application.port.out.DirectoryStore;
 import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.port.out.PersonChanges;
+import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.Person;
 import dev.tokensmith.domain.directory.DirectoryClass;
 import dev.tokensmith.domain.directory.DirectoryRecord;
 import dev.tokensmith.domain.directory.ObjectQuery;
+import dev.tokensmith.domain.token.ApplicationToken;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.List;
@@ -129,10 +131,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   public DeleteOutcome deleteOrganization(long id, boolean simulate) {
     // counted before taking the directory's lock: the token store takes its own lock, then the
     // directory's, so taking them in the other order could deadlock
-    long applicationTokens =
-        tokens.applicationTokens().stream()
-            .filter(token -> token.organization().id().value() == id)
-            .count();
+    long applicationTokens = applicationTokensOf(id);
     synchronized (accounts) {
       Option<Organization> organization = accounts.organization(id);
       if (organization.isEmpty()) {
@@ -166,6 +165,24 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
         return accounts.organizationsById().stream().map(DirectoryRecord::of).toList();
       }
       return accounts.usersById().stream().map(DirectoryRecord::of).toList();
+    }
+  }
+
+  /** Walks every page of application tokens (the fake's port may be wrapped by a test). */
+  private long applicationTokensOf(long organizationId) {
+    long count = 0;
+    Option<TokenPosition> after = Option.none();
+    while (true) {
+      List<ApplicationToken> page = tokens.applicationTokens(after, 100);
+      count +=
+          page.stream()
+              .filter(token -> token.organization().id().value() == organizationId)
+              .count();
+      if (page.size() < 100) {
+        return count;
+      }
+      ApplicationToken last = page.get(page.size() - 1);
+      after = Option.some(new TokenPosition(last.credential().createdAt(), last.id()));
     }
   }
 }

@@ -2,11 +2,15 @@ package dev.tokensmith.application.fake;
 
 import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AlreadyTaken;
+import dev.tokensmith.application.port.out.Counted;
+import dev.tokensmith.application.port.out.PersonalTokenFilter;
 import dev.tokensmith.application.port.out.TokenLookup;
+import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
 import dev.tokensmith.domain.account.UserId;
 import dev.tokensmith.domain.token.ApplicationToken;
+import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.SecretDigest;
 import dev.tokensmith.domain.token.Token;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@link TokenStore} and {@link UsageRecorder} in memory; principals come from the directory. */
@@ -51,34 +56,91 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
     return Option.of(tokens.get(id)).map(this::current);
   }
 
-  @Override
+  /** A user's personal tokens, newest first (a helper of the fake, not of the port). */
   public synchronized List<PersonalToken> personalTokensOf(UserId owner) {
-    return personalTokens().stream().filter(t -> t.ownerId().equals(owner)).toList();
+    return allPersonalTokens().stream().filter(t -> t.ownerId().equals(owner)).toList();
   }
 
-  @Override
-  public synchronized List<PersonalToken> personalTokens() {
+  /** Every personal token, newest first (a helper of the fake, not of the port). */
+  public synchronized List<PersonalToken> allPersonalTokens() {
     return tokens.values().stream()
         .filter(PersonalToken.class::isInstance)
         .map(PersonalToken.class::cast)
-        .sorted(Comparator.comparing(t -> t.credential().createdAt()))
+        .sorted(IN_LIST_ORDER)
         .toList();
   }
 
-  @Override
-  public synchronized List<ApplicationToken> applicationTokens() {
+  /** Every application token, newest first (a helper of the fake, not of the port). */
+  public synchronized List<ApplicationToken> allApplicationTokens() {
     return tokens.values().stream()
         .filter(ApplicationToken.class::isInstance)
         .map(this::current)
         .map(ApplicationToken.class::cast)
-        .sorted(Comparator.comparing(t -> t.credential().createdAt()))
+        .sorted(IN_LIST_ORDER)
         .toList();
+  }
+
+  private static final Comparator<Token> IN_LIST_ORDER =
+      Comparator.<Token, Instant>comparing(t -> t.credential().createdAt())
+          .thenComparing(Token::id, TokenPosition::compareIds)
+          .reversed();
+
+  @Override
+  public synchronized List<PersonalToken> personalTokens(
+      PersonalTokenFilter filter, Option<TokenPosition> after, int limit) {
+    return allPersonalTokens().stream()
+        .filter(t -> matches(filter, t))
+        .filter(t -> after.forAll(p -> p.isFollowedBy(t.credential().createdAt(), t.id())))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized Counted countPersonalTokens(PersonalTokenFilter filter, int exactUpTo) {
+    List<PersonalToken> range =
+        allPersonalTokens().stream()
+            .filter(t -> filter.owner().forAll(t.ownerId()::equals))
+            .toList();
+    long matching = range.stream().filter(t -> matches(filter, t)).count();
+    return new Counted(matching, range.size() <= exactUpTo);
+  }
+
+  private static boolean matches(PersonalTokenFilter filter, PersonalToken token) {
+    Credential credential = token.credential();
+    Option<Instant> expiry = credential.expiresAt();
+    Instant lastActive = token.usage().lastUsedAt().getOrElse(credential.createdAt());
+    return filter.owner().forAll(token.ownerId()::equals)
+        && filter
+            .applicationLowerCase()
+            .forAll(text -> token.application().toLowerCase(Locale.ROOT).contains(text))
+        && filter
+            .scope()
+            .forAll(name -> credential.scopes().stream().anyMatch(s -> s.name().equals(name)))
+        && filter.expiredBy().forAll(at -> expiry.exists(e -> !e.isAfter(at)))
+        && filter.liveAt().forAll(at -> expiry.exists(e -> e.isAfter(at)))
+        && filter.expiresBefore().forAll(at -> expiry.exists(e -> e.isBefore(at)))
+        && filter.unusedSince().forAll(lastActive::isBefore);
+  }
+
+  @Override
+  public synchronized List<ApplicationToken> applicationTokens(
+      Option<TokenPosition> after, int limit) {
+    return allApplicationTokens().stream()
+        .filter(t -> after.forAll(p -> p.isFollowedBy(t.credential().createdAt(), t.id())))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized Counted countApplicationTokens(int exactUpTo) {
+    long count = tokens.values().stream().filter(ApplicationToken.class::isInstance).count();
+    return new Counted(count, count <= exactUpTo);
   }
 
   @Override
   public synchronized Option<ApplicationToken> applicationTokenByLogin(String login) {
     return Option.ofOptional(
-        applicationTokens().stream().filter(t -> t.login().equals(login)).findFirst());
+        allApplicationTokens().stream().filter(t -> t.login().equals(login)).findFirst());
   }
 
   @Override

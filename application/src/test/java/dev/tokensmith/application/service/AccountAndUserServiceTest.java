@@ -8,6 +8,7 @@ import dev.tokensmith.application.fake.InMemoryTokensmith;
 import dev.tokensmith.application.port.in.CreateApplicationTokenCommand;
 import dev.tokensmith.application.port.in.EditApplicationTokenCommand;
 import dev.tokensmith.application.port.in.LogInCommand;
+import dev.tokensmith.application.port.in.PageRequest;
 import dev.tokensmith.application.port.in.TokenCommand;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.UserFields;
@@ -115,7 +116,7 @@ class AccountAndUserServiceTest {
                 .logIn(new LogInCommand("grace", Password.of("long enough pw"), "192.0.2.1"))
                 .isRight())
         .isTrue();
-    assertThat(world.core.users.listUsers(root).get())
+    assertThat(world.core.users.listUsers(root, PageRequest.FIRST).get().items())
         .extracting(User::login)
         .contains("grace", "ada", "root");
   }
@@ -160,7 +161,7 @@ class AccountAndUserServiceTest {
 
   @Test
   void onlyAdministratorsManageUsers() {
-    assertThat(world.core.users.listUsers(ada).getLeft())
+    assertThat(world.core.users.listUsers(ada, PageRequest.FIRST).getLeft())
         .isInstanceOf(UseCaseFailure.Forbidden.class);
     assertThat(world.core.users.deleteUser(ada, "root").getLeft())
         .isInstanceOf(UseCaseFailure.Forbidden.class);
@@ -249,8 +250,15 @@ class AccountAndUserServiceTest {
     assertThat(((ApplicationToken) edited.token()).status()).isEqualTo(Status.DISABLED);
     assertThat(((ApplicationToken) edited.token()).profiles())
         .containsExactly(Profile.DIRECTORY_READER);
-    assertThat(world.core.applicationTokens.listApplicationTokens(root).get()).hasSize(1);
-    assertThat(world.core.applicationTokens.listApplicationTokens(ada).getLeft())
+    assertThat(
+            world
+                .core
+                .applicationTokens
+                .listApplicationTokens(root, PageRequest.FIRST)
+                .get()
+                .items())
+        .hasSize(1);
+    assertThat(world.core.applicationTokens.listApplicationTokens(ada, PageRequest.FIRST).getLeft())
         .isInstanceOf(UseCaseFailure.Forbidden.class);
     assertThat(
             world
@@ -275,6 +283,13 @@ class AccountAndUserServiceTest {
                 .deleteToken(new TokenCommand(root, TokenKind.APPLICATION, token.id()))
                 .isRight())
         .isTrue();
-    assertThat(world.core.applicationTokens.listApplicationTokens(root).get()).isEmpty();
+    assertThat(
+            world
+                .core
+                .applicationTokens
+                .listApplicationTokens(root, PageRequest.FIRST)
+                .get()
+                .items())
+        .isEmpty();
   }
 }

@@ -235,7 +235,7 @@ class DirectoryServiceTest {
         .isInstanceOf(Forbidden.class);
     assertThat(directory.delete(root, ObjectQuery.all(DirectoryClass.USER), false).getLeft())
         .isInstanceOf(Forbidden.class);
-    assertThat(world.accounts.users()).hasSize(5);
+    assertThat(world.accounts.allUsers()).hasSize(5);
   }
 
   @Test

@@ -57,7 +57,7 @@ class LostRaceTest {
 
     assertThat(second.getLeft()).isInstanceOf(UseCaseFailure.Conflict.class);
     assertThat(((UseCaseFailure.Conflict) second.getLeft()).field()).isEqualTo("login");
-    assertThat(world.tokens.applicationTokens()).hasSize(1);
+    assertThat(world.tokens.allApplicationTokens()).hasSize(1);
   }
 
   @Test

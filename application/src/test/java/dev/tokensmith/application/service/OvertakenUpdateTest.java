@@ -9,7 +9,10 @@ import dev.tokensmith.application.port.in.EditPersonalTokenCommand;
 import dev.tokensmith.application.port.in.IssuedToken;
 import dev.tokensmith.application.port.in.TokenCommand;
 import dev.tokensmith.application.port.in.UseCaseFailure;
+import dev.tokensmith.application.port.out.Counted;
+import dev.tokensmith.application.port.out.PersonalTokenFilter;
 import dev.tokensmith.application.port.out.TokenLookup;
+import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.User;
@@ -123,18 +126,24 @@ class OvertakenUpdateTest {
     }
 
     @Override
-    public List<PersonalToken> personalTokensOf(UserId owner) {
-      return delegate.personalTokensOf(owner);
+    public List<PersonalToken> personalTokens(
+        PersonalTokenFilter filter, Option<TokenPosition> after, int limit) {
+      return delegate.personalTokens(filter, after, limit);
     }
 
     @Override
-    public List<PersonalToken> personalTokens() {
-      return delegate.personalTokens();
+    public Counted countPersonalTokens(PersonalTokenFilter filter, int exactUpTo) {
+      return delegate.countPersonalTokens(filter, exactUpTo);
     }
 
     @Override
-    public List<ApplicationToken> applicationTokens() {
-      return delegate.applicationTokens();
+    public List<ApplicationToken> applicationTokens(Option<TokenPosition> after, int limit) {
+      return delegate.applicationTokens(after, limit);
+    }
+
+    @Override
+    public Counted countApplicationTokens(int exactUpTo) {
+      return delegate.countApplicationTokens(exactUpTo);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.tokensmith.application.port.in.CreatePersonalTokenCommand;
 import dev.tokensmith.application.port.in.EditPersonalTokenCommand;
 import dev.tokensmith.application.port.in.IssuedToken;
 import dev.tokensmith.application.port.in.ListPersonalTokensQuery;
+import dev.tokensmith.application.port.in.PageRequest;
 import dev.tokensmith.application.port.in.TokenCommand;
 import dev.tokensmith.application.port.in.TokenSummary;
 import dev.tokensmith.application.port.in.UseCaseFailure;
@@ -112,20 +113,22 @@ class PersonalTokenServiceTest {
         "soon",
         Set.of("rest"),
         Option.some(InMemoryTokensmith.START.plus(Duration.ofDays(3))));
+    world.clock.advance(Duration.ofSeconds(1)); // the list is newest first
     create(
         ada,
         "later",
         Set.of("rest"),
         Option.some(InMemoryTokensmith.START.plus(Duration.ofDays(30))));
     create(bob);
-    var mine = world.core.personalTokens.listMyPersonalTokens(ada).get();
+    var mine = world.core.personalTokens.listMyPersonalTokens(ada, PageRequest.FIRST).get().items();
     assertThat(mine)
         .extracting(s -> ((PersonalToken) s.token()).application())
-        .containsExactly("soon", "later");
-    assertThat(mine).extracting(TokenSummary::expiresSoon).containsExactly(true, false);
+        .containsExactly("later", "soon");
+    assertThat(mine).extracting(TokenSummary::expiresSoon).containsExactly(false, true);
     world.clock.advance(Duration.ofDays(4));
-    var later = world.core.personalTokens.listMyPersonalTokens(ada).get();
-    assertThat(later).extracting(TokenSummary::expired).containsExactly(true, false);
+    var later =
+        world.core.personalTokens.listMyPersonalTokens(ada, PageRequest.FIRST).get().items();
+    assertThat(later).extracting(TokenSummary::expired).containsExactly(false, true);
   }
 
   @Test
@@ -198,7 +201,8 @@ class PersonalTokenServiceTest {
     var id = create(ada).summary().token().id();
     var command = new TokenCommand(ada, TokenKind.PERSONAL, id);
     assertThat(world.core.tokens.deleteToken(command).get()).isEqualTo(id);
-    assertThat(world.core.personalTokens.listMyPersonalTokens(ada).get()).isEmpty();
+    assertThat(world.core.personalTokens.listMyPersonalTokens(ada, PageRequest.FIRST).get().items())
+        .isEmpty();
     assertThat(world.core.tokens.deleteToken(command).getLeft())
         .isInstanceOf(UseCaseFailure.NotFound.class);
   }
@@ -228,32 +232,73 @@ class PersonalTokenServiceTest {
         bob, "b", Set.of("rest"), Option.some(InMemoryTokensmith.START.plus(Duration.ofDays(20))));
     var all =
         world.core.personalTokens.listPersonalTokens(
-            new ListPersonalTokensQuery(root, Option.none(), false, false));
-    assertThat(all.get()).hasSize(2);
+            new ListPersonalTokensQuery(
+                root,
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                false,
+                Option.none(),
+                Option.none(),
+                PageRequest.FIRST));
+    assertThat(all.get().items()).hasSize(2);
     var bobs =
         world.core.personalTokens.listPersonalTokens(
-            new ListPersonalTokensQuery(root, Option.some("bob"), false, false));
-    assertThat(bobs.get())
+            new ListPersonalTokensQuery(
+                root,
+                Option.some("bob"),
+                Option.none(),
+                Option.none(),
+                false,
+                Option.none(),
+                Option.none(),
+                PageRequest.FIRST));
+    assertThat(bobs.get().items())
         .extracting(s -> ((PersonalToken) s.token()).ownerLogin())
         .containsExactly("bob");
     var expiring =
         world.core.personalTokens.listPersonalTokens(
-            new ListPersonalTokensQuery(root, Option.none(), false, true));
-    assertThat(expiring.get())
+            new ListPersonalTokensQuery(
+                root,
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                false,
+                Option.some(7),
+                Option.none(),
+                PageRequest.FIRST));
+    assertThat(expiring.get().items())
         .extracting(s -> ((PersonalToken) s.token()).application())
         .containsExactly("a");
     world.clock.advance(Duration.ofDays(3));
     var expired =
         world.core.personalTokens.listPersonalTokens(
-            new ListPersonalTokensQuery(root, Option.none(), true, false));
-    assertThat(expired.get())
+            new ListPersonalTokensQuery(
+                root,
+                Option.none(),
+                Option.none(),
+                Option.none(),
+                true,
+                Option.none(),
+                Option.none(),
+                PageRequest.FIRST));
+    assertThat(expired.get().items())
         .extracting(s -> ((PersonalToken) s.token()).application())
         .containsExactly("a");
     assertThat(
             world
                 .core
                 .personalTokens
-                .listPersonalTokens(new ListPersonalTokensQuery(ada, Option.none(), false, false))
+                .listPersonalTokens(
+                    new ListPersonalTokensQuery(
+                        ada,
+                        Option.none(),
+                        Option.none(),
+                        Option.none(),
+                        false,
+                        Option.none(),
+                        Option.none(),
+                        PageRequest.FIRST))
                 .getLeft())
         .isInstanceOf(UseCaseFailure.Forbidden.class);
   }
@@ -294,7 +339,13 @@ class PersonalTokenServiceTest {
     // authentication reads only what it decides on; the account pages read the rest
     assertThat(principal).isEqualTo(ada.asTokenOwner());
     assertThat(world.core.accounts.viewMyAccount(principal).get().user()).isEqualTo(ada);
-    assertThat(world.core.personalTokens.listMyPersonalTokens(principal).get())
+    assertThat(
+            world
+                .core
+                .personalTokens
+                .listMyPersonalTokens(principal, PageRequest.FIRST)
+                .get()
+                .items())
         .extracting(summary -> summary.token().id())
         .containsExactly(issued.summary().token().id());
     assertThat(
@@ -322,7 +373,8 @@ class PersonalTokenServiceTest {
                     root, "svc", "My Company", Set.of(), Set.of("rest"), Option.none()))
             .get();
     var principal = (dev.tokensmith.domain.token.ApplicationToken) app.summary().token();
-    assertThat(world.core.personalTokens.listMyPersonalTokens(principal).getLeft())
+    assertThat(
+            world.core.personalTokens.listMyPersonalTokens(principal, PageRequest.FIRST).getLeft())
         .isInstanceOf(UseCaseFailure.Forbidden.class);
     assertThat(world.core.accounts.viewMyAccount(principal).getLeft())
         .isInstanceOf(UseCaseFailure.Forbidden.class);

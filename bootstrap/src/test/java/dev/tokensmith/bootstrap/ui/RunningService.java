@@ -68,6 +68,11 @@ final class RunningService implements AutoCloseable {
     return prefix + "-" + names.incrementAndGet();
   }
 
+  /** The pool of the service's database, to fill it with SQL. */
+  javax.sql.DataSource dataSource() {
+    return dev.tokensmith.bootstrap.ServiceInternals.dataSource(service);
+  }
+
   /** An administrator's API session. */
   Api.Session admin() {
     return api.session(ADMIN, ADMIN_PASSWORD);

@@ -2,9 +2,12 @@ package dev.tokensmith.application.port.in;
 
 import dev.tokensmith.domain.account.Principal;
 import io.vavr.control.Either;
-import java.util.List;
 
-/** Lists the acting user's personal tokens; Forbidden for a principal that is not a user. */
+/**
+ * Pages through the acting user's personal tokens, newest first; Forbidden for a principal that is
+ * not a user, InvalidInput for a bad {@code limit} or {@code cursor}.
+ */
 public interface ListMyPersonalTokensUseCase {
-  Either<UseCaseFailure, List<TokenSummary>> listMyPersonalTokens(Principal actor);
+  Either<UseCaseFailure, Page<TokenSummary>> listMyPersonalTokens(
+      Principal actor, PageRequest page);
 }

@@ -1,9 +1,11 @@
 package dev.tokensmith.application.port.in;
 
 import io.vavr.control.Either;
-import java.util.List;
 
-/** Lists everyone's personal tokens for administrators; Forbidden for anyone else. */
+/**
+ * Pages through everyone's personal tokens for administrators, filtered, newest first; Forbidden
+ * for anyone else, InvalidInput for a bad filter, {@code limit} or {@code cursor}.
+ */
 public interface ListPersonalTokensUseCase {
-  Either<UseCaseFailure, List<TokenSummary>> listPersonalTokens(ListPersonalTokensQuery query);
+  Either<UseCaseFailure, Page<TokenSummary>> listPersonalTokens(ListPersonalTokensQuery query);
 }

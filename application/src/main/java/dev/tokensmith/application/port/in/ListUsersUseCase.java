@@ -3,9 +3,11 @@ package dev.tokensmith.application.port.in;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.User;
 import io.vavr.control.Either;
-import java.util.List;
 
-/** Lists users for administrators; Forbidden for anyone else. */
+/**
+ * Pages through the users by login for administrators; Forbidden for anyone else, InvalidInput for
+ * a bad {@code limit} or {@code cursor}.
+ */
 public interface ListUsersUseCase {
-  Either<UseCaseFailure, List<User>> listUsers(Principal actor);
+  Either<UseCaseFailure, Page<User>> listUsers(Principal actor, PageRequest page);
 }

@@ -13,8 +13,11 @@ public interface AccountDirectory {
 
   Option<User> userByLogin(String login);
 
-  /** Every user, by login. */
-  List<User> users();
+  /** One page of the users by login, strictly after {@code afterLogin}: at most {@code limit}. */
+  List<User> users(Option<String> afterLogin, int limit);
+
+  /** How many users exist: exact up to {@code exactUpTo}, otherwise an estimate. */
+  Counted countUsers(int exactUpTo);
 
   /** Creates the user and its contact in one step. */
   User addUser(NewUser user, PasswordHash passwordHash);

@@ -21,14 +21,26 @@ public interface TokenStore {
 
   Option<Token> find(TokenId id);
 
-  /** A user's personal tokens, oldest first. */
-  List<PersonalToken> personalTokensOf(UserId owner);
+  /**
+   * One page of the personal tokens matching {@code filter}, newest first (creation time, then id,
+   * descending), strictly after {@code after}: at most {@code limit}, read with one statement on an
+   * index.
+   */
+  List<PersonalToken> personalTokens(
+      PersonalTokenFilter filter, Option<TokenPosition> after, int limit);
 
-  /** Every personal token, oldest first. */
-  List<PersonalToken> personalTokens();
+  /**
+   * How many personal tokens match {@code filter}: exact when at most {@code exactUpTo} tokens are
+   * of the filter's owner (or, without one, at most {@code exactUpTo} personal tokens exist),
+   * otherwise an estimate; never a count of every row.
+   */
+  Counted countPersonalTokens(PersonalTokenFilter filter, int exactUpTo);
 
-  /** Every application token, oldest first. */
-  List<ApplicationToken> applicationTokens();
+  /** One page of the application tokens, newest first, strictly after {@code after}. */
+  List<ApplicationToken> applicationTokens(Option<TokenPosition> after, int limit);
+
+  /** How many application tokens exist: exact up to {@code exactUpTo}, otherwise an estimate. */
+  Counted countApplicationTokens(int exactUpTo);
 
   Option<ApplicationToken> applicationTokenByLogin(String login);
 
