@@ -62,7 +62,9 @@ class ItopRestHostileInputTest {
             real.countDirectoryObjects(),
             real.createDirectoryObject(),
             real.updateDirectoryObject(),
-            real.deleteDirectoryObject());
+            real.deleteDirectoryObject(),
+            real.exportDirectoryObjects(),
+            real.importDirectoryObjects());
     server =
         ItopRest.start(
             tokensmith,

@@ -55,6 +55,7 @@ public final class TokensmithCore {
   public final UserAdministrationService users;
   public final ReadinessService readiness;
   public final DirectoryService directory;
+  public final BulkDirectoryService bulkDirectory;
 
   public TokensmithCore(Ports ports, Settings settings) {
     this.authentication =
@@ -104,5 +105,6 @@ public final class TokensmithCore {
             ports.accounts(), ports.tokens(), ports.passwords(), ports.audit(), ports.clock());
     this.readiness = new ReadinessService(ports.probe());
     this.directory = new DirectoryService(ports.directory());
+    this.bulkDirectory = new BulkDirectoryService(ports.directory(), directory);
   }
 }
