@@ -3,6 +3,7 @@ package dev.tokensmith.bootstrap;
 import dev.tokensmith.adapter.http.ApiExtension;
 import dev.tokensmith.adapter.http.LoginAttempts;
 import dev.tokensmith.adapter.itop.ItopExportController;
+import dev.tokensmith.adapter.itop.ItopImportController;
 import dev.tokensmith.adapter.itop.ItopRestController;
 import dev.tokensmith.adapter.itop.ItopUseCases;
 import dev.tokensmith.adapter.itop.LoginGuard;
@@ -46,11 +47,14 @@ final class ItopWebservices {
       ItopRestController rest = new ItopRestController(useCases, guard, maxRequestBytes);
       ItopExportController export =
           new ItopExportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
+      ItopImportController importPhp =
+          new ItopImportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
       return List.of(
           new ApiExtension.Route(HandlerType.GET, ItopRestController.PATH, rest::handle),
           new ApiExtension.Route(HandlerType.POST, ItopRestController.PATH, rest::handle),
           new ApiExtension.Route(HandlerType.GET, ItopExportController.PATH, export::handle),
-          new ApiExtension.Route(HandlerType.POST, ItopExportController.PATH, export::handle));
+          new ApiExtension.Route(HandlerType.POST, ItopExportController.PATH, export::handle),
+          new ApiExtension.Route(HandlerType.POST, ItopImportController.PATH, importPhp::handle));
     };
   }
 

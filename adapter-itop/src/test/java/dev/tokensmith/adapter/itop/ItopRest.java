@@ -76,11 +76,15 @@ final class ItopRest {
               new ItopRestController(useCases, guard, HttpSettings.defaults().maxRequestBytes());
           ItopExportController export =
               new ItopExportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
+          ItopImportController importPhp =
+              new ItopImportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
           return List.of(
               new ApiExtension.Route(HandlerType.GET, ItopRestController.PATH, controller::handle),
               new ApiExtension.Route(HandlerType.POST, ItopRestController.PATH, controller::handle),
               new ApiExtension.Route(HandlerType.GET, ItopExportController.PATH, export::handle),
-              new ApiExtension.Route(HandlerType.POST, ItopExportController.PATH, export::handle));
+              new ApiExtension.Route(HandlerType.POST, ItopExportController.PATH, export::handle),
+              new ApiExtension.Route(
+                  HandlerType.POST, ItopImportController.PATH, importPhp::handle));
         };
     return ApiServer.start(
         tokensmith, TestUseCases.of(tokensmith.core), httpSettings, List.of(restPhp));
