@@ -190,12 +190,10 @@ public final class BulkDirectoryService
       }
       values.remove("id");
       List<DirectoryRecord> matches =
-          store.find(
+          firstTwo(
               new ObjectQuery(
                   directoryClass,
-                  conditions.size() == 1 ? conditions.get(0) : new Criteria.And(conditions)),
-              2,
-              0);
+                  conditions.size() == 1 ? conditions.get(0) : new Criteria.And(conditions)));
       if (matches.size() > 1) {
         return issue(line, "ambiguous reconciliation", cellIssues, keys);
       }
@@ -245,6 +243,24 @@ public final class BulkDirectoryService
           keys,
           changed.size(),
           modified);
+    }
+
+    /**
+     * At most two of the objects that match. Not {@code find(query, 2, 0)}: its order by id lets
+     * PostgreSQL walk the whole table in id order looking for a match that a new row never has,
+     * where the export order makes it use the index of the reconciliation key and sort the few
+     * matches.
+     */
+    private List<DirectoryRecord> firstTwo(ObjectQuery query) {
+      List<DirectoryRecord> matches = new ArrayList<>(2);
+      store.forEachInExportOrder(
+          query,
+          record -> {
+            if (matches.size() < 2) {
+              matches.add(record);
+            }
+          });
+      return matches;
     }
 
     private RowResult written(
