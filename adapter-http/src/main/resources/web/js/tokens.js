@@ -16,13 +16,21 @@ import {
   tokenStateBadges,
 } from "./ui.js";
 
+// `label` is iTop's own name of the scope (its context tags), `endpoints` what the scope opens.
 export const SCOPES = [
-  { name: "rest", label: "REST/JSON web services" },
-  { name: "synchro", label: "data synchronisation" },
-  { name: "import", label: "bulk import" },
-  { name: "export", label: "bulk export" },
-  { name: "introspect", label: "validate other tokens" },
+  { name: "rest", label: "REST/JSON", endpoints: "webservices/rest.php and /api/v1" },
+  { name: "synchro", label: "Synchro", endpoints: "synchro/synchro_import.php, synchro/synchro_exec.php" },
+  { name: "import", label: "Import", endpoints: "webservices/import.php" },
+  { name: "export", label: "Export", endpoints: "webservices/export-v2.php" },
+  { name: "introspect", label: "Introspect", endpoints: "validate other tokens (/api/v1/introspect)" },
 ];
+
+const SCOPE_LABELS = Object.fromEntries(SCOPES.map((s) => [s.name, s.label]));
+
+/** iTop's label of a scope name (REST/JSON for rest, …), the name itself for any other. */
+export function scopeLabel(name) {
+  return SCOPE_LABELS[name] || name;
+}
 
 export function chips(names) {
   return el("span", { class: "chips" }, names.map((s) => el("span", { class: "chip", text: s })));
@@ -118,7 +126,7 @@ export function renderTokens(tbody, tokens, { base, label, onChange, columns, ed
       { class: token.expired ? "token expired" : "token", "data-id": token.id },
       el("th", { scope: "row", class: "name" }, expand, el("span", { class: "label", text: label(token) })),
       extra.map((column) => el("td", { "data-label": column.label, class: column.class }, column.render(token))),
-      el("td", { "data-label": "Scopes", class: "scopes" }, chips(token.scopes)),
+      el("td", { "data-label": "Scopes", class: "scopes" }, chips(token.scopes.map(scopeLabel))),
       el("td", { "data-label": "Expiration", class: "expires" }, expiration(token)),
       el("td", { "data-label": "Use count", class: "use-count", text: String(token.useCount) }),
       el("td", { "data-label": "Last use", class: "last-use" }, lastUse(token)),
@@ -165,8 +173,8 @@ export function renderScopeChecks(container, selected) {
         "label",
         { class: "check", for: id },
         el("input", { type: "checkbox", id, name: "scopes", value: scope.name, checked: selected.includes(scope.name) }),
-        el("span", { text: scope.name }),
-        el("span", { class: "muted", text: scope.label }),
+        el("span", { text: scope.label }),
+        el("span", { class: "muted", text: `${scope.name}: ${scope.endpoints}` }),
       );
     }),
   );

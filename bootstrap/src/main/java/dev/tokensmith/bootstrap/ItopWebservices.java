@@ -2,6 +2,8 @@ package dev.tokensmith.bootstrap;
 
 import dev.tokensmith.adapter.http.ApiExtension;
 import dev.tokensmith.adapter.http.LoginAttempts;
+import dev.tokensmith.adapter.itop.ItopExportController;
+import dev.tokensmith.adapter.itop.ItopImportController;
 import dev.tokensmith.adapter.itop.ItopRestController;
 import dev.tokensmith.adapter.itop.ItopUseCases;
 import dev.tokensmith.adapter.itop.LoginGuard;
@@ -17,7 +19,16 @@ import java.util.List;
 final class ItopWebservices {
   private ItopWebservices() {}
 
-  /** {@code GET|POST /webservices/rest.php} on the core's in-ports. */
+  /**
+   * The largest body the bulk endpoints (export, import, synchro) accept: CSV files are larger than
+   * API calls.
+   */
+  static final int BULK_MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+
+  /**
+   * {@code GET|POST /webservices/rest.php} and {@code /webservices/export-v2.php}, {@code POST
+   * /webservices/import.php}, on the core's in-ports.
+   */
   static ApiExtension of(TokensmithCore core, int maxRequestBytes) {
     ItopUseCases useCases =
         new ItopUseCases(
@@ -29,13 +40,22 @@ final class ItopWebservices {
             core.directory,
             core.directory,
             core.directory,
-            core.directory);
+            core.directory,
+            core.bulkDirectory,
+            core.bulkDirectory);
     return attempts -> {
-      ItopRestController rest =
-          new ItopRestController(useCases, new SharedGuard(attempts), maxRequestBytes);
+      SharedGuard guard = new SharedGuard(attempts);
+      ItopRestController rest = new ItopRestController(useCases, guard, maxRequestBytes);
+      ItopExportController export =
+          new ItopExportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
+      ItopImportController importPhp =
+          new ItopImportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
       return List.of(
           new ApiExtension.Route(HandlerType.GET, ItopRestController.PATH, rest::handle),
-          new ApiExtension.Route(HandlerType.POST, ItopRestController.PATH, rest::handle));
+          new ApiExtension.Route(HandlerType.POST, ItopRestController.PATH, rest::handle),
+          new ApiExtension.Route(HandlerType.GET, ItopExportController.PATH, export::handle),
+          new ApiExtension.Route(HandlerType.POST, ItopExportController.PATH, export::handle),
+          new ApiExtension.Route(HandlerType.POST, ItopImportController.PATH, importPhp::handle));
     };
   }
 

@@ -4,8 +4,10 @@ import dev.tokensmith.application.port.in.AuthenticateUseCase;
 import dev.tokensmith.application.port.in.CountDirectoryObjectsUseCase;
 import dev.tokensmith.application.port.in.CreateDirectoryObjectUseCase;
 import dev.tokensmith.application.port.in.DeleteDirectoryObjectUseCase;
+import dev.tokensmith.application.port.in.ExportDirectoryObjectsUseCase;
 import dev.tokensmith.application.port.in.FailedSignInUseCase;
 import dev.tokensmith.application.port.in.FindDirectoryObjectsUseCase;
+import dev.tokensmith.application.port.in.ImportDirectoryObjectsUseCase;
 import dev.tokensmith.application.port.in.LogInToRestServicesUseCase;
 import dev.tokensmith.application.port.in.LogInUseCase;
 import dev.tokensmith.application.port.in.UpdateDirectoryObjectUseCase;
@@ -24,7 +26,9 @@ public record ItopUseCases(
     CountDirectoryObjectsUseCase countDirectoryObjects,
     CreateDirectoryObjectUseCase createDirectoryObject,
     UpdateDirectoryObjectUseCase updateDirectoryObject,
-    DeleteDirectoryObjectUseCase deleteDirectoryObject) {
+    DeleteDirectoryObjectUseCase deleteDirectoryObject,
+    ExportDirectoryObjectsUseCase exportDirectoryObjects,
+    ImportDirectoryObjectsUseCase importDirectoryObjects) {
   public ItopUseCases {
     Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(logInToRestServices, "logInToRestServices");
@@ -35,5 +39,7 @@ public record ItopUseCases(
     Objects.requireNonNull(createDirectoryObject, "createDirectoryObject");
     Objects.requireNonNull(updateDirectoryObject, "updateDirectoryObject");
     Objects.requireNonNull(deleteDirectoryObject, "deleteDirectoryObject");
+    Objects.requireNonNull(exportDirectoryObjects, "exportDirectoryObjects");
+    Objects.requireNonNull(importDirectoryObjects, "importDirectoryObjects");
   }
 }

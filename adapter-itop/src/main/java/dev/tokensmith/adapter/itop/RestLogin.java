@@ -40,16 +40,34 @@ final class RestLogin {
   private final LogInToRestServicesUseCase logIn;
   private final FailedSignInUseCase failedSignIn;
   private final LoginGuard guard;
+  private final Scope scope;
+  private final String endpointPath;
 
   RestLogin(
       AuthenticateUseCase authenticate,
       LogInToRestServicesUseCase logIn,
       FailedSignInUseCase failedSignIn,
       LoginGuard guard) {
+    this(authenticate, logIn, failedSignIn, guard, Scope.REST, ENDPOINT_PATH);
+  }
+
+  /**
+   * The same login for another iTop endpoint: tokens need {@code scope}, and refusals are recorded
+   * against {@code endpointPath} (such as {@code " /webservices/export-v2.php"}).
+   */
+  RestLogin(
+      AuthenticateUseCase authenticate,
+      LogInToRestServicesUseCase logIn,
+      FailedSignInUseCase failedSignIn,
+      LoginGuard guard,
+      Scope scope,
+      String endpointPath) {
     this.authenticate = authenticate;
     this.logIn = logIn;
     this.failedSignIn = failedSignIn;
     this.guard = guard;
+    this.scope = scope;
+    this.endpointPath = endpointPath;
   }
 
   /** Who makes the call; code 1 with iTop's message when nobody could be logged in. */
@@ -94,7 +112,7 @@ final class RestLogin {
     Either<AuthenticationFailure, AuthenticatedPrincipal> outcome =
         authenticate.authenticate(
             new AuthenticateCommand(
-                token.toJavaList(), Scope.REST, ctx.method().name() + ENDPOINT_PATH, ctx.ip()));
+                token.toJavaList(), scope, ctx.method().name() + endpointPath, ctx.ip()));
     if (outcome.isLeft()) {
       AuthenticationFailure failure = outcome.getLeft();
       guard.tokenRefused(failure);

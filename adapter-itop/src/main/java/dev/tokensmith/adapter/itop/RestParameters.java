@@ -34,6 +34,11 @@ final class RestParameters {
     this.jsonDataFile = jsonDataFile;
   }
 
+  /** Parameters read elsewhere (by the bulk endpoints), for the shared login. */
+  static RestParameters of(Map<String, String> values) {
+    return new RestParameters(Map.copyOf(values), Option.none());
+  }
+
   /** The parameters of {@code ctx}, reading at most {@code maxBytes} of body. */
   static RestParameters read(Context ctx, int maxBytes) {
     Map<String, String> values = new HashMap<>();

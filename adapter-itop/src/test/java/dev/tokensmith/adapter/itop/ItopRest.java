@@ -33,6 +33,7 @@ import java.util.function.UnaryOperator;
  */
 final class ItopRest {
   static final String PATH = "/webservices/rest.php";
+  static final int BULK_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
   static final String AUTH_FAILURE = "X-Tokensmith-Auth-Failure";
   static final String INVALID_LOGIN = "Error: Invalid login";
   static final String REST_PROFILE_REQUIRED =
@@ -75,13 +76,20 @@ final class ItopRest {
       UnaryOperator<HttpSettings> httpSettings) {
     ApiExtension restPhp =
         attempts -> {
+          SharedGuard guard = new SharedGuard(attempts);
           ItopRestController controller =
-              new ItopRestController(
-                  useCases, new SharedGuard(attempts), HttpSettings.defaults().maxRequestBytes());
+              new ItopRestController(useCases, guard, HttpSettings.defaults().maxRequestBytes());
+          ItopExportController export =
+              new ItopExportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
+          ItopImportController importPhp =
+              new ItopImportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
           return List.of(
               new ApiExtension.Route(HandlerType.GET, ItopRestController.PATH, controller::handle),
+              new ApiExtension.Route(HandlerType.POST, ItopRestController.PATH, controller::handle),
+              new ApiExtension.Route(HandlerType.GET, ItopExportController.PATH, export::handle),
+              new ApiExtension.Route(HandlerType.POST, ItopExportController.PATH, export::handle),
               new ApiExtension.Route(
-                  HandlerType.POST, ItopRestController.PATH, controller::handle));
+                  HandlerType.POST, ItopImportController.PATH, importPhp::handle));
         };
     return ApiServer.start(
         tokensmith, TestUseCases.of(tokensmith.core), httpSettings, List.of(restPhp));
@@ -97,7 +105,9 @@ final class ItopRest {
         core.directory,
         core.directory,
         core.directory,
-        core.directory);
+        core.directory,
+        core.bulkDirectory,
+        core.bulkDirectory);
   }
 
   /** The HTTP adapter's limit of failed logins, as rest.php's guard (the bootstrap's bridge). */

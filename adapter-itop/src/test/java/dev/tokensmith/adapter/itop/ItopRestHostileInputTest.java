@@ -61,7 +61,9 @@ class ItopRestHostileInputTest {
             real.countDirectoryObjects(),
             real.createDirectoryObject(),
             real.updateDirectoryObject(),
-            real.deleteDirectoryObject());
+            real.deleteDirectoryObject(),
+            real.exportDirectoryObjects(),
+            real.importDirectoryObjects());
     server = ItopRest.start(tokensmith, useCases, settings -> settings);
     token =
         server.token(

@@ -106,6 +106,21 @@ final class DirectorySql {
             + where.bind(offset));
   }
 
+  /**
+   * The objects of a query in iTop's export order: friendly name (ASCII letters folded, code-point
+   * order), then id.
+   */
+  static Condition export(ObjectQuery query) {
+    Table table = table(query.directoryClass());
+    Condition where = Condition.of(table, query.criteria());
+    return where.wrap(
+        "SELECT " + table.select() + " FROM " + table.from() + " WHERE ",
+        " ORDER BY "
+            + Condition.folded(table.column("friendlyname").expression())
+            + ", "
+            + table.id());
+  }
+
   /** How many objects a query matches. */
   static Condition count(ObjectQuery query) {
     Table table = table(query.directoryClass());

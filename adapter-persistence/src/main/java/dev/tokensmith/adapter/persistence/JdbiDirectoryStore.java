@@ -18,6 +18,9 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -27,6 +30,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * and the check before it run in one transaction, the object locked.
  */
 public final class JdbiDirectoryStore implements DirectoryStore {
+  /** Rows fetched per round trip when exporting: the memory held is this many rows, not all. */
+  static final int EXPORT_FETCH_SIZE = 1000;
+
   private final Storage storage;
 
   JdbiDirectoryStore(Storage storage) {
@@ -49,6 +55,66 @@ public final class JdbiDirectoryStore implements DirectoryStore {
     return storage.read(
         handle ->
             handle.createQuery(count.sql()).bindMap(count.parameters()).mapTo(Long.class).one());
+  }
+
+  /**
+   * A server-side cursor (the driver fetches {@link #EXPORT_FETCH_SIZE} rows at a time, which it
+   * does only inside a transaction), so the export runs in one read transaction.
+   */
+  @Override
+  public long forEachInExportOrder(ObjectQuery query, Consumer<DirectoryRecord> sink) {
+    checkAttributes(query);
+    DirectorySql.Condition export = DirectorySql.export(query);
+    return storage.inTransaction(
+        handle -> {
+          long handed = 0;
+          try (Stream<DirectoryRecord> rows =
+              handle
+                  .createQuery(export.sql())
+                  .bindMap(export.parameters())
+                  .setFetchSize(EXPORT_FETCH_SIZE)
+                  .map(mapper(query.directoryClass()))
+                  .stream()) {
+            for (DirectoryRecord record : (Iterable<DirectoryRecord>) rows::iterator) {
+              sink.accept(record);
+              handed++;
+            }
+          }
+          return handed;
+        });
+  }
+
+  /**
+   * The store's own transactions nest into this one (JDBI hands the same connection to every call
+   * made on this thread meanwhile); a rollback is an exception thrown through it.
+   */
+  @Override
+  public <T> T inOneTransaction(boolean rollback, Supplier<T> work) {
+    if (!rollback) {
+      return storage.durably(handle -> work.get());
+    }
+    try {
+      storage.inTransaction(
+          handle -> {
+            throw new RolledBack(work.get());
+          });
+    } catch (RolledBack done) {
+      @SuppressWarnings("unchecked")
+      T result = (T) done.result;
+      return result;
+    }
+    throw new IllegalStateException("a simulated transaction must end in a rollback");
+  }
+
+  /** Ends a simulated transaction, carrying its result out. */
+  private static final class RolledBack extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Object result;
+
+    RolledBack(Object result) {
+      super(null, null, false, false);
+      this.result = result;
+    }
   }
 
   @Override

@@ -231,7 +231,7 @@ public final class DirectoryService
     return Either.right(query);
   }
 
-  private static Either<UseCaseFailure, DirectoryClass> mayRead(
+  static Either<UseCaseFailure, DirectoryClass> mayRead(
       Principal actor, DirectoryClass directoryClass) {
     boolean allowed =
         directoryClass == DirectoryClass.USER
@@ -242,7 +242,7 @@ public final class DirectoryService
         : Either.left(notEnoughPermissions("reading", directoryClass, ""));
   }
 
-  private static Either<UseCaseFailure, DirectoryClass> mayWrite(
+  static Either<UseCaseFailure, DirectoryClass> mayWrite(
       Principal actor, DirectoryClass directoryClass, String doing) {
     if (!directoryClass.isWritable()) {
       return Either.left(

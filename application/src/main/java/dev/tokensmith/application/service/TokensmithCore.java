@@ -81,6 +81,7 @@ public final class TokensmithCore {
   public final ReadinessService readiness;
   public final DirectoryService directory;
   public final SessionService sessions;
+  public final BulkDirectoryService bulkDirectory;
 
   public TokensmithCore(Ports ports, Settings settings) {
     FailedAttempts attempts = new FailedAttempts(ports.attempts(), settings.budgets());
@@ -146,5 +147,6 @@ public final class TokensmithCore {
             ports.random(),
             settings.sessionTimeouts(),
             ports.clock());
+    this.bulkDirectory = new BulkDirectoryService(ports.directory(), directory);
   }
 }

@@ -95,6 +95,73 @@ public abstract class AbstractDirectoryStoreContractTest {
     return directory().createPerson(new NewPerson(firstName, name, email, Option.of(phone), org));
   }
 
+  // ---- bulk: export order and one transaction ----
+
+  @Test
+  void anExportHandsEveryMatchInFriendlyNameOrderWithAsciiLettersFolded() {
+    List<DirectoryRecord> handed = new ArrayList<>();
+    long count =
+        directory()
+            .forEachInExportOrder(
+                new ObjectQuery(DirectoryClass.PERSON, eq("org_id", org.id().value())),
+                handed::add);
+
+    assertThat(handed)
+        .containsExactly(ada, alan, slash, grace, gracie, linus, trailing, emile, emoji);
+    assertThat(count).isEqualTo(9);
+  }
+
+  @Test
+  void oneTransactionKeepsAllItsWritesOrNoneOnRollbackOrFailure() {
+    DirectoryRecord kept =
+        directory()
+            .inOneTransaction(
+                false,
+                () ->
+                    directory()
+                        .createPerson(
+                            new NewPerson("Kept", "Writer", "k@w.org", Option.none(), org)));
+    DirectoryRecord simulated =
+        directory()
+            .inOneTransaction(
+                true,
+                () -> {
+                  DirectoryRecord created =
+                      directory()
+                          .createPerson(
+                              new NewPerson("Simulated", "Writer", "s@w.org", Option.none(), org));
+                  assertThat(find(DirectoryClass.PERSON, eq("id", created.id()))).hasSize(1);
+                  directory()
+                      .updatePerson(
+                          ada.id(),
+                          new PersonChanges(
+                              Option.some("Changed"),
+                              Option.none(),
+                              Option.none(),
+                              Option.none(),
+                              Option.none()));
+                  return created;
+                });
+    assertThatThrownBy(
+            () ->
+                directory()
+                    .inOneTransaction(
+                        false,
+                        () -> {
+                          directory()
+                              .createPerson(
+                                  new NewPerson("Failed", "Writer", "f@w.org", Option.none(), org));
+                          throw new IllegalStateException("the work failed");
+                        }))
+        .hasMessage("the work failed");
+
+    assertThat(simulated.field("first_name")).isEqualTo("Simulated");
+    assertThat(find(DirectoryClass.PERSON, eq("id", kept.id()))).containsExactly(kept);
+    assertThat(find(DirectoryClass.PERSON, eq("id", simulated.id()))).isEmpty();
+    assertThat(find(DirectoryClass.PERSON, eq("id", ada.id()))).containsExactly(ada);
+    assertThat(find(DirectoryClass.PERSON, like("name", "Writer"))).containsExactly(kept);
+  }
+
   // ---- reading what was written ----
 
   @Test

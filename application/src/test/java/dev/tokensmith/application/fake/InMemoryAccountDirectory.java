@@ -190,6 +190,29 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
         .toList();
   }
 
+  /** The organizations and persons as they are now, to put back with {@link #restore}. */
+  synchronized Object snapshot() {
+    return new Snapshot(
+        new TreeMap<>(organizations), new TreeMap<>(persons), lastOrganizationId, lastPersonId);
+  }
+
+  /** Puts back the organizations and persons of a {@link #snapshot} (a rolled-back transaction). */
+  synchronized void restore(Object snapshot) {
+    Snapshot saved = (Snapshot) snapshot;
+    organizations.clear();
+    organizations.putAll(saved.organizations());
+    persons.clear();
+    persons.putAll(saved.persons());
+    lastOrganizationId = saved.lastOrganizationId();
+    lastPersonId = saved.lastPersonId();
+  }
+
+  private record Snapshot(
+      NavigableMap<Long, String> organizations,
+      NavigableMap<Long, PersonRow> persons,
+      long lastOrganizationId,
+      long lastPersonId) {}
+
   /** Adds a contact; like the database's foreign key, its organization must exist. */
   synchronized Person addPerson(NewPerson person) {
     long organizationId = person.organization().id().value();

@@ -11,11 +11,15 @@ import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.Person;
 import dev.tokensmith.domain.directory.DirectoryClass;
 import dev.tokensmith.domain.directory.DirectoryRecord;
+import dev.tokensmith.domain.directory.DirectoryText;
 import dev.tokensmith.domain.directory.ObjectQuery;
 import dev.tokensmith.domain.token.ApplicationToken;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +47,39 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
   @Override
   public long count(ObjectQuery query) {
     return matching(query).count();
+  }
+
+  @Override
+  public long forEachInExportOrder(ObjectQuery query, Consumer<DirectoryRecord> sink) {
+    List<DirectoryRecord> sorted =
+        matching(query)
+            .sorted(
+                Comparator.comparing(
+                        (DirectoryRecord record) -> DirectoryText.fold(record.friendlyName()),
+                        DirectoryText::compare)
+                    .thenComparingLong(DirectoryRecord::id))
+            .toList();
+    sorted.forEach(sink);
+    return sorted.size();
+  }
+
+  /** Holds the directory's lock for the whole work, so no other write interleaves. */
+  @Override
+  public <T> T inOneTransaction(boolean rollback, Supplier<T> work) {
+    synchronized (accounts) {
+      Object before = accounts.snapshot();
+      T result;
+      try {
+        result = work.get();
+      } catch (RuntimeException | Error e) {
+        accounts.restore(before);
+        throw e;
+      }
+      if (rollback) {
+        accounts.restore(before);
+      }
+      return result;
+    }
   }
 
   @Override

@@ -109,7 +109,7 @@ class AdministrationBrowserTest extends BrowserTest {
     check("#app-scopes-export", true);
     visible("#app-save").click();
     gone(By.id("app-dialog"));
-    waitUntil(ExpectedConditions.textToBePresentInElementLocated(cell(login, "scopes"), "export"));
+    waitUntil(ExpectedConditions.textToBePresentInElementLocated(cell(login, "scopes"), "Export"));
     driver.navigate().refresh();
     assertThat(cellText(login, "use-count")).isEqualTo("1");
 

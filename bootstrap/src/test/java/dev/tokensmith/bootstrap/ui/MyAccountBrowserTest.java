@@ -42,6 +42,14 @@ class MyAccountBrowserTest extends BrowserTest {
     visible("#new-token").click();
     fill("#token-application", "backup script");
     assertThat(driver.findElement(By.id("token-scopes-rest")).isSelected()).isTrue();
+    assertThat(driver.findElement(By.cssSelector("label[for=token-scopes-rest]")).getText())
+        .startsWith("REST/JSON");
+    assertThat(driver.findElement(By.cssSelector("label[for=token-scopes-synchro]")).getText())
+        .startsWith("Synchro");
+    assertThat(driver.findElement(By.cssSelector("label[for=token-scopes-import]")).getText())
+        .startsWith("Import");
+    assertThat(driver.findElement(By.cssSelector("label[for=token-scopes-export]")).getText())
+        .startsWith("Export");
     visible("#token-save").click();
     visible("#value-dialog");
     screenshot("aCreatedTokenIsShownOnce-valueDialog");
@@ -49,7 +57,7 @@ class MyAccountBrowserTest extends BrowserTest {
 
     assertThat(cellText("backup script", "use-count")).isEqualTo("0");
     assertThat(cellText("backup script", "last-use")).isEqualTo("never");
-    assertThat(cellText("backup script", "scopes")).isEqualTo("rest");
+    assertThat(cellText("backup script", "scopes")).isEqualTo("REST/JSON");
     assertThat(cellText("backup script", "expires")).isEqualTo("never");
 
     Api.Response self = service.api.self(value).expect(200);
@@ -79,8 +87,8 @@ class MyAccountBrowserTest extends BrowserTest {
 
     waitUntil(
         ExpectedConditions.textToBePresentInElementLocated(
-            cell("nightly export", "scopes"), "export"));
-    assertThat(cellText("nightly export", "scopes")).isEqualTo("export");
+            cell("nightly export", "scopes"), "Export"));
+    assertThat(cellText("nightly export", "scopes")).isEqualTo("Export");
     assertThat(cellText("nightly export", "expires"))
         .contains("expires soon")
         .contains(BROWSER_ZONE_NAME);

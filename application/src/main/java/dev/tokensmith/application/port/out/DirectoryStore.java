@@ -6,6 +6,8 @@ import dev.tokensmith.domain.directory.ObjectQuery;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The directory as iTop clients see it: persons, organizations and (read-only) users as {@link
@@ -42,6 +44,20 @@ public interface DirectoryStore {
 
   /** How many objects match. */
   long count(ObjectQuery query);
+
+  /**
+   * Hands every object that matches to {@code sink}, in iTop's export order: friendly name as
+   * {@link DirectoryText#compare} orders it (ASCII letters folded), then id. The store reads in
+   * batches and never holds all the objects at once. Returns how many were handed.
+   */
+  long forEachInExportOrder(ObjectQuery query, Consumer<DirectoryRecord> sink);
+
+  /**
+   * Runs {@code work}, whose reads and writes through this store then form one transaction: all its
+   * writes land together when it returns, none when it throws or when {@code rollback} is set (a
+   * simulation). Not for a work that runs on other threads.
+   */
+  <T> T inOneTransaction(boolean rollback, Supplier<T> work);
 
   /** Creates a person (with {@code phone} none or not blank) in an existing organization. */
   DirectoryRecord createPerson(NewPerson person);
