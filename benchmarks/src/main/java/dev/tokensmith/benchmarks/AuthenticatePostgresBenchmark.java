@@ -77,6 +77,7 @@ public class AuthenticatePostgresBenchmark {
                 storage.audit(),
                 new SeededRandomBytes(7),
                 storage.probe(),
+                storage.scopes(),
                 Clock.systemUTC()),
             TokensmithCore.Settings.DEFAULT);
     User owner = ContractFixtures.user(storage.accounts(), Profile.REST_SERVICES_USER);

@@ -87,6 +87,7 @@ public final class TokensmithService implements AutoCloseable {
                   storage.audit(),
                   new SecureRandomBytes(),
                   storage.probe(),
+                  storage.scopes(),
                   clock),
               new TokensmithCore.Settings(
                   new TokenCodec(config.tokenPrefix()),
@@ -165,7 +166,9 @@ public final class TokensmithService implements AutoCloseable {
         core.directory,
         core.directory,
         core.directory,
-        core.directory);
+        core.directory,
+        core.scopes,
+        core.scopes);
   }
 
   private static Database startDatabase(Configuration config) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tokensmith.adapter.http.itop.ItopRestController;
+import dev.tokensmith.javalin.TokenTransports;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
@@ -40,7 +41,7 @@ public final class HttpApi {
         new RequestAuthentication(
             useCases.authenticate(),
             useCases.resolveSession(),
-            new TokenTransports(bodies),
+            new TokenTransports(bodies::form),
             sessions,
             cookie,
             failures,
@@ -97,6 +98,9 @@ public final class HttpApi {
             new ItopLoginGuard(failures, metrics),
             settings.maxRequestBytes());
 
+    ScopesController scopes =
+        new ScopesController(useCases.listScopes(), useCases.registerScopes(), reader);
+
     ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
     this.app =
         Javalin.create(
@@ -131,7 +135,8 @@ public final class HttpApi {
                   applicationTokens,
                   health,
                   web,
-                  itop);
+                  itop,
+                  scopes);
             });
   }
 

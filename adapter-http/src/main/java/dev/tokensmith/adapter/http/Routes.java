@@ -28,7 +28,8 @@ final class Routes {
       AdminApplicationTokensController applicationTokens,
       HealthController health,
       WebUi web,
-      ItopRestController itop) {
+      ItopRestController itop,
+      ScopesController scopes) {
     routes.before(SecurityHeaders::apply);
     routes.before(RequestBodies::checkPath);
     routes.beforeMatched(authentication::handle);
@@ -47,6 +48,9 @@ final class Routes {
     routes.get("/api/v1/tokens/self", self::show, REST_TOKEN);
     routes.post("/api/v1/tokens/introspect", introspection::introspect, INTROSPECT_TOKEN);
     routes.post("/api/v1/tokens/revoke", revocation::revoke, PUBLIC);
+
+    routes.get("/api/v1/scopes", scopes::list, SESSION_OR_REST_TOKEN);
+    routes.put("/api/v1/scopes/{name}", scopes::register, INTROSPECT_TOKEN);
 
     routes.get("/api/v1/admin/users", users::list, SESSION_OR_REST_TOKEN);
     routes.post("/api/v1/admin/users", users::create, SESSION_OR_REST_TOKEN);

@@ -18,10 +18,12 @@ import dev.tokensmith.application.port.in.IntrospectTokenUseCase;
 import dev.tokensmith.application.port.in.ListApplicationTokensUseCase;
 import dev.tokensmith.application.port.in.ListMyPersonalTokensUseCase;
 import dev.tokensmith.application.port.in.ListPersonalTokensUseCase;
+import dev.tokensmith.application.port.in.ListScopesUseCase;
 import dev.tokensmith.application.port.in.ListUsersUseCase;
 import dev.tokensmith.application.port.in.LogInToRestServicesUseCase;
 import dev.tokensmith.application.port.in.LogInUseCase;
 import dev.tokensmith.application.port.in.RefreshTokenUseCase;
+import dev.tokensmith.application.port.in.RegisterScopesUseCase;
 import dev.tokensmith.application.port.in.ResolveSessionUseCase;
 import dev.tokensmith.application.port.in.RevokeTokenUseCase;
 import dev.tokensmith.application.port.in.UpdateDirectoryObjectUseCase;
@@ -62,7 +64,9 @@ public record UseCases(
     CountDirectoryObjectsUseCase countDirectoryObjects,
     CreateDirectoryObjectUseCase createDirectoryObject,
     UpdateDirectoryObjectUseCase updateDirectoryObject,
-    DeleteDirectoryObjectUseCase deleteDirectoryObject) {
+    DeleteDirectoryObjectUseCase deleteDirectoryObject,
+    ListScopesUseCase listScopes,
+    RegisterScopesUseCase registerScopes) {
   public UseCases {
     Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(introspectToken, "introspectToken");
@@ -92,5 +96,7 @@ public record UseCases(
     Objects.requireNonNull(createDirectoryObject, "createDirectoryObject");
     Objects.requireNonNull(updateDirectoryObject, "updateDirectoryObject");
     Objects.requireNonNull(deleteDirectoryObject, "deleteDirectoryObject");
+    Objects.requireNonNull(listScopes, "listScopes");
+    Objects.requireNonNull(registerScopes, "registerScopes");
   }
 }

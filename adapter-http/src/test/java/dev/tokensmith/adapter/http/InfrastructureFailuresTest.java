@@ -59,7 +59,9 @@ class InfrastructureFailuresTest {
             real.countDirectoryObjects(),
             real.createDirectoryObject(),
             real.updateDirectoryObject(),
-            real.deleteDirectoryObject());
+            real.deleteDirectoryObject(),
+            real.listScopes(),
+            real.registerScopes());
     server = ApiServer.start(tokensmith, useCases, settings -> settings);
   }
 

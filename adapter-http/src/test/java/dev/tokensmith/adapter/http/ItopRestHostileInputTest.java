@@ -81,7 +81,9 @@ class ItopRestHostileInputTest {
             real.countDirectoryObjects(),
             real.createDirectoryObject(),
             real.updateDirectoryObject(),
-            real.deleteDirectoryObject());
+            real.deleteDirectoryObject(),
+            real.listScopes(),
+            real.registerScopes());
     server =
         ApiServer.start(
             tokensmith,

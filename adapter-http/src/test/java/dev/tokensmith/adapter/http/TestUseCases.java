@@ -35,6 +35,8 @@ final class TestUseCases {
         core.directory,
         core.directory,
         core.directory,
-        core.directory);
+        core.directory,
+        core.scopes,
+        core.scopes);
   }
 }

@@ -23,6 +23,7 @@ public final class PostgresAdapters implements AutoCloseable {
   private final JdbiAuthenticationFailureLog failures;
   private final JdbiAuditLog audit;
   private final JdbiStorageProbe probe;
+  private final JdbiScopeRegistry scopes;
 
   private PostgresAdapters(Jdbi jdbi, StatementCounter statements, PendingUses.Settings usage) {
     this.jdbi = jdbi;
@@ -34,6 +35,7 @@ public final class PostgresAdapters implements AutoCloseable {
     this.failures = new JdbiAuthenticationFailureLog(storage);
     this.audit = new JdbiAuditLog(storage);
     this.probe = new JdbiStorageProbe(storage);
+    this.scopes = new JdbiScopeRegistry(storage);
   }
 
   /** The adapters on {@code dataSource} (normally a pool), with a {@link Jdbi} of their own. */
@@ -87,6 +89,11 @@ public final class PostgresAdapters implements AutoCloseable {
 
   public JdbiStorageProbe probe() {
     return probe;
+  }
+
+  /** The scopes services registered. */
+  public JdbiScopeRegistry scopes() {
+    return scopes;
   }
 
   /** The configured {@link Jdbi} the adapters use, for tools and tests. */

@@ -26,6 +26,7 @@ import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.ScopeCatalog;
+import java.util.function.Supplier;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenKind;
 import dev.tokensmith.domain.token.TokenRules;
@@ -45,7 +46,7 @@ public final class ApplicationTokenService
   private final AccountDirectory accounts;
   private final TokenAccess access;
   private final TokenIssuer issuer;
-  private final ScopeCatalog scopes;
+  private final Supplier<ScopeCatalog> scopes;
   private final TokenRules rules;
   private final AuditLog audit;
   private final Clock clock;
@@ -56,7 +57,7 @@ public final class ApplicationTokenService
       TokenCodec codec,
       TokenDigester digester,
       RandomBytes random,
-      ScopeCatalog scopes,
+      Supplier<ScopeCatalog> scopes,
       TokenRules rules,
       AuditLog audit,
       Clock clock) {
@@ -92,7 +93,7 @@ public final class ApplicationTokenService
     if (profiles.isLeft()) {
       return Either.left(profiles.getLeft());
     }
-    Either<UseCaseFailure, Set<Scope>> granted = Inputs.scopes(scopes, command.scopes());
+    Either<UseCaseFailure, Set<Scope>> granted = Inputs.scopes(scopes.get(), command.scopes());
     if (granted.isLeft()) {
       return Either.left(granted.getLeft());
     }

@@ -25,6 +25,7 @@ import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.ScopeCatalog;
+import java.util.function.Supplier;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenKind;
 import dev.tokensmith.domain.token.TokenRules;
@@ -45,7 +46,7 @@ public final class PersonalTokenService
   private final AccountDirectory accounts;
   private final TokenAccess access;
   private final TokenIssuer issuer;
-  private final ScopeCatalog scopes;
+  private final Supplier<ScopeCatalog> scopes;
   private final TokenRules rules;
   private final AuthenticationPolicy policy;
   private final AuditLog audit;
@@ -57,7 +58,7 @@ public final class PersonalTokenService
       TokenCodec codec,
       TokenDigester digester,
       RandomBytes random,
-      ScopeCatalog scopes,
+      Supplier<ScopeCatalog> scopes,
       TokenRules rules,
       AuthenticationPolicy policy,
       AuditLog audit,
@@ -109,7 +110,7 @@ public final class PersonalTokenService
     if (application.isLeft()) {
       return Either.left(application.getLeft());
     }
-    Either<UseCaseFailure, Set<Scope>> granted = Inputs.scopes(scopes, command.scopes());
+    Either<UseCaseFailure, Set<Scope>> granted = Inputs.scopes(scopes.get(), command.scopes());
     if (granted.isLeft()) {
       return Either.left(granted.getLeft());
     }

@@ -6,6 +6,7 @@ import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.RandomBytes;
+import dev.tokensmith.application.port.out.ScopeRegistry;
 import dev.tokensmith.application.port.out.StorageProbe;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
@@ -34,6 +35,7 @@ public final class TokensmithCore {
       AuditLog audit,
       RandomBytes random,
       StorageProbe probe,
+      ScopeRegistry scopes,
       Clock clock) {}
 
   /** The installation's rules. */
@@ -55,8 +57,10 @@ public final class TokensmithCore {
   public final UserAdministrationService users;
   public final ReadinessService readiness;
   public final DirectoryService directory;
+  public final ScopeService scopes;
 
   public TokensmithCore(Ports ports, Settings settings) {
+    this.scopes = new ScopeService(settings.scopes(), ports.scopes(), ports.clock());
     this.authentication =
         new AuthenticationService(
             settings.codec(),
@@ -82,7 +86,7 @@ public final class TokensmithCore {
             settings.codec(),
             ports.digester(),
             ports.random(),
-            settings.scopes(),
+            scopes::catalog,
             settings.rules(),
             settings.policy(),
             ports.audit(),
@@ -94,7 +98,7 @@ public final class TokensmithCore {
             settings.codec(),
             ports.digester(),
             ports.random(),
-            settings.scopes(),
+            scopes::catalog,
             settings.rules(),
             ports.audit(),
             ports.clock());

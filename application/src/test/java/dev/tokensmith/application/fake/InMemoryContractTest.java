@@ -5,6 +5,7 @@ import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
 import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
 import dev.tokensmith.application.contract.AbstractDirectoryStoreContractTest;
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
+import dev.tokensmith.application.contract.AbstractScopeRegistryContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
 import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
 import dev.tokensmith.application.contract.ContractFixtures;
@@ -13,6 +14,7 @@ import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
 import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.application.port.out.ScopeRegistry;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
@@ -114,6 +116,16 @@ class InMemoryContractTest {
     @Override
     protected PasswordHasher hasher() {
       return hasher;
+    }
+  }
+
+  @Nested
+  class ScopeRegistryContract extends AbstractScopeRegistryContractTest {
+    private final InMemoryScopeRegistry registry = new InMemoryScopeRegistry();
+
+    @Override
+    protected ScopeRegistry registry() {
+      return registry;
     }
   }
 }

@@ -26,6 +26,7 @@ public final class InMemoryTokensmith {
   public final FakePasswordHasher passwords = new FakePasswordHasher();
   public final InMemoryAuthenticationFailureLog failures = new InMemoryAuthenticationFailureLog();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
+  public final InMemoryScopeRegistry scopes = new InMemoryScopeRegistry();
   // one sequence for every core of this world, so their token ids never collide
   private final SeededRandomBytes random = new SeededRandomBytes(42);
   public final TokensmithCore core;
@@ -62,6 +63,7 @@ public final class InMemoryTokensmith {
             audit,
             random,
             () -> {},
+            scopes,
             clock),
         settings);
   }
