@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The running service, wired by hand: database (embedded or external), adapters, core, HTTP. {@link
@@ -103,11 +104,14 @@ public final class TokensmithService implements AutoCloseable {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(registry);
       StorageMetrics.bind(database, registry);
+      HttpSettings httpSettings =
+          HttpSettings.defaults().withClock(clock).withTrustedProxies(config.trustedProxies());
       HttpApi http =
           new HttpApi(
               useCases(core),
-              HttpSettings.defaults().withClock(clock).withTrustedProxies(config.trustedProxies()),
-              registry);
+              httpSettings,
+              registry,
+              List.of(ItopWebservices.of(core, httpSettings.maxRequestBytes())));
       try {
         http.start(config.httpHost(), config.httpPort());
       } catch (RuntimeException e) {
@@ -161,12 +165,6 @@ public final class TokensmithService implements AutoCloseable {
         core.users,
         core.users,
         core.readiness,
-        core.accounts,
-        core.directory,
-        core.directory,
-        core.directory,
-        core.directory,
-        core.directory,
         core.scopes,
         core.scopes);
   }

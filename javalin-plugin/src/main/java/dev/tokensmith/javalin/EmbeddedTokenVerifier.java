@@ -12,9 +12,9 @@ import java.util.Collection;
 import java.util.Objects;
 
 /**
- * The embedded mode: every request is one call of tokensmith's authentication in-port on the
- * shared database (one SQL statement for a valid token, usage counted, failures logged for the
- * token's owner), so a refresh or a delete is seen at once.
+ * The embedded mode: every request is one call of tokensmith's authentication in-port on the shared
+ * database (one SQL statement for a valid token, usage counted, failures logged for the token's
+ * owner), so a refresh or a delete is seen at once.
  */
 public final class EmbeddedTokenVerifier implements TokenVerifier {
   private final AuthenticateUseCase authenticate;

@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,13 +41,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The remote mode: asks a tokensmith instance's RFC 7662 introspection endpoint (with an
- * application token of scope {@code introspect}) over the JDK {@link HttpClient}, and remembers
- * the answers for a short while. An active token's answer is kept for the positive cache time (by
+ * application token of scope {@code introspect}) over the JDK {@link HttpClient}, and remembers the
+ * answers for a short while. An active token's answer is kept for the positive cache time (by
  * default {@value #DEFAULT_POSITIVE_SECONDS} seconds, and never past the token's expiry): that is
  * the window in which a refreshed or deleted token may still pass. A refusal is kept for the
- * negative cache time. Concurrent requests with the same new token wait for one introspection
- * call. When tokensmith cannot answer, {@link #verify} throws {@link TokensmithUnavailable}: the
- * request gets 503, never a pass.
+ * negative cache time. Concurrent requests with the same new token wait for one introspection call.
+ * When tokensmith cannot answer, {@link #verify} throws {@link TokensmithUnavailable}: the request
+ * gets 503, never a pass.
  */
 public final class RemoteTokenVerifier implements TokenVerifier {
   /** The default time an active token's answer is kept. */
@@ -134,8 +133,7 @@ public final class RemoteTokenVerifier implements TokenVerifier {
       TokenId id = TokenId.parse(principal.tokenId()).getOrElseThrow(IllegalStateException::new);
       return Either.left(
           BearerRefusal.of(
-              new AuthenticationFailure.ScopeNotGranted(
-                  id, check.required(), principal.scopes())));
+              new AuthenticationFailure.ScopeNotGranted(id, check.required(), principal.scopes())));
     }
     return Either.right(principal);
   }
@@ -232,8 +230,7 @@ public final class RemoteTokenVerifier implements TokenVerifier {
                 HttpRequest.BodyPublishers.ofString(
                     "token=" + URLEncoder.encode(value, StandardCharsets.UTF_8)))
             .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .thenApply(this::read);
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(this::read);
   }
 
   private Introspected read(HttpResponse<String> response) {
@@ -251,7 +248,8 @@ public final class RemoteTokenVerifier implements TokenVerifier {
       JsonNode body = JSON.readTree(response.body());
       if (!body.path("active").asBoolean(false)) {
         FailureReason reason =
-            FailureReason.ofCode(body.path("reason").asText("")).getOrElse(FailureReason.UNKNOWN_TOKEN);
+            FailureReason.ofCode(body.path("reason").asText(""))
+                .getOrElse(FailureReason.UNKNOWN_TOKEN);
         String message = body.path("message").asText("This token is not active.");
         return new Inactive(reason, message);
       }
@@ -281,8 +279,7 @@ public final class RemoteTokenVerifier implements TokenVerifier {
     try {
       return Base64.getEncoder()
           .encodeToString(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(value.getBytes(StandardCharsets.UTF_8)));
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
@@ -334,8 +331,8 @@ public final class RemoteTokenVerifier implements TokenVerifier {
     }
 
     /**
-     * How long an active token's answer is kept (default {@value #DEFAULT_POSITIVE_SECONDS} s):
-     * the window in which a refreshed or deleted token may still pass. Zero asks every time.
+     * How long an active token's answer is kept (default {@value #DEFAULT_POSITIVE_SECONDS} s): the
+     * window in which a refreshed or deleted token may still pass. Zero asks every time.
      */
     public Builder positiveCacheTime(Duration time) {
       this.positiveTtl = nonNegative(time, "positive cache time");
@@ -397,5 +394,4 @@ public final class RemoteTokenVerifier implements TokenVerifier {
   public String toString() {
     return "RemoteTokenVerifier[" + introspection + ", introspection token redacted]";
   }
-
 }

@@ -28,8 +28,8 @@ public final class TokenTransports {
   private final Function<Context, Map<String, List<String>>> form;
 
   /**
-   * Transports reading the body's form fields with {@code form} (which may enforce a size limit
-   * and cache the body for the handler).
+   * Transports reading the body's form fields with {@code form} (which may enforce a size limit and
+   * cache the body for the handler).
    */
   public TokenTransports(Function<Context, Map<String, List<String>>> form) {
     this.form = Objects.requireNonNull(form, "form");

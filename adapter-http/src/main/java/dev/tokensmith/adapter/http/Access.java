@@ -19,10 +19,10 @@ enum Access implements RouteRole {
   /** A token with scope {@code introspect} only. */
   INTROSPECT_TOKEN(Scope.INTROSPECT, false),
   /**
-   * {@code webservices/rest.php}, which logs each call in itself, iTop's way: a token with scope
-   * {@code rest}, or a login and password.
+   * A route of an {@link ApiExtension} (iTop's {@code webservices/…}), which logs each call in
+   * itself.
    */
-  ITOP_REST(Scope.REST, false);
+  SELF_AUTHENTICATED(null, false);
 
   private final Scope scope;
   private final boolean session;

@@ -4,24 +4,34 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.tokensmith.adapter.http.itop.ItopRestController;
 import dev.tokensmith.javalin.TokenTransports;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The REST API of DESIGN §3 (with {@code webservices/rest.php}) and the web UI on Javalin: built
- * from the in-ports, {@link #start(String, int) started} and {@link #stop() stopped} by the
- * bootstrap. Its meters go to the given registry, which {@code /metrics} serves, so gauges the
- * bootstrap registers there (e.g. the connection pool) appear too.
+ * The REST API of DESIGN §3 and the web UI on Javalin, with the routes of its {@link ApiExtension}s
+ * (iTop's {@code webservices/…}): built from the in-ports, {@link #start(String, int) started} and
+ * {@link #stop() stopped} by the bootstrap. Its meters go to the given registry, which {@code
+ * /metrics} serves, so gauges the bootstrap registers there (e.g. the connection pool) appear too.
  */
 public final class HttpApi {
   private final Javalin app;
 
   public HttpApi(UseCases useCases, HttpSettings settings, PrometheusMeterRegistry registry) {
+    this(useCases, settings, registry, List.of());
+  }
+
+  /** The API with the routes of {@code extensions} on the same server. */
+  public HttpApi(
+      UseCases useCases,
+      HttpSettings settings,
+      PrometheusMeterRegistry registry,
+      List<ApiExtension> extensions) {
     Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(registry, "registry");
@@ -85,18 +95,11 @@ public final class HttpApi {
             reader);
     HealthController health = new HealthController(useCases.checkReadiness(), registry);
     WebUi web = new WebUi(authentication);
-    ItopRestController itop =
-        new ItopRestController(
-            useCases.authenticate(),
-            useCases.logInToRestServices(),
-            useCases.logIn(),
-            useCases.findDirectoryObjects(),
-            useCases.countDirectoryObjects(),
-            useCases.createDirectoryObject(),
-            useCases.updateDirectoryObject(),
-            useCases.deleteDirectoryObject(),
-            new ItopLoginGuard(failures, metrics),
-            settings.maxRequestBytes());
+    LoginAttempts attempts = new SharedLoginAttempts(failures, metrics);
+    List<ApiExtension.Route> extensionRoutes = new ArrayList<>();
+    for (ApiExtension extension : extensions) {
+      extensionRoutes.addAll(extension.routes(attempts));
+    }
 
     ScopesController scopes =
         new ScopesController(useCases.listScopes(), useCases.registerScopes(), reader);
@@ -135,7 +138,7 @@ public final class HttpApi {
                   applicationTokens,
                   health,
                   web,
-                  itop,
+                  extensionRoutes,
                   scopes);
             });
   }

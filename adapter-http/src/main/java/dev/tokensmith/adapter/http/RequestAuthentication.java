@@ -18,9 +18,10 @@ import java.util.Set;
 
 /**
  * Authenticates every request to a route that is not {@link Access#PUBLIC} (nor {@link
- * Access#ITOP_REST}, which authenticates itself), before its handler runs: by token when the
- * request carries one (any transport), else by web UI session where the route allows it, with the
- * CSRF check on unsafe methods. Addresses that failed too often get 429 before anything is checked.
+ * Access#SELF_AUTHENTICATED}, which authenticate themselves), before its handler runs: by token
+ * when the request carries one (any transport), else by web UI session where the route allows it,
+ * with the CSRF check on unsafe methods. Addresses that failed too often get 429 before anything is
+ * checked.
  */
 final class RequestAuthentication {
   static final String CSRF_HEADER = "X-CSRF-Token";
@@ -55,7 +56,7 @@ final class RequestAuthentication {
   /** The before-matched handler. */
   void handle(Context ctx) {
     Access access = accessOf(ctx.routeRoles());
-    if (access == Access.PUBLIC || access == Access.PAGE || access == Access.ITOP_REST) {
+    if (access == Access.PUBLIC || access == Access.PAGE || access == Access.SELF_AUTHENTICATED) {
       return;
     }
     refuseIfTooManyFailures(ctx);

@@ -1,14 +1,14 @@
 package dev.tokensmith.adapter.http;
 
 import static dev.tokensmith.adapter.http.Access.INTROSPECT_TOKEN;
-import static dev.tokensmith.adapter.http.Access.ITOP_REST;
 import static dev.tokensmith.adapter.http.Access.PAGE;
 import static dev.tokensmith.adapter.http.Access.PUBLIC;
 import static dev.tokensmith.adapter.http.Access.REST_TOKEN;
+import static dev.tokensmith.adapter.http.Access.SELF_AUTHENTICATED;
 import static dev.tokensmith.adapter.http.Access.SESSION_OR_REST_TOKEN;
 
-import dev.tokensmith.adapter.http.itop.ItopRestController;
 import io.javalin.config.RoutesConfig;
+import java.util.List;
 
 /** Every route of the adapter, with who may call it, in this one place. */
 final class Routes {
@@ -28,7 +28,7 @@ final class Routes {
       AdminApplicationTokensController applicationTokens,
       HealthController health,
       WebUi web,
-      ItopRestController itop,
+      List<ApiExtension.Route> extensionRoutes,
       ScopesController scopes) {
     routes.before(SecurityHeaders::apply);
     routes.before(RequestBodies::checkPath);
@@ -77,8 +77,9 @@ final class Routes {
         applicationTokens::refresh,
         SESSION_OR_REST_TOKEN);
 
-    routes.get("/webservices/rest.php", itop::handle, ITOP_REST);
-    routes.post("/webservices/rest.php", itop::handle, ITOP_REST);
+    for (ApiExtension.Route route : extensionRoutes) {
+      routes.addHttpHandler(route.method(), route.path(), route.handler(), SELF_AUTHENTICATED);
+    }
 
     routes.get("/health/live", health::live, PUBLIC);
     routes.get("/health/ready", health::ready, PUBLIC);

@@ -2,31 +2,25 @@ package dev.tokensmith.adapter.http;
 
 import dev.tokensmith.application.port.in.AuthenticateUseCase;
 import dev.tokensmith.application.port.in.CheckReadinessUseCase;
-import dev.tokensmith.application.port.in.CountDirectoryObjectsUseCase;
 import dev.tokensmith.application.port.in.CreateApplicationTokenUseCase;
-import dev.tokensmith.application.port.in.CreateDirectoryObjectUseCase;
 import dev.tokensmith.application.port.in.CreatePersonalTokenUseCase;
 import dev.tokensmith.application.port.in.CreateUserUseCase;
-import dev.tokensmith.application.port.in.DeleteDirectoryObjectUseCase;
 import dev.tokensmith.application.port.in.DeleteTokenUseCase;
 import dev.tokensmith.application.port.in.DeleteUserUseCase;
 import dev.tokensmith.application.port.in.EditApplicationTokenUseCase;
 import dev.tokensmith.application.port.in.EditPersonalTokenUseCase;
 import dev.tokensmith.application.port.in.EditUserUseCase;
-import dev.tokensmith.application.port.in.FindDirectoryObjectsUseCase;
 import dev.tokensmith.application.port.in.IntrospectTokenUseCase;
 import dev.tokensmith.application.port.in.ListApplicationTokensUseCase;
 import dev.tokensmith.application.port.in.ListMyPersonalTokensUseCase;
 import dev.tokensmith.application.port.in.ListPersonalTokensUseCase;
 import dev.tokensmith.application.port.in.ListScopesUseCase;
 import dev.tokensmith.application.port.in.ListUsersUseCase;
-import dev.tokensmith.application.port.in.LogInToRestServicesUseCase;
 import dev.tokensmith.application.port.in.LogInUseCase;
 import dev.tokensmith.application.port.in.RefreshTokenUseCase;
 import dev.tokensmith.application.port.in.RegisterScopesUseCase;
 import dev.tokensmith.application.port.in.ResolveSessionUseCase;
 import dev.tokensmith.application.port.in.RevokeTokenUseCase;
-import dev.tokensmith.application.port.in.UpdateDirectoryObjectUseCase;
 import dev.tokensmith.application.port.in.ViewMyAccountUseCase;
 import dev.tokensmith.application.port.in.ViewTokenUseCase;
 import dev.tokensmith.application.port.in.ViewUserUseCase;
@@ -59,12 +53,6 @@ public record UseCases(
     EditUserUseCase editUser,
     DeleteUserUseCase deleteUser,
     CheckReadinessUseCase checkReadiness,
-    LogInToRestServicesUseCase logInToRestServices,
-    FindDirectoryObjectsUseCase findDirectoryObjects,
-    CountDirectoryObjectsUseCase countDirectoryObjects,
-    CreateDirectoryObjectUseCase createDirectoryObject,
-    UpdateDirectoryObjectUseCase updateDirectoryObject,
-    DeleteDirectoryObjectUseCase deleteDirectoryObject,
     ListScopesUseCase listScopes,
     RegisterScopesUseCase registerScopes) {
   public UseCases {
@@ -90,12 +78,6 @@ public record UseCases(
     Objects.requireNonNull(editUser, "editUser");
     Objects.requireNonNull(deleteUser, "deleteUser");
     Objects.requireNonNull(checkReadiness, "checkReadiness");
-    Objects.requireNonNull(logInToRestServices, "logInToRestServices");
-    Objects.requireNonNull(findDirectoryObjects, "findDirectoryObjects");
-    Objects.requireNonNull(countDirectoryObjects, "countDirectoryObjects");
-    Objects.requireNonNull(createDirectoryObject, "createDirectoryObject");
-    Objects.requireNonNull(updateDirectoryObject, "updateDirectoryObject");
-    Objects.requireNonNull(deleteDirectoryObject, "deleteDirectoryObject");
     Objects.requireNonNull(listScopes, "listScopes");
     Objects.requireNonNull(registerScopes, "registerScopes");
   }

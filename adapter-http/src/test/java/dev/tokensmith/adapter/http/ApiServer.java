@@ -10,6 +10,10 @@ import dev.tokensmith.application.port.in.IssuedToken;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.token.TokenCodec;
+import dev.tokensmith.domain.token.TokenId;
+import dev.tokensmith.domain.token.TokenKind;
+import dev.tokensmith.domain.token.TokenSecret;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vavr.control.Option;
@@ -33,38 +37,58 @@ import java.util.function.UnaryOperator;
  * The real HTTP adapter on a random port, in front of the whole core on in-memory adapters; with
  * helpers to make users, tokens, sessions and requests.
  */
-final class ApiServer implements AutoCloseable {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class ApiServer implements AutoCloseable {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
-  final InMemoryTokensmith tokensmith;
-  final MutableClock clock;
-  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  final HttpApi api;
+  public final InMemoryTokensmith tokensmith;
+  public final MutableClock clock;
+  public final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  public final HttpApi api;
   private final HttpClient client = HttpClient.newHttpClient();
   private final java.util.concurrent.atomic.AtomicInteger logins =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  private ApiServer(InMemoryTokensmith tokensmith, UseCases useCases, HttpSettings settings) {
+  private ApiServer(
+      InMemoryTokensmith tokensmith,
+      UseCases useCases,
+      HttpSettings settings,
+      List<ApiExtension> extensions) {
     this.tokensmith = tokensmith;
     this.clock = tokensmith.clock;
-    this.api = new HttpApi(useCases, settings.withClock(clock), registry).start("127.0.0.1", 0);
+    this.api =
+        new HttpApi(useCases, settings.withClock(clock), registry, extensions)
+            .start("127.0.0.1", 0);
   }
 
-  static ApiServer start() {
+  public static ApiServer start() {
     return start(TokensmithCore.Settings.DEFAULT, settings -> settings);
   }
 
-  static ApiServer start(
+  public static ApiServer start(
       TokensmithCore.Settings coreSettings, UnaryOperator<HttpSettings> httpSettings) {
     InMemoryTokensmith tokensmith = new InMemoryTokensmith(coreSettings);
     return new ApiServer(
-        tokensmith, TestUseCases.of(tokensmith.core), httpSettings.apply(HttpSettings.defaults()));
+        tokensmith,
+        TestUseCases.of(tokensmith.core),
+        httpSettings.apply(HttpSettings.defaults()),
+        List.of());
   }
 
   /** A server whose use cases are {@code useCases} (e.g. some replaced by failing ones). */
-  static ApiServer start(
+  public static ApiServer start(
       InMemoryTokensmith tokensmith, UseCases useCases, UnaryOperator<HttpSettings> httpSettings) {
-    return new ApiServer(tokensmith, useCases, httpSettings.apply(HttpSettings.defaults()));
+    return start(tokensmith, useCases, httpSettings, List.of());
+  }
+
+  /** A server that also serves the routes of {@code extensions}, as the bootstrap wires them. */
+  public static ApiServer start(
+      InMemoryTokensmith tokensmith,
+      UseCases useCases,
+      UnaryOperator<HttpSettings> httpSettings,
+      List<ApiExtension> extensions) {
+    return new ApiServer(
+        tokensmith, useCases, httpSettings.apply(HttpSettings.defaults()), extensions);
   }
 
   @Override
@@ -72,35 +96,44 @@ final class ApiServer implements AutoCloseable {
     api.stop();
   }
 
-  URI uri(String pathAndQuery) {
+  public URI uri(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + api.port() + pathAndQuery);
   }
 
   // ---- the world
 
+  /** A well-formed personal token value for {@code id} with a random (so wrong) secret. */
+  public static String randomSecretFor(TokenId id) {
+    byte[] secret = new byte[TokenSecret.BYTES];
+    new java.util.Random().nextBytes(secret);
+    return new TokenCodec(TokenCodec.DEFAULT_PREFIX)
+        .format(TokenKind.PERSONAL, id, new TokenSecret(secret))
+        .reveal();
+  }
+
   /** A login no other test of this server uses. */
-  String fresh(String name) {
+  public String fresh(String name) {
     return name + "-" + logins.incrementAndGet();
   }
 
-  User user(String login, Profile... profiles) {
+  public User user(String login, Profile... profiles) {
     return tokensmith.user(login, profiles);
   }
 
   /** A REST user: may own personal tokens and use them on REST endpoints. */
-  User restUser(String login) {
+  public User restUser(String login) {
     return user(login, Profile.REST_SERVICES_USER);
   }
 
-  User administrator(String login) {
+  public User administrator(String login) {
     return user(login, Profile.ADMINISTRATOR, Profile.REST_SERVICES_USER);
   }
 
-  IssuedToken issue(User owner, String... scopes) {
+  public IssuedToken issue(User owner, String... scopes) {
     return issue(owner, Option.none(), scopes);
   }
 
-  IssuedToken issue(User owner, Option<Instant> expiresAt, String... scopes) {
+  public IssuedToken issue(User owner, Option<Instant> expiresAt, String... scopes) {
     return tokensmith
         .core
         .personalTokens
@@ -111,11 +144,12 @@ final class ApiServer implements AutoCloseable {
   }
 
   /** A personal token value of {@code owner} with {@code scopes}. */
-  String token(User owner, String... scopes) {
+  public String token(User owner, String... scopes) {
     return issue(owner, scopes).value().reveal();
   }
 
-  IssuedToken applicationToken(User admin, String login, Set<String> profiles, String... scopes) {
+  public IssuedToken applicationToken(
+      User admin, String login, Set<String> profiles, String... scopes) {
     return tokensmith
         .core
         .applicationTokens
@@ -126,7 +160,7 @@ final class ApiServer implements AutoCloseable {
   }
 
   /** Logs {@code login} in with the fixture's password and returns the session. */
-  Session logIn(String login) {
+  public Session logIn(String login) {
     Res response =
         post("/api/v1/session")
             .json("{\"login\":\"" + login + "\",\"password\":\"password-of-" + login + "\"}")
@@ -140,32 +174,32 @@ final class ApiServer implements AutoCloseable {
   }
 
   /** A logged-in browser: its cookie ({@code name=value}) and CSRF token. */
-  record Session(String cookie, String csrfToken) {}
+  public record Session(String cookie, String csrfToken) {}
 
   // ---- requests
 
-  Req get(String path) {
+  public Req get(String path) {
     return new Req("GET", path);
   }
 
-  Req post(String path) {
+  public Req post(String path) {
     return new Req("POST", path);
   }
 
-  Req patch(String path) {
+  public Req patch(String path) {
     return new Req("PATCH", path);
   }
 
-  Req delete(String path) {
+  public Req delete(String path) {
     return new Req("DELETE", path);
   }
 
-  Req request(String method, String path) {
+  public Req request(String method, String path) {
     return new Req(method, path);
   }
 
   /** A request being built. */
-  final class Req {
+  public final class Req {
     private final String method;
     private final String path;
     private final List<String[]> headers = new ArrayList<>();
@@ -176,21 +210,21 @@ final class ApiServer implements AutoCloseable {
       this.path = path;
     }
 
-    Req header(String name, String value) {
+    public Req header(String name, String value) {
       headers.add(new String[] {name, value});
       return this;
     }
 
-    Req authToken(String token) {
+    public Req authToken(String token) {
       return header("Auth-Token", token);
     }
 
-    Req bearer(String token) {
+    public Req bearer(String token) {
       return header("Authorization", "Bearer " + token);
     }
 
     /** With the session cookie and, on unsafe methods, its CSRF token. */
-    Req session(Session session) {
+    public Req session(Session session) {
       header("Cookie", session.cookie());
       if (!method.equals("GET")) {
         header("X-CSRF-Token", session.csrfToken());
@@ -199,23 +233,23 @@ final class ApiServer implements AutoCloseable {
     }
 
     /** With the session cookie only. */
-    Req cookie(Session session) {
+    public Req cookie(Session session) {
       return header("Cookie", session.cookie());
     }
 
-    Req json(String json) {
+    public Req json(String json) {
       header("Content-Type", "application/json");
       body = BodyPublishers.ofString(json);
       return this;
     }
 
-    Req form(String urlencoded) {
+    public Req form(String urlencoded) {
       header("Content-Type", "application/x-www-form-urlencoded");
       body = BodyPublishers.ofString(urlencoded);
       return this;
     }
 
-    Req multipart(String name, String value) {
+    public Req multipart(String name, String value) {
       String boundary = "tokensmith-test-boundary";
       header("Content-Type", "multipart/form-data; boundary=" + boundary);
       body =
@@ -232,13 +266,13 @@ final class ApiServer implements AutoCloseable {
       return this;
     }
 
-    Req rawBody(String contentType, byte[] bytes) {
+    public Req rawBody(String contentType, byte[] bytes) {
       header("Content-Type", contentType);
       body = BodyPublishers.ofByteArray(bytes);
       return this;
     }
 
-    Res send() {
+    public Res send() {
       HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).method(method, body);
       for (String[] header : headers) {
         builder.header(header[0], header[1]);
@@ -272,7 +306,7 @@ final class ApiServer implements AutoCloseable {
    * Sends a request as raw bytes over a socket, for targets {@link HttpClient} refuses to send
    * (e.g. a broken percent-encoding). Answers status and body; headers are not parsed.
    */
-  Res raw(String method, String target, String... headerLines) {
+  public Res raw(String method, String target, String... headerLines) {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port())) {
       StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
       request.append("Host: 127.0.0.1\r\nConnection: close\r\n");
@@ -307,8 +341,8 @@ final class ApiServer implements AutoCloseable {
   }
 
   /** A response. */
-  record Res(int status, HttpHeaders headers, String body) {
-    JsonNode json() {
+  public record Res(int status, HttpHeaders headers, String body) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -316,7 +350,7 @@ final class ApiServer implements AutoCloseable {
       }
     }
 
-    String header(String name) {
+    public String header(String name) {
       return headers.firstValue(name).orElse(null);
     }
 

@@ -15,10 +15,8 @@ import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.TokenKind;
-import dev.tokensmith.domain.token.TokenSecret;
 import io.vavr.control.Option;
 import java.time.Duration;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -58,9 +56,7 @@ class AuthenticationFailuresTest {
   }
 
   static String randomSecretFor(TokenId id) {
-    byte[] secret = new byte[TokenSecret.BYTES];
-    new Random().nextBytes(secret);
-    return CODEC.format(TokenKind.PERSONAL, id, new TokenSecret(secret)).reveal();
+    return ApiServer.randomSecretFor(id);
   }
 
   @Test

@@ -54,12 +54,6 @@ class InfrastructureFailuresTest {
             real.editUser(),
             real.deleteUser(),
             () -> !DATABASE_DOWN.get(),
-            real.logInToRestServices(),
-            real.findDirectoryObjects(),
-            real.countDirectoryObjects(),
-            real.createDirectoryObject(),
-            real.updateDirectoryObject(),
-            real.deleteDirectoryObject(),
             real.listScopes(),
             real.registerScopes());
     server = ApiServer.start(tokensmith, useCases, settings -> settings);

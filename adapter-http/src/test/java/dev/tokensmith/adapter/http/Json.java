@@ -5,22 +5,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small helpers to assert JSON shapes. */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static List<String> fieldNames(JsonNode node) {
+  public static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
   }
 
-  static List<String> texts(JsonNode array) {
+  public static List<String> texts(JsonNode array) {
     List<String> texts = new ArrayList<>();
     array.forEach(element -> texts.add(element.asText()));
     return texts;
   }
 
-  static String quoted(String text) {
+  public static String quoted(String text) {
     return "\"" + text + "\"";
   }
 }

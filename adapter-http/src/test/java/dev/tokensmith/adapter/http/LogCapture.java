@@ -11,7 +11,7 @@ import java.util.logging.SimpleFormatter;
 /**
  * Collects every log line (java.util.logging, behind slf4j-jdk14 in tests) while it is attached.
  */
-final class LogCapture extends Handler {
+public final class LogCapture extends Handler {
   private static final Logger ROOT = Logger.getLogger("");
   private static final Logger OURS = Logger.getLogger("dev.tokensmith");
 
@@ -19,7 +19,7 @@ final class LogCapture extends Handler {
   private final List<String> lines = new CopyOnWriteArrayList<>();
 
   /** Starts capturing every level of our own loggers and whatever reaches the root logger. */
-  static LogCapture attach() {
+  public static LogCapture attach() {
     LogCapture capture = new LogCapture();
     capture.setLevel(Level.ALL);
     ROOT.addHandler(capture);
@@ -27,17 +27,17 @@ final class LogCapture extends Handler {
     return capture;
   }
 
-  void detach() {
+  public void detach() {
     ROOT.removeHandler(this);
     OURS.setLevel(null);
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     return lines;
   }
 
   /** Every captured line, joined. */
-  String all() {
+  public String all() {
     return String.join("\n", lines);
   }
 

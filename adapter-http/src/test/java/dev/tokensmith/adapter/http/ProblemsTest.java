@@ -65,7 +65,8 @@ class ProblemsTest {
 
   @Test
   void challengeAttributesHoldOnlyQuotableCharacters() {
-    assertThat(dev.tokensmith.javalin.BearerRefusal.quotable("a \"quoted\" \\ café")).isEqualTo("a 'quoted' ' caf'");
+    assertThat(dev.tokensmith.javalin.BearerRefusal.quotable("a \"quoted\" \\ café"))
+        .isEqualTo("a 'quoted' ' caf'");
   }
 
   /** An instance of a record with plausible values for its components. */

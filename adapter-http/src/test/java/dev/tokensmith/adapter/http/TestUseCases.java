@@ -3,10 +3,10 @@ package dev.tokensmith.adapter.http;
 import dev.tokensmith.application.service.TokensmithCore;
 
 /** Wires {@link UseCases} from the core as the bootstrap does. */
-final class TestUseCases {
+public final class TestUseCases {
   private TestUseCases() {}
 
-  static UseCases of(TokensmithCore core) {
+  public static UseCases of(TokensmithCore core) {
     return new UseCases(
         core.authentication,
         core.authentication,
@@ -30,12 +30,6 @@ final class TestUseCases {
         core.users,
         core.users,
         core.readiness,
-        core.accounts,
-        core.directory,
-        core.directory,
-        core.directory,
-        core.directory,
-        core.directory,
         core.scopes,
         core.scopes);
   }

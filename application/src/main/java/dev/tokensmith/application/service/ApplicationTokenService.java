@@ -26,7 +26,6 @@ import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.ScopeCatalog;
-import java.util.function.Supplier;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenKind;
 import dev.tokensmith.domain.token.TokenRules;
@@ -36,6 +35,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Administrators' creation, listing and editing of application tokens. */
 public final class ApplicationTokenService

@@ -79,8 +79,7 @@ public final class AuthenticationService implements AuthenticateUseCase, Introsp
 
   @Override
   public Introspection introspectToken(String value) {
-    return new Introspection(
-        check(value, Option.none(), clock.instant(), "introspect", ""));
+    return new Introspection(check(value, Option.none(), clock.instant(), "introspect", ""));
   }
 
   private Either<AuthenticationFailure, AuthenticatedPrincipal> check(

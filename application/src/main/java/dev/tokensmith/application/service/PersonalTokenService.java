@@ -25,7 +25,6 @@ import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.ScopeCatalog;
-import java.util.function.Supplier;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenKind;
 import dev.tokensmith.domain.token.TokenRules;
@@ -35,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Creating, listing and editing personal tokens. */
 public final class PersonalTokenService

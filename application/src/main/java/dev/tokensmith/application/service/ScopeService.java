@@ -55,8 +55,7 @@ public final class ScopeService implements ListScopesUseCase, RegisterScopesUseC
   public List<KnownScope> listScopes() {
     List<KnownScope> all = new ArrayList<>();
     for (Scope scope : configured.known()) {
-      all.add(
-          new KnownScope(scope, STANDARD_DESCRIPTIONS.getOrDefault(scope, scope.name()), true));
+      all.add(new KnownScope(scope, STANDARD_DESCRIPTIONS.getOrDefault(scope, scope.name()), true));
     }
     for (RegisteredScope registered : registry.registered()) {
       if (!configured.known().contains(registered.scope())) {

@@ -38,18 +38,10 @@ final class ArchitectureRules {
           .as("application depends only on domain, the JDK, vavr and jspecify");
 
   static final ArchRule HTTP_ADAPTER_CALLS_ONLY_IN_PORTS =
-      noClasses()
-          .that()
-          .resideInAPackage("dev.tokensmith.adapter.http..")
-          .should()
-          .dependOnClassesThat(
-              DescribedPredicate.describe(
-                  "are services or out-ports (other than StorageFailure)",
-                  (JavaClass c) ->
-                      c.getPackageName().startsWith("dev.tokensmith.application.service")
-                          || (c.getPackageName().startsWith("dev.tokensmith.application.port.out")
-                              && !c.getSimpleName().equals("StorageFailure"))))
-          .as("the HTTP adapter calls in-ports only");
+      callsOnlyInPorts("dev.tokensmith.adapter.http..", "the HTTP adapter calls in-ports only");
+
+  static final ArchRule ITOP_ADAPTER_CALLS_ONLY_IN_PORTS =
+      callsOnlyInPorts("dev.tokensmith.adapter.itop..", "the iTop adapter calls in-ports only");
 
   static final ArchRule PERSISTENCE_ADAPTER_IMPLEMENTS_ONLY_OUT_PORTS =
       noClasses()
@@ -83,4 +75,20 @@ final class ArchitectureRules {
           .should()
           .beFreeOfCycles()
           .as("no cycles between packages");
+
+  /** Classes of {@code adapterPackage} see no service and no out-port (but StorageFailure). */
+  private static ArchRule callsOnlyInPorts(String adapterPackage, String description) {
+    return noClasses()
+        .that()
+        .resideInAPackage(adapterPackage)
+        .should()
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "are services or out-ports (other than StorageFailure)",
+                (JavaClass c) ->
+                    c.getPackageName().startsWith("dev.tokensmith.application.service")
+                        || (c.getPackageName().startsWith("dev.tokensmith.application.port.out")
+                            && !c.getSimpleName().equals("StorageFailure"))))
+        .as(description);
+  }
 }

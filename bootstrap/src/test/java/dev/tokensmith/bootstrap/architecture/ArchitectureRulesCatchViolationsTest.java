@@ -7,6 +7,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.tokensmith.adapter.http.archviolation.HttpCallingAService;
 import dev.tokensmith.adapter.http.archviolation.HttpUsingAnOutPort;
+import dev.tokensmith.adapter.itop.archviolation.ItopCallingAService;
+import dev.tokensmith.adapter.itop.archviolation.ItopSeeingHttp;
+import dev.tokensmith.adapter.itop.archviolation.ItopUsingAnOutPort;
 import dev.tokensmith.adapter.persistence.archviolation.PersistenceCallingAnInPort;
 import dev.tokensmith.adapter.persistence.archviolation.PersistenceSeeingHttp;
 import dev.tokensmith.domain.archviolation.CycleA;
@@ -35,6 +38,20 @@ class ArchitectureRulesCatchViolationsTest {
   void httpAdapterUsingAServiceOrAnOutPortIsCaught() {
     assertViolated(ArchitectureRules.HTTP_ADAPTER_CALLS_ONLY_IN_PORTS, HttpCallingAService.class);
     assertViolated(ArchitectureRules.HTTP_ADAPTER_CALLS_ONLY_IN_PORTS, HttpUsingAnOutPort.class);
+  }
+
+  @Test
+  void itopAdapterUsingAServiceOrAnOutPortIsCaught() {
+    assertViolated(ArchitectureRules.ITOP_ADAPTER_CALLS_ONLY_IN_PORTS, ItopCallingAService.class);
+    assertViolated(ArchitectureRules.ITOP_ADAPTER_CALLS_ONLY_IN_PORTS, ItopUsingAnOutPort.class);
+  }
+
+  @Test
+  void theItopAdapterSeeingTheHttpAdapterIsCaught() {
+    assertViolated(
+        ArchitectureRules.ADAPTERS_DO_NOT_SEE_EACH_OTHER,
+        ItopSeeingHttp.class,
+        dev.tokensmith.adapter.http.HttpApi.class);
   }
 
   @Test

@@ -32,6 +32,10 @@ class ArchitectureTest {
       ArchitectureRules.HTTP_ADAPTER_CALLS_ONLY_IN_PORTS;
 
   @ArchTest
+  static final ArchRule itop_adapter_calls_only_in_ports =
+      ArchitectureRules.ITOP_ADAPTER_CALLS_ONLY_IN_PORTS;
+
+  @ArchTest
   static final ArchRule persistence_adapter_sees_only_out_ports =
       ArchitectureRules.PERSISTENCE_ADAPTER_IMPLEMENTS_ONLY_OUT_PORTS;
 

@@ -5,9 +5,7 @@ import dev.tokensmith.domain.authentication.AuthenticationFailure;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 
-/**
- * RFC 7662: whether a value is an active token, and if so whose and with what; if not, why not.
- */
+/** RFC 7662: whether a value is an active token, and if so whose and with what; if not, why not. */
 public record Introspection(Either<AuthenticationFailure, AuthenticatedPrincipal> outcome) {
   /** The principal and token of an active value, none otherwise. */
   public Option<AuthenticatedPrincipal> active() {

@@ -3,8 +3,8 @@ package dev.tokensmith.application.port.out;
 import java.util.List;
 
 /**
- * Where the scopes services define are kept, shared by every instance: {@link #register} inserts
- * or updates by name, {@link #registered} lists them by name.
+ * Where the scopes services define are kept, shared by every instance: {@link #register} inserts or
+ * updates by name, {@link #registered} lists them by name.
  */
 public interface ScopeRegistry {
   List<RegisteredScope> registered();
