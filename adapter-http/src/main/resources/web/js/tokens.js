@@ -157,16 +157,40 @@ async function remove(token, base, label, onChange) {
   if (done) await onChange("changed");
 }
 
+// the standard scopes until the catalogue (with the scopes services registered) has been read
+let catalogue = SCOPES.map((scope) => ({ name: scope.name, description: scope.label }));
+
+/**
+ * Renders one checkbox per scope of the catalogue (GET /api/v1/scopes: the standard scopes and
+ * those services registered, e.g. billing:read), keeping the boxes checked meanwhile.
+ */
 export function renderScopeChecks(container, selected) {
+  drawScopeChecks(container, selected);
+  api("GET", "/api/v1/scopes")
+    .then((scopes) => {
+      const changed = scopes.map((s) => s.name).join(" ") !== catalogue.map((s) => s.name).join(" ");
+      catalogue = scopes;
+      // redrawn only when services added scopes, so a box being clicked is not replaced
+      if (changed) drawScopeChecks(container, checkedValues(container));
+    })
+    .catch(() => {
+      // the standard scopes stay shown; saving reports any real problem
+    });
+}
+
+function drawScopeChecks(container, selected) {
+  const names = new Set(catalogue.map((scope) => scope.name));
+  // a scope the token holds but the catalogue no longer lists stays visible (and checked)
+  const shown = [...catalogue, ...selected.filter((name) => !names.has(name)).map((name) => ({ name, description: "" }))];
   container.replaceChildren(
-    ...SCOPES.map((scope) => {
-      const id = `${container.id}-${scope.name}`;
+    ...shown.map((scope) => {
+      const id = `${container.id}-${scope.name.replace(/[^a-z0-9_-]/g, "-")}`;
       return el(
         "label",
         { class: "check", for: id },
         el("input", { type: "checkbox", id, name: "scopes", value: scope.name, checked: selected.includes(scope.name) }),
         el("span", { text: scope.name }),
-        el("span", { class: "muted", text: scope.label }),
+        el("span", { class: "muted", text: scope.description }),
       );
     }),
   );
