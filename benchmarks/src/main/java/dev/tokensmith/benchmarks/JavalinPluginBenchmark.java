@@ -115,12 +115,17 @@ public class JavalinPluginBenchmark {
             .reveal();
     URI tokensmithUri = URI.create("http://127.0.0.1:" + tokensmith.port());
     embeddedService = BillingService.create(embedded.verifier()).start("127.0.0.1", 0);
-    warmVerifier = RemoteTokenVerifier.builder(tokensmithUri, introspection).build();
+    // a busy benchmark host may take more than the default 2 s for the durable scope registration
+    warmVerifier =
+        RemoteTokenVerifier.builder(tokensmithUri, introspection)
+            .requestTimeout(Duration.ofSeconds(30))
+            .build();
     warmService = BillingService.create(warmVerifier).start("127.0.0.1", 0);
     TokenVerifier cold =
         RemoteTokenVerifier.builder(tokensmithUri, introspection)
             .positiveCacheTime(Duration.ZERO)
             .negativeCacheTime(Duration.ZERO)
+            .requestTimeout(Duration.ofSeconds(30))
             .build();
     coldService = BillingService.create(cold).start("127.0.0.1", 0);
     User owner = ContractFixtures.user(database.adapters().accounts(), Profile.REST_SERVICES_USER);
