@@ -26,6 +26,7 @@ export const SCOPES = [
 ];
 
 const SCOPE_LABELS = Object.fromEntries(SCOPES.map((s) => [s.name, s.label]));
+const SCOPE_ENDPOINTS = Object.fromEntries(SCOPES.map((s) => [s.name, s.endpoints]));
 
 /** iTop's label of a scope name (REST/JSON for rest, …), the name itself for any other. */
 export function scopeLabel(name) {
@@ -165,16 +166,40 @@ async function remove(token, base, label, onChange) {
   if (done) await onChange("changed");
 }
 
+// the standard scopes until the catalogue (with the scopes services registered) has been read
+let catalogue = SCOPES.map((scope) => ({ name: scope.name, description: scope.label }));
+
+/**
+ * Renders one checkbox per scope of the catalogue (GET /api/v1/scopes: the standard scopes and
+ * those services registered, e.g. billing:read), keeping the boxes checked meanwhile.
+ */
 export function renderScopeChecks(container, selected) {
+  drawScopeChecks(container, selected);
+  api("GET", "/api/v1/scopes")
+    .then((scopes) => {
+      const changed = scopes.map((s) => s.name).join(" ") !== catalogue.map((s) => s.name).join(" ");
+      catalogue = scopes;
+      // redrawn only when services added scopes, so a box being clicked is not replaced
+      if (changed) drawScopeChecks(container, checkedValues(container));
+    })
+    .catch(() => {
+      // the standard scopes stay shown; saving reports any real problem
+    });
+}
+
+function drawScopeChecks(container, selected) {
+  const names = new Set(catalogue.map((scope) => scope.name));
+  // a scope the token holds but the catalogue no longer lists stays visible (and checked)
+  const shown = [...catalogue, ...selected.filter((name) => !names.has(name)).map((name) => ({ name, description: "" }))];
   container.replaceChildren(
-    ...SCOPES.map((scope) => {
-      const id = `${container.id}-${scope.name}`;
+    ...shown.map((scope) => {
+      const id = `${container.id}-${scope.name.replace(/[^a-z0-9_-]/g, "-")}`;
       return el(
         "label",
         { class: "check", for: id },
         el("input", { type: "checkbox", id, name: "scopes", value: scope.name, checked: selected.includes(scope.name) }),
-        el("span", { text: scope.label }),
-        el("span", { class: "muted", text: `${scope.name}: ${scope.endpoints}` }),
+        el("span", { text: scopeLabel(scope.name) }),
+        el("span", { class: "muted", text: SCOPE_ENDPOINTS[scope.name] ? `${scope.name}: ${SCOPE_ENDPOINTS[scope.name]}` : scope.description || "" }),
       );
     }),
   );

@@ -79,6 +79,7 @@ public class AuthenticatePostgresBenchmark {
                 new SeededRandomBytes(7),
                 storage.probe(),
                 storage.sessions(),
+                storage.scopes(),
                 Clock.systemUTC()),
             TokensmithCore.Settings.DEFAULT);
     User owner = ContractFixtures.user(storage.accounts(), Profile.REST_SERVICES_USER);

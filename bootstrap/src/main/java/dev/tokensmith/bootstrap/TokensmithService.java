@@ -76,6 +76,7 @@ public final class TokensmithService implements AutoCloseable {
                   new SecureRandomBytes(),
                   storage.probe(),
                   storage.sessions(),
+                  storage.scopes(),
                   clock),
               new TokensmithCore.Settings(
                   new TokenCodec(config.tokenPrefix()),
@@ -163,7 +164,9 @@ public final class TokensmithService implements AutoCloseable {
         core.readiness,
         core.sessions,
         core.sessions,
-        core.sessions);
+        core.sessions,
+        core.scopes,
+        core.scopes);
   }
 
   private static Database startDatabase(Configuration config) {

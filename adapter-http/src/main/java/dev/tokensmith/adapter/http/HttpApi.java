@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tokensmith.javalin.TokenTransports;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
@@ -52,7 +53,7 @@ public final class HttpApi {
         new RequestAuthentication(
             useCases.authenticate(),
             useCases.resolveSession(),
-            new TokenTransports(bodies),
+            new TokenTransports(bodies::form),
             cookie,
             metrics);
     SessionController session =
@@ -110,6 +111,9 @@ public final class HttpApi {
       extensionRoutes.addAll(extension.routes(attempts));
     }
 
+    ScopesController scopes =
+        new ScopesController(useCases.listScopes(), useCases.registerScopes(), reader);
+
     ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
     this.app =
         Javalin.create(
@@ -157,7 +161,8 @@ public final class HttpApi {
                   settings.metricsNeedToken() ? Access.METRICS_TOKEN : Access.PUBLIC,
                   headers,
                   web,
-                  extensionRoutes);
+                  extensionRoutes,
+                  scopes);
             });
   }
 

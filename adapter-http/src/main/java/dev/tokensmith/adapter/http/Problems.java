@@ -9,20 +9,9 @@ import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
 import dev.tokensmith.application.port.in.UseCaseFailure.NotFound;
 import dev.tokensmith.application.port.in.UseCaseFailure.TooManyAttempts;
 import dev.tokensmith.domain.authentication.AuthenticationFailure;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.AmbiguousCredentials;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.MalformedToken;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.MissingCredentials;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.PrincipalDisabled;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.ProfileNotAllowed;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.RateLimited;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.RestProfileRequired;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.ScopeNotGranted;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenDeleted;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenExpired;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenRefreshed;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.UnknownToken;
-import dev.tokensmith.domain.authentication.AuthenticationFailure.WrongSecret;
 import dev.tokensmith.domain.authentication.FailureReason;
+import dev.tokensmith.javalin.BearerRefusal;
 import java.util.Map;
 
 /**
@@ -30,8 +19,8 @@ import java.util.Map;
  * {@link AuthenticationFailure} (DESIGN §2's table), and the adapter's own refusals.
  */
 final class Problems {
-  static final String REALM = "tokensmith";
-  static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+  static final String REALM = BearerRefusal.REALM;
+  static final String WWW_AUTHENTICATE = BearerRefusal.WWW_AUTHENTICATE;
 
   private Problems() {}
 
@@ -57,32 +46,17 @@ final class Problems {
     throw new IllegalStateException("no response for " + failure.getClass().getName());
   }
 
+  /** The RFC 6750 answer of {@link BearerRefusal}, which the Javalin plugin gives too. */
   static Problem of(AuthenticationFailure failure) {
-    if (failure instanceof MissingCredentials) {
-      return authentication(failure, 401, null, null);
-    }
-    if (failure instanceof AmbiguousCredentials) {
-      return authentication(failure, 400, "invalid_request", null);
-    }
-    if (failure instanceof MalformedToken
-        || failure instanceof TokenDeleted
-        || failure instanceof UnknownToken
-        || failure instanceof TokenRefreshed
-        || failure instanceof WrongSecret
-        || failure instanceof TokenExpired
-        || failure instanceof PrincipalDisabled) {
-      return authentication(failure, 401, "invalid_token", null);
-    }
-    if (failure instanceof ProfileNotAllowed || failure instanceof RestProfileRequired) {
-      return authentication(failure, 403, "insufficient_scope", null);
-    }
-    if (failure instanceof ScopeNotGranted notGranted) {
-      return authentication(failure, 403, "insufficient_scope", notGranted.required().name());
-    }
     if (failure instanceof RateLimited rateLimited) {
+      // 429 with Retry-After: not a bearer challenge, the token may work after the wait
       return rateLimited(rateLimited.retryAfterSeconds(), failure.message());
     }
-    throw new IllegalStateException("no response for " + failure.getClass().getName());
+    BearerRefusal refusal = BearerRefusal.of(failure);
+    return new Problem(
+        refusal.status(),
+        new ErrorView(refusal.error(), refusal.reason(), refusal.message()),
+        Map.of(WWW_AUTHENTICATE, refusal.challenge()));
   }
 
   static Problem tooManyRequests(long retryAfterSeconds, String what) {
@@ -165,39 +139,8 @@ final class Problems {
                 + " surrogate or a value too long); see docs/input.md"));
   }
 
-  private static Problem authentication(
-      AuthenticationFailure failure, int status, String bearerError, String scope) {
-    StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(REALM).append('"');
-    if (bearerError != null) {
-      challenge
-          .append(", error=\"")
-          .append(bearerError)
-          .append("\", error_description=\"")
-          .append(quotable(failure.message()))
-          .append('"');
-    }
-    if (scope != null) {
-      challenge.append(", scope=\"").append(quotable(scope)).append('"');
-    }
-    String error = bearerError == null ? "unauthorized" : bearerError;
-    return new Problem(
-        status,
-        new ErrorView(error, failure.reason().code(), failure.message()),
-        Map.of(WWW_AUTHENTICATE, challenge.toString()));
-  }
-
   /** The message, starting with the field's name when it does not already. */
   private static String namingField(String field, String message) {
     return message.startsWith(field) ? message : field + ": " + message;
-  }
-
-  /** RFC 6750 allows only printable ASCII without {@code "} and {@code \} in attribute values. */
-  static String quotable(String text) {
-    StringBuilder quoted = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      quoted.append(c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' ? c : '\'');
-    }
-    return quoted.toString();
   }
 }

@@ -7,6 +7,7 @@ import dev.tokensmith.application.port.in.ResolveSessionUseCase;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.authentication.AuthenticatedPrincipal;
 import dev.tokensmith.domain.authentication.AuthenticationFailure;
+import dev.tokensmith.javalin.TokenTransports;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;

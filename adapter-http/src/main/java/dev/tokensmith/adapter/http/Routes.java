@@ -31,7 +31,8 @@ final class Routes {
       Access metricsAccess,
       SecurityHeaders headers,
       WebUi web,
-      List<ApiExtension.Route> extensionRoutes) {
+      List<ApiExtension.Route> extensionRoutes,
+      ScopesController scopes) {
     routes.before(headers::apply);
     routes.before(RequestBodies::checkPath);
     routes.beforeMatched(StorableInput::check);
@@ -53,6 +54,9 @@ final class Routes {
     routes.get("/api/v1/tokens/self", self::show, REST_TOKEN);
     routes.post("/api/v1/tokens/introspect", introspection::introspect, INTROSPECT_TOKEN);
     routes.post("/api/v1/tokens/revoke", revocation::revoke, PUBLIC);
+
+    routes.get("/api/v1/scopes", scopes::list, SESSION_OR_REST_TOKEN);
+    routes.put("/api/v1/scopes/{name}", scopes::register, INTROSPECT_TOKEN);
 
     routes.get("/api/v1/admin/users", users::list, SESSION_OR_REST_TOKEN);
     routes.post("/api/v1/admin/users", users::create, SESSION_OR_REST_TOKEN);

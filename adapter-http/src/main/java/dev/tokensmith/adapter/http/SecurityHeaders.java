@@ -1,5 +1,6 @@
 package dev.tokensmith.adapter.http;
 
+import dev.tokensmith.javalin.TokenTransports;
 import io.javalin.http.Context;
 import java.time.Duration;
 
@@ -38,7 +39,6 @@ final class SecurityHeaders {
   }
 
   static void noStore(Context ctx) {
-    ctx.header("Cache-Control", "no-store");
-    ctx.header("Pragma", "no-cache");
+    TokenTransports.noStore(ctx);
   }
 }

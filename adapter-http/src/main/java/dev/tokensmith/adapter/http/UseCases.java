@@ -16,9 +16,11 @@ import dev.tokensmith.application.port.in.IntrospectTokenUseCase;
 import dev.tokensmith.application.port.in.ListApplicationTokensUseCase;
 import dev.tokensmith.application.port.in.ListMyPersonalTokensUseCase;
 import dev.tokensmith.application.port.in.ListPersonalTokensUseCase;
+import dev.tokensmith.application.port.in.ListScopesUseCase;
 import dev.tokensmith.application.port.in.ListUsersUseCase;
 import dev.tokensmith.application.port.in.LogInUseCase;
 import dev.tokensmith.application.port.in.RefreshTokenUseCase;
+import dev.tokensmith.application.port.in.RegisterScopesUseCase;
 import dev.tokensmith.application.port.in.ResolveSessionUseCase;
 import dev.tokensmith.application.port.in.RevokeTokenUseCase;
 import dev.tokensmith.application.port.in.StartSessionUseCase;
@@ -56,7 +58,9 @@ public record UseCases(
     CheckReadinessUseCase checkReadiness,
     StartSessionUseCase startSession,
     EndSessionUseCase endSession,
-    EndAllSessionsUseCase endAllSessions) {
+    EndAllSessionsUseCase endAllSessions,
+    ListScopesUseCase listScopes,
+    RegisterScopesUseCase registerScopes) {
   public UseCases {
     Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(introspectToken, "introspectToken");
@@ -83,5 +87,7 @@ public record UseCases(
     Objects.requireNonNull(startSession, "startSession");
     Objects.requireNonNull(endSession, "endSession");
     Objects.requireNonNull(endAllSessions, "endAllSessions");
+    Objects.requireNonNull(listScopes, "listScopes");
+    Objects.requireNonNull(registerScopes, "registerScopes");
   }
 }

@@ -64,7 +64,9 @@ class InfrastructureFailuresTest {
             () -> !DATABASE_DOWN.get(),
             real.startSession(),
             real.endSession(),
-            real.endAllSessions());
+            real.endAllSessions(),
+            real.listScopes(),
+            real.registerScopes());
     server = ApiServer.start(tokensmith, useCases, settings -> settings);
     logs = LogCapture.attach();
   }

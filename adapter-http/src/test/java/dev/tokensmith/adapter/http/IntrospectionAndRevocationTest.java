@@ -72,10 +72,21 @@ class IntrospectionAndRevocationTest {
     IssuedToken issued = server.issue(alice, "rest");
     server.post(REVOKE).form("token=" + issued.value().reveal()).send();
 
-    for (String value : new String[] {issued.value().reveal(), "tksp_garbage", "hello"}) {
-      Res response = server.post(INTROSPECT).authToken(introspector).form("token=" + value).send();
+    String[][] cases = {
+      {issued.value().reveal(), "token_deleted"},
+      {"tksp_garbage", "malformed_token"},
+      {"hello", "malformed_token"}
+    };
+    for (String[] valueAndReason : cases) {
+      Res response =
+          server.post(INTROSPECT).authToken(introspector).form("token=" + valueAndReason[0]).send();
       assertThat(response.status()).isEqualTo(200);
-      assertThat(response.body()).isEqualTo("{\"active\":false}");
+      // RFC 7662's answer, with tokensmith's extension members saying why (the plugin's refusal)
+      assertThat(response.json().get("active").asBoolean()).isFalse();
+      assertThat(response.json().get("reason").asText()).isEqualTo(valueAndReason[1]);
+      assertThat(response.json().get("message").asText()).isNotBlank();
+      assertThat(response.json().has("scope")).isFalse();
+      assertThat(response.body()).doesNotContain(valueAndReason[0]);
     }
   }
 

@@ -81,7 +81,8 @@ class ProblemsTest {
 
   @Test
   void challengeAttributesHoldOnlyQuotableCharacters() {
-    assertThat(Problems.quotable("a \"quoted\" \\ café")).isEqualTo("a 'quoted' ' caf'");
+    assertThat(dev.tokensmith.javalin.BearerRefusal.quotable("a \"quoted\" \\ café"))
+        .isEqualTo("a 'quoted' ' caf'");
   }
 
   /** An instance of a record with plausible values for its components. */

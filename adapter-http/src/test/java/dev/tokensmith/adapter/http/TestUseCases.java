@@ -32,6 +32,8 @@ public final class TestUseCases {
         core.readiness,
         core.sessions,
         core.sessions,
-        core.sessions);
+        core.sessions,
+        core.scopes,
+        core.scopes);
   }
 }

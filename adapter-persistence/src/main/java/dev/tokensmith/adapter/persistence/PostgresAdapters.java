@@ -26,6 +26,7 @@ public final class PostgresAdapters implements AutoCloseable {
   private final JdbiStorageProbe probe;
   private final PepperChecks pepperChecks;
   private final JdbiSessionStore sessions;
+  private final JdbiScopeRegistry scopes;
 
   private PostgresAdapters(Jdbi jdbi, StatementCounter statements, PendingUses.Settings usage) {
     this.jdbi = jdbi;
@@ -40,6 +41,7 @@ public final class PostgresAdapters implements AutoCloseable {
     this.probe = new JdbiStorageProbe(storage);
     this.pepperChecks = new PepperChecks(storage);
     this.sessions = new JdbiSessionStore(storage);
+    this.scopes = new JdbiScopeRegistry(storage);
   }
 
   /** The adapters on {@code dataSource} (normally a pool), with a {@link Jdbi} of their own. */
@@ -108,6 +110,11 @@ public final class PostgresAdapters implements AutoCloseable {
   /** The web UI sessions, shared by every instance on this database. */
   public JdbiSessionStore sessions() {
     return sessions;
+  }
+
+  /** The scopes services registered. */
+  public JdbiScopeRegistry scopes() {
+    return scopes;
   }
 
   /** The configured {@link Jdbi} the adapters use, for tools and tests. */

@@ -138,6 +138,7 @@ class DatabaseLifecycleTest {
               "pepper_checks",
               "web_sessions",
               "failed_attempts",
+              "registered_scopes",
               "flyway_schema_history");
       assertThat(Migrations.migrate(TestDatabase.database().dataSource(), schema)).isZero();
     } finally {

@@ -6,6 +6,7 @@ import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContr
 import dev.tokensmith.application.contract.AbstractDirectoryStoreContractTest;
 import dev.tokensmith.application.contract.AbstractFailedAttemptCounterContractTest;
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
+import dev.tokensmith.application.contract.AbstractScopeRegistryContractTest;
 import dev.tokensmith.application.contract.AbstractSessionStoreContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
 import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
@@ -16,6 +17,7 @@ import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
 import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.application.port.out.ScopeRegistry;
 import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
@@ -158,6 +160,14 @@ class PostgresContractTest {
     @Override
     protected PasswordHasher hasher() {
       return hasher;
+    }
+  }
+
+  @Nested
+  class ScopeRegistryContract extends AbstractScopeRegistryContractTest {
+    @Override
+    protected ScopeRegistry registry() {
+      return TestDatabase.adapters().scopes();
     }
   }
 }

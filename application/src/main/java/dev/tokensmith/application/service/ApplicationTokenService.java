@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Administrators' creation, listing and editing of application tokens. */
 public final class ApplicationTokenService
@@ -50,7 +51,7 @@ public final class ApplicationTokenService
   private final AccountDirectory accounts;
   private final TokenAccess access;
   private final TokenIssuer issuer;
-  private final ScopeCatalog scopes;
+  private final Supplier<ScopeCatalog> scopes;
   private final TokenRules rules;
   private final AuditLog audit;
   private final Clock clock;
@@ -61,7 +62,7 @@ public final class ApplicationTokenService
       TokenCodec codec,
       TokenDigester digester,
       RandomBytes random,
-      ScopeCatalog scopes,
+      Supplier<ScopeCatalog> scopes,
       TokenRules rules,
       AuditLog audit,
       Clock clock) {
@@ -97,7 +98,7 @@ public final class ApplicationTokenService
     if (profiles.isLeft()) {
       return Either.left(profiles.getLeft());
     }
-    Either<UseCaseFailure, Set<Scope>> granted = Inputs.scopes(scopes, command.scopes());
+    Either<UseCaseFailure, Set<Scope>> granted = Inputs.scopes(scopes.get(), command.scopes());
     if (granted.isLeft()) {
       return Either.left(granted.getLeft());
     }

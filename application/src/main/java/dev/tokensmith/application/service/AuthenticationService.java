@@ -90,7 +90,7 @@ public final class AuthenticationService implements AuthenticateUseCase, Introsp
 
   @Override
   public Introspection introspectToken(String value) {
-    return new Introspection(check(value, Option.none(), clock.instant()).toOption());
+    return new Introspection(check(value, Option.none(), clock.instant()));
   }
 
   /** Whether {@code failure} was decided on a stored token (so its owner may see it). */

@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Creating, listing and editing personal tokens. */
 public final class PersonalTokenService
@@ -52,7 +53,7 @@ public final class PersonalTokenService
   private final AccountDirectory accounts;
   private final TokenAccess access;
   private final TokenIssuer issuer;
-  private final ScopeCatalog scopes;
+  private final Supplier<ScopeCatalog> scopes;
   private final TokenRules rules;
   private final AuthenticationPolicy policy;
   private final AuditLog audit;
@@ -64,7 +65,7 @@ public final class PersonalTokenService
       TokenCodec codec,
       TokenDigester digester,
       RandomBytes random,
-      ScopeCatalog scopes,
+      Supplier<ScopeCatalog> scopes,
       TokenRules rules,
       AuthenticationPolicy policy,
       AuditLog audit,
@@ -130,7 +131,7 @@ public final class PersonalTokenService
     if (application.isLeft()) {
       return Either.left(application.getLeft());
     }
-    Either<UseCaseFailure, Set<Scope>> granted = Inputs.scopes(scopes, command.scopes());
+    Either<UseCaseFailure, Set<Scope>> granted = Inputs.scopes(scopes.get(), command.scopes());
     if (granted.isLeft()) {
       return Either.left(granted.getLeft());
     }
@@ -219,7 +220,7 @@ public final class PersonalTokenService
         query.ownerLogin().flatMap(login -> accounts.userByLogin(login).map(User::id));
     Option<String> scope = Option.none();
     if (query.scope().isDefined()) {
-      Either<String, Scope> parsed = scopes.parse(query.scope().get());
+      Either<String, Scope> parsed = scopes.get().parse(query.scope().get());
       if (parsed.isLeft()) {
         return Either.left(new InvalidInput("scope", parsed.getLeft()));
       }

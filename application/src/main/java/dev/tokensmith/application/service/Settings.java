@@ -10,6 +10,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The edit of the settings every token has: scopes and expiry. */
 final class Settings {
@@ -19,12 +20,12 @@ final class Settings {
       Credential credential,
       Option<Set<String>> newScopes,
       Option<Option<Instant>> newExpiresAt,
-      ScopeCatalog catalog,
+      Supplier<ScopeCatalog> catalog,
       TokenRules rules,
       Instant now) {
     Set<Scope> scopes = credential.scopes();
     if (newScopes.isDefined()) {
-      Either<UseCaseFailure, Set<Scope>> parsed = Inputs.scopes(catalog, newScopes.get());
+      Either<UseCaseFailure, Set<Scope>> parsed = Inputs.scopes(catalog.get(), newScopes.get());
       if (parsed.isLeft()) {
         return Either.left(parsed.getLeft());
       }

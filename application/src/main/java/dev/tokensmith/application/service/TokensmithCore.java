@@ -7,6 +7,7 @@ import dev.tokensmith.application.port.out.DirectoryStore;
 import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.RandomBytes;
+import dev.tokensmith.application.port.out.ScopeRegistry;
 import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.StorageProbe;
 import dev.tokensmith.application.port.out.TokenDigester;
@@ -40,6 +41,7 @@ public final class TokensmithCore {
       RandomBytes random,
       StorageProbe probe,
       SessionStore sessions,
+      ScopeRegistry scopes,
       Clock clock) {}
 
   /** The installation's rules. */
@@ -82,8 +84,10 @@ public final class TokensmithCore {
   public final DirectoryService directory;
   public final SessionService sessions;
   public final BulkDirectoryService bulkDirectory;
+  public final ScopeService scopes;
 
   public TokensmithCore(Ports ports, Settings settings) {
+    this.scopes = new ScopeService(settings.scopes(), ports.scopes(), ports.clock());
     FailedAttempts attempts = new FailedAttempts(ports.attempts(), settings.budgets());
     this.authentication =
         new AuthenticationService(
@@ -111,7 +115,7 @@ public final class TokensmithCore {
             settings.codec(),
             ports.digester(),
             ports.random(),
-            settings.scopes(),
+            scopes::catalog,
             settings.rules(),
             settings.policy(),
             ports.audit(),
@@ -123,7 +127,7 @@ public final class TokensmithCore {
             settings.codec(),
             ports.digester(),
             ports.random(),
-            settings.scopes(),
+            scopes::catalog,
             settings.rules(),
             ports.audit(),
             ports.clock());

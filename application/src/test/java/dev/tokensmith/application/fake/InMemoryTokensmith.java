@@ -28,6 +28,7 @@ public final class InMemoryTokensmith {
   public final InMemoryFailedAttemptCounter attempts = new InMemoryFailedAttemptCounter();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
   public final InMemorySessionStore sessions = new InMemorySessionStore(accounts);
+  public final InMemoryScopeRegistry scopes = new InMemoryScopeRegistry();
   // one sequence for every core of this world, so their token ids never collide
   private final SeededRandomBytes random = new SeededRandomBytes(42);
   public final TokensmithCore core;
@@ -66,6 +67,7 @@ public final class InMemoryTokensmith {
             random,
             () -> {},
             sessions,
+            scopes,
             clock),
         settings);
   }

@@ -43,6 +43,30 @@ final class ArchitectureRules {
   static final ArchRule ITOP_ADAPTER_CALLS_ONLY_IN_PORTS =
       callsOnlyInPorts("dev.tokensmith.adapter.itop..", "the iTop adapter calls in-ports only");
 
+  /**
+   * The Javalin plugin (module tokensmith-javalin) reaches tokensmith through in-ports only, like
+   * an adapter, and sees no adapter; only its embedded mode (module tokensmith-javalin-embedded,
+   * package {@code dev.tokensmith.javalin.embedded}) wires the core on the persistence adapter.
+   */
+  static final ArchRule JAVALIN_PLUGIN_CALLS_ONLY_IN_PORTS =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.tokensmith.javalin..")
+          .and()
+          .resideOutsideOfPackage("dev.tokensmith.javalin.embedded..")
+          .should()
+          .dependOnClassesThat(
+              DescribedPredicate.describe(
+                  "are services, out-ports (other than StorageFailure), adapters or bootstrap",
+                  (JavaClass c) ->
+                      c.getPackageName().startsWith("dev.tokensmith.application.service")
+                          || c.getPackageName().startsWith("dev.tokensmith.adapter")
+                          || c.getPackageName().startsWith("dev.tokensmith.bootstrap")
+                          || c.getPackageName().startsWith("dev.tokensmith.javalin.embedded")
+                          || (c.getPackageName().startsWith("dev.tokensmith.application.port.out")
+                              && !c.getSimpleName().equals("StorageFailure"))))
+          .as("the Javalin plugin calls in-ports only");
+
   static final ArchRule PERSISTENCE_ADAPTER_IMPLEMENTS_ONLY_OUT_PORTS =
       noClasses()
           .that()

@@ -14,6 +14,9 @@ import dev.tokensmith.adapter.persistence.archviolation.PersistenceCallingAnInPo
 import dev.tokensmith.adapter.persistence.archviolation.PersistenceSeeingHttp;
 import dev.tokensmith.domain.archviolation.CycleA;
 import dev.tokensmith.domain.archviolation.DomainUsingTheLogger;
+import dev.tokensmith.javalin.archviolation.PluginCallingAService;
+import dev.tokensmith.javalin.archviolation.PluginSeeingPersistence;
+import dev.tokensmith.javalin.archviolation.PluginUsingAnOutPort;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +55,16 @@ class ArchitectureRulesCatchViolationsTest {
         ArchitectureRules.ADAPTERS_DO_NOT_SEE_EACH_OTHER,
         ItopSeeingHttp.class,
         dev.tokensmith.adapter.http.HttpApi.class);
+  }
+
+  @Test
+  void javalinPluginUsingAServiceAnOutPortOrAnAdapterIsCaught() {
+    assertViolated(
+        ArchitectureRules.JAVALIN_PLUGIN_CALLS_ONLY_IN_PORTS, PluginCallingAService.class);
+    assertViolated(
+        ArchitectureRules.JAVALIN_PLUGIN_CALLS_ONLY_IN_PORTS, PluginUsingAnOutPort.class);
+    assertViolated(
+        ArchitectureRules.JAVALIN_PLUGIN_CALLS_ONLY_IN_PORTS, PluginSeeingPersistence.class);
   }
 
   @Test

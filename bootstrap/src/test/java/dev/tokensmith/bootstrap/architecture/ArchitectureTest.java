@@ -36,6 +36,10 @@ class ArchitectureTest {
       ArchitectureRules.ITOP_ADAPTER_CALLS_ONLY_IN_PORTS;
 
   @ArchTest
+  static final ArchRule javalin_plugin_calls_only_in_ports =
+      ArchitectureRules.JAVALIN_PLUGIN_CALLS_ONLY_IN_PORTS;
+
+  @ArchTest
   static final ArchRule persistence_adapter_sees_only_out_ports =
       ArchitectureRules.PERSISTENCE_ADAPTER_IMPLEMENTS_ONLY_OUT_PORTS;
 

@@ -141,6 +141,15 @@ final class Api {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  /** {@code PUT path} with a JSON body, authenticated by {@code tokenValue}. */
+  Response putWithToken(String path, String tokenValue, Object body) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + tokenValue)
+            .header("Content-Type", "application/json")
+            .PUT(json(body)));
+  }
+
   private Response send(HttpRequest.Builder request) {
     HttpResponse<String> response = raw(request);
     return new Response(response.statusCode(), response.body());

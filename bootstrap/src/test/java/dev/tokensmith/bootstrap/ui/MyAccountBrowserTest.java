@@ -262,4 +262,37 @@ class MyAccountBrowserTest extends BrowserTest {
     // the picture of My account in the README (docs/screenshots/my-account.png) is this one
     screenshot("my-account");
   }
+
+  @Test
+  void aScopeAServiceRegisteredIsOfferedWhenATokenIsMade() {
+    String login = service.user("carol", "REST Services User");
+    String serviceToken =
+        service
+            .session(login)
+            .createToken("billing service", List.of("introspect"), null)
+            .get("secret")
+            .asText();
+    service
+        .api
+        .putWithToken(
+            "/api/v1/scopes/billing:read",
+            serviceToken,
+            java.util.Map.of("description", "Read the invoices of the billing service"))
+        .expect(200);
+    openAs(login, "/account");
+
+    visible("#new-token").click();
+    fill("#token-application", "invoice reader");
+    WebElement billing = visible("#token-scopes-billing-read");
+    assertThat(billing.findElement(By.xpath("..")).getText())
+        .contains("billing:read")
+        .contains("Read the invoices of the billing service");
+    check("#token-scopes-rest", false);
+    check("#token-scopes-billing-read", true);
+    visible("#token-save").click();
+    String value = readValueOnceAndClose();
+
+    assertThat(cellText("invoice reader", "scopes")).isEqualTo("billing:read");
+    assertThat(value).startsWith("tksp_");
+  }
 }

@@ -1,0 +1,257 @@
+package dev.tokensmith.javalin.embedded;
+
+import dev.tokensmith.adapter.persistence.Argon2PasswordHasher;
+import dev.tokensmith.adapter.persistence.Argon2TokenDigester;
+import dev.tokensmith.adapter.persistence.Database;
+import dev.tokensmith.adapter.persistence.DatabaseConfig;
+import dev.tokensmith.adapter.persistence.HmacTokenDigester;
+import dev.tokensmith.adapter.persistence.Peppers;
+import dev.tokensmith.adapter.persistence.PostgresAdapters;
+import dev.tokensmith.application.port.out.RandomBytes;
+import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.service.TokensmithCore;
+import dev.tokensmith.domain.token.TokenCodec;
+import dev.tokensmith.javalin.EmbeddedTokenVerifier;
+import dev.tokensmith.javalin.TokenVerifier;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The embedded mode of the plugin: tokensmith's core on tokensmith's own PostgreSQL database,
+ * reached by this service. Every protected request is one authentication (one SQL statement for a
+ * valid token), so a refresh or a delete is seen at once, uses are counted and failures logged for
+ * the token's owner exactly as by tokensmith.
+ *
+ * <pre>{@code
+ * EmbeddedTokensmith tokensmith = EmbeddedTokensmith.builder()
+ *     .jdbcUrl("jdbc:postgresql://db:5432/tokensmith", "billing", password)
+ *     .pepperFromEnvironment(System.getenv())
+ *     .build();
+ * ... tokensmith.verifier() ...
+ * tokensmith.close(); // at shutdown: writes the pending usage counts
+ * }</pre>
+ */
+public final class EmbeddedTokensmith implements AutoCloseable {
+  private final TokensmithCore core;
+  private final PostgresAdapters storage;
+  private final @Nullable Database database;
+  private final TokenVerifier verifier;
+
+  private EmbeddedTokensmith(
+      TokensmithCore core, PostgresAdapters storage, @Nullable Database database) {
+    this.core = core;
+    this.storage = storage;
+    this.database = database;
+    this.verifier = new EmbeddedTokenVerifier(core.authentication, core.scopes);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The verifier to give the plugin ({@code config.verifier}). */
+  public TokenVerifier verifier() {
+    return verifier;
+  }
+
+  /** tokensmith's core, for a service that calls other use cases itself. */
+  public TokensmithCore core() {
+    return core;
+  }
+
+  /**
+   * Writes the usage counts still pending, then closes the pool when the builder opened it (a
+   * {@link Builder#dataSource DataSource} given is left open).
+   */
+  @Override
+  public void close() {
+    if (database != null) {
+      database.close();
+    } else {
+      storage.close();
+    }
+  }
+
+  /** The settings; a database and a pepper are required. */
+  public static final class Builder {
+    private @Nullable DataSource dataSource;
+    private @Nullable DatabaseConfig databaseConfig;
+    private @Nullable Peppers peppers;
+    private String tokenPrefix = TokenCodec.DEFAULT_PREFIX;
+    private boolean argon2 = false;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * tokensmith's database through the service's own pool; its schema must be the one tokensmith
+     * migrated (start tokensmith first). The pool is not closed by {@link #close()}.
+     */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      this.databaseConfig = null;
+      return this;
+    }
+
+    /**
+     * tokensmith's database by its JDBC URL: a pool of its own is opened (and the schema migrated
+     * like tokensmith does at start, which is a no-op once tokensmith ran); {@code user} and {@code
+     * password} may be null (then from the URL).
+     */
+    public Builder jdbcUrl(String url, @Nullable String user, @Nullable String password) {
+      if (url == null || !url.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException(
+            "the URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db)");
+      }
+      this.databaseConfig = DatabaseConfig.external(url, user, password);
+      this.dataSource = null;
+      return this;
+    }
+
+    /**
+     * The token pepper, in the format of {@code TOKENSMITH_TOKEN_PEPPER}: the same value tokensmith
+     * uses, or no token will match.
+     */
+    public Builder pepper(String pepper) {
+      this.peppers = Peppers.parse(pepper, "the pepper");
+      return this;
+    }
+
+    /** The token pepper from the file {@code TOKENSMITH_TOKEN_PEPPER_FILE} names. */
+    public Builder pepperFile(Path file) {
+      this.peppers = Peppers.read(file);
+      return this;
+    }
+
+    /**
+     * Reads tokensmith's own configuration variables: {@code TOKENSMITH_TOKEN_PEPPER} or {@code
+     * TOKENSMITH_TOKEN_PEPPER_FILE} (one is required), {@code TOKENSMITH_TOKEN_PREFIX} and {@code
+     * TOKENSMITH_TOKEN_DIGEST}, and {@code TOKENSMITH_DB_URL}, {@code TOKENSMITH_DB_USER}, {@code
+     * TOKENSMITH_DB_PASSWORD} when no database was given yet.
+     */
+    public Builder fromEnvironment(Map<String, String> environment) {
+      String pepper = present(environment, "TOKENSMITH_TOKEN_PEPPER");
+      String pepperFile = present(environment, "TOKENSMITH_TOKEN_PEPPER_FILE");
+      if (pepper != null && pepperFile != null) {
+        throw new IllegalArgumentException(
+            "set TOKENSMITH_TOKEN_PEPPER or TOKENSMITH_TOKEN_PEPPER_FILE, not both");
+      }
+      if (pepper != null) {
+        this.peppers = Peppers.parse(pepper, "TOKENSMITH_TOKEN_PEPPER");
+      } else if (pepperFile != null) {
+        this.peppers = Peppers.read(Path.of(pepperFile));
+      }
+      String prefix = present(environment, "TOKENSMITH_TOKEN_PREFIX");
+      if (prefix != null) {
+        tokenPrefix(prefix);
+      }
+      String digest = present(environment, "TOKENSMITH_TOKEN_DIGEST");
+      if (digest != null) {
+        switch (digest.toLowerCase(Locale.ROOT)) {
+          case "hmac" -> argon2 = false;
+          case "argon2id" -> argon2 = true;
+          default ->
+              throw new IllegalArgumentException(
+                  "TOKENSMITH_TOKEN_DIGEST must be hmac or argon2id, not '" + digest + "'");
+        }
+      }
+      String url = present(environment, "TOKENSMITH_DB_URL");
+      if (url != null && dataSource == null && databaseConfig == null) {
+        jdbcUrl(
+            url,
+            present(environment, "TOKENSMITH_DB_USER"),
+            present(environment, "TOKENSMITH_DB_PASSWORD"));
+      }
+      return this;
+    }
+
+    /**
+     * The prefix of tokensmith's tokens (default {@code tks}), as {@code TOKENSMITH_TOKEN_PREFIX}.
+     */
+    public Builder tokenPrefix(String prefix) {
+      if (prefix == null || !prefix.matches("[a-z][a-z0-9]{1,9}")) {
+        throw new IllegalArgumentException(
+            "the token prefix must be 2 to 10 lower-case letters or digits starting with a letter");
+      }
+      this.tokenPrefix = prefix;
+      return this;
+    }
+
+    /** The clock of expiries (tests pass a fixed one). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public EmbeddedTokensmith build() {
+      if (peppers == null) {
+        throw new IllegalStateException(
+            "the token pepper is missing: set TOKENSMITH_TOKEN_PEPPER or"
+                + " TOKENSMITH_TOKEN_PEPPER_FILE as for tokensmith");
+      }
+      if (dataSource == null && databaseConfig == null) {
+        throw new IllegalStateException(
+            "tokensmith's database is missing: give a DataSource or a JDBC URL");
+      }
+      Database database = databaseConfig == null ? null : Database.start(databaseConfig);
+      PostgresAdapters storage =
+          database == null
+              ? PostgresAdapters.on(Objects.requireNonNull(dataSource))
+              : database.adapters();
+      TokenDigester digester =
+          argon2
+              ? new Argon2TokenDigester(
+                  peppers,
+                  Argon2PasswordHasher.Cost.MINIMUM,
+                  Argon2TokenDigester.DEFAULT_CACHE_SIZE)
+              : new HmacTokenDigester(peppers);
+      TokensmithCore.Settings defaults = TokensmithCore.Settings.DEFAULT;
+      TokensmithCore core =
+          new TokensmithCore(
+              new TokensmithCore.Ports(
+                  storage.tokens(),
+                  storage.usage(),
+                  storage.accounts(),
+                  storage.directory(),
+                  digester,
+                  new Argon2PasswordHasher(),
+                  storage.failures(),
+                  storage.attempts(),
+                  storage.audit(),
+                  new PlatformRandomBytes(),
+                  storage.probe(),
+                  storage.sessions(),
+                  storage.scopes(),
+                  clock),
+              new TokensmithCore.Settings(
+                  new TokenCodec(tokenPrefix),
+                  defaults.scopes(),
+                  defaults.rules(),
+                  defaults.policy()));
+      return new EmbeddedTokensmith(core, storage, database);
+    }
+
+    private static @Nullable String present(Map<String, String> environment, String name) {
+      String value = environment.get(name);
+      return value == null || value.isBlank() ? null : value.strip();
+    }
+  }
+
+  /** Random bytes from the platform's {@link SecureRandom}. */
+  private static final class PlatformRandomBytes implements RandomBytes {
+    private final SecureRandom random = new SecureRandom();
+
+    @Override
+    public byte[] next(int count) {
+      byte[] bytes = new byte[count];
+      random.nextBytes(bytes);
+      return bytes;
+    }
+  }
+}
