@@ -162,6 +162,10 @@ create_token() {
   printf '%s' "$created" | sed -n 's/.*"secret":"\(tks[^"]*\)".*/\1/p'
 }
 
+session_cookie() { # the web UI session of create_token's sign-in, from curl's cookie jar
+  awk '$6 == "tokensmith_session" { print $7 }' "$WORK/cookies"
+}
+
 metric() { # $1 = metric line prefix (name{labels}); sums every matching series
   curl -sf "$BASE/metrics" | awk -v name="$1" 'index($0, name) == 1 { sum += $NF } END { printf "%.0f\n", sum }'
 }
@@ -255,16 +259,20 @@ run_wrk() { # $1 = key, $2 = duration; prints the RESULT line
     ready) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" -s "$WORK/report.lua" "$BASE/health/ready" ;;
     self) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" -s "$WORK/report.lua" \
       -H "Auth-Token: $TOKEN" "$BASE/api/v1/tokens/self" ;;
+    session) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" -s "$WORK/report.lua" \
+      -H "Cookie: tokensmith_session=$SESSION" "$BASE/api/v1/me" ;;
     rest) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" -s "$WORK/rest.lua" \
       -H "Auth-Token: $TOKEN" "$BASE/webservices/rest.php" ;;
   esac | grep '^RESULT'
 }
 
 measure_mode() { # $1 = token digest mode
-  local mode=$1 keys=(live ready self)
+  local mode=$1 keys=(live ready self session)
   start_service "$mode"
   TOKEN=$(create_token)
   [[ -n "$TOKEN" ]] || { say "could not create a token"; exit 1; }
+  SESSION=$(session_cookie)
+  [[ -n "$SESSION" ]] || { say "could not sign in"; exit 1; }
   local status
   status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$BASE/webservices/rest.php" \
     -H "Auth-Token: $TOKEN" -H 'Content-Type: application/x-www-form-urlencoded' \
@@ -363,7 +371,8 @@ awk -v rssfile="$WORK/rss" '
   BEGIN {
     while ((getline line < rssfile) > 0) { split(line, f, " "); rss[f[1]] = f[2] }
     name["live"] = "GET /health/live"; name["ready"] = "GET /health/ready (select 1)"
-    name["self"] = "GET /api/v1/tokens/self (Auth-Token)"; name["rest"] = "POST webservices/rest.php core/get"
+    name["self"] = "GET /api/v1/tokens/self (Auth-Token)"; name["session"] = "GET /api/v1/me (session cookie)"
+    name["rest"] = "POST webservices/rest.php core/get"
   }
   {
     mode = $1; key = $2; after = $4; before = $5; heap = $6

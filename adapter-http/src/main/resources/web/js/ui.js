@@ -226,6 +226,7 @@ export const REASON_WORDS = {
   profile_not_allowed: "The owner no longer holds a profile allowed to own personal tokens",
   scope_not_granted: "Scope not granted to this token",
   rest_profile_required: "The profile REST Services User is required",
+  rate_limited: "Refused: too many tokens that do not work came from this address (wait, then retry)",
 };
 
 export function tokenStateBadges(token) {

@@ -74,9 +74,11 @@ public class AuthenticatePostgresBenchmark {
                 new HmacTokenDigester(Peppers.generate(new SecureRandom())),
                 new Argon2PasswordHasher(),
                 storage.failures(),
+                storage.attempts(),
                 storage.audit(),
                 new SeededRandomBytes(7),
                 storage.probe(),
+                storage.sessions(),
                 Clock.systemUTC()),
             TokensmithCore.Settings.DEFAULT);
     User owner = ContractFixtures.user(storage.accounts(), Profile.REST_SERVICES_USER);

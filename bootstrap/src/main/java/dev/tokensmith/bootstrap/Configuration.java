@@ -5,7 +5,10 @@ import dev.tokensmith.adapter.persistence.DatabaseConfig;
 import dev.tokensmith.domain.account.Logins;
 import dev.tokensmith.domain.account.Password;
 import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.authentication.AttemptBudget;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
+import dev.tokensmith.domain.session.SessionTimeouts;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenRules;
 import io.vavr.control.Either;
@@ -44,7 +47,12 @@ public record Configuration(
     List<String> trustedProxies,
     DatabaseConfig.Pooling dbPooling,
     Option<String> dbSchema,
-    Option<String> dbMigrationUrl) {
+    Option<String> dbMigrationUrl,
+    SessionTimeouts sessionTimeouts,
+    boolean secureCookies,
+    Duration hsts,
+    boolean metricsTokenRequired,
+    AttemptBudgets budgets) {
 
   /** How new token secrets are digested ({@code TOKENSMITH_TOKEN_DIGEST}). */
   public enum TokenDigest {
@@ -159,6 +167,30 @@ public record Configuration(
               + dbSchema.get()
               + "'");
     }
+    Duration sessionIdle =
+        Duration.ofMinutes(r.integer("TOKENSMITH_SESSION_IDLE_MINUTES", 30, 1, 7 * 24 * 60));
+    Duration sessionMax =
+        Duration.ofHours(r.integer("TOKENSMITH_SESSION_MAX_HOURS", 12, 1, 90 * 24));
+    SessionTimeouts sessionTimeouts = SessionTimeouts.DEFAULT;
+    try {
+      sessionTimeouts = new SessionTimeouts(sessionIdle, sessionMax);
+    } catch (IllegalArgumentException e) {
+      r.problem(
+          "TOKENSMITH_SESSION_IDLE_MINUTES must not exceed TOKENSMITH_SESSION_MAX_HOURS in minutes");
+    }
+    boolean secureCookies = r.bool("TOKENSMITH_SECURE_COOKIES", false);
+    Duration hsts =
+        Duration.ofSeconds(r.integer("TOKENSMITH_HSTS_SECONDS", 0, 0, 2 * 365 * 24 * 3600));
+    boolean metricsTokenRequired = r.bool("TOKENSMITH_METRICS_TOKEN_REQUIRED", false);
+    AttemptBudgets defaults = AttemptBudgets.DEFAULT;
+    AttemptBudgets budgets =
+        new AttemptBudgets(
+            r.budget("TOKENSMITH_LIMIT_WRONG_TOKENS_PER_ADDRESS", defaults.wrongTokensPerAddress()),
+            r.budget(
+                "TOKENSMITH_LIMIT_WRONG_PASSWORDS_PER_LOGIN", defaults.wrongPasswordsPerLogin()),
+            r.budget(
+                "TOKENSMITH_LIMIT_WRONG_PASSWORDS_PER_ADDRESS",
+                defaults.wrongPasswordsPerAddress()));
     if (!r.problems.isEmpty()) {
       return Either.left(List.copyOf(r.problems));
     }
@@ -183,7 +215,12 @@ public record Configuration(
             trustedProxies,
             dbPooling,
             dbSchema,
-            dbMigrationUrl));
+            dbMigrationUrl,
+            sessionTimeouts,
+            secureCookies,
+            hsts,
+            metricsTokenRequired,
+            budgets));
   }
 
   @Override
@@ -220,6 +257,16 @@ public record Configuration(
         + usageFlushInterval.toMillis()
         + "ms, trustedProxies="
         + trustedProxies
+        + ", sessionTimeouts="
+        + sessionTimeouts
+        + ", secureCookies="
+        + secureCookies
+        + ", hsts="
+        + hsts.toSeconds()
+        + "s, metricsTokenRequired="
+        + metricsTokenRequired
+        + ", budgets="
+        + budgets
         + "]";
   }
 
@@ -258,6 +305,43 @@ public record Configuration(
         return parsed;
       } catch (NumberFormatException e) {
         problem(name + " must be a whole number, not '" + value.get() + "'");
+        return fallback;
+      }
+    }
+
+    /**
+     * A budget of failed attempts written {@code <failures>/<seconds>}, e.g. {@code 30/60} for 30
+     * failures per minute.
+     */
+    AttemptBudget budget(String name, AttemptBudget fallback) {
+      Option<String> value = optional(name);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      String[] parts = value.get().split("/", -1);
+      String expected =
+          name
+              + " must be <failures>/<seconds> (1 to 1000000 failures per 1 to 86400 seconds, e.g. "
+              + fallback.failures()
+              + "/"
+              + fallback.window().toSeconds()
+              + "), not '"
+              + value.get()
+              + "'";
+      if (parts.length != 2) {
+        problem(expected);
+        return fallback;
+      }
+      try {
+        int failures = Integer.parseInt(parts[0].strip());
+        int seconds = Integer.parseInt(parts[1].strip());
+        if (failures < 1 || failures > 1_000_000 || seconds < 1 || seconds > 86_400) {
+          problem(expected);
+          return fallback;
+        }
+        return new AttemptBudget(failures, Duration.ofSeconds(seconds));
+      } catch (NumberFormatException e) {
+        problem(expected);
         return fallback;
       }
     }

@@ -24,6 +24,7 @@ final class ItopWebservices {
             core.authentication,
             core.accounts,
             core.accounts,
+            core.accounts,
             core.directory,
             core.directory,
             core.directory,
@@ -40,16 +41,6 @@ final class ItopWebservices {
 
   /** The HTTP adapter's {@link LoginAttempts} as the iTop adapter's {@link LoginGuard}. */
   private record SharedGuard(LoginAttempts attempts) implements LoginGuard {
-    @Override
-    public long retryAfterSeconds(String address) {
-      return attempts.retryAfterSeconds(address);
-    }
-
-    @Override
-    public void failedAttempt(String address) {
-      attempts.failedAttempt(address);
-    }
-
     @Override
     public void tokenAuthenticated() {
       attempts.tokenAuthenticated();

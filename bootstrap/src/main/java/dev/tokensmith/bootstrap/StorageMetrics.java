@@ -38,8 +38,8 @@ final class StorageMetrics {
             "tokensmith.usage.flush.failures", usage, JdbiTokenStore::failedUsageFlushes)
         .description("Usage flushes the database refused (their uses stayed pending)")
         .register(registry);
-    FunctionCounter.builder("tokensmith.usage.dropped", usage, JdbiTokenStore::droppedUses)
-        .description("Uses not counted: too many tokens pending while flushes failed")
+    FunctionCounter.builder("tokensmith.usage.refused", usage, JdbiTokenStore::refusedUses)
+        .description("Uses refused (503): too many tokens pending while flushes failed")
         .register(registry);
   }
 

@@ -14,6 +14,7 @@ import dev.tokensmith.adapter.persistence.Peppers;
 import dev.tokensmith.adapter.persistence.PostgresAdapters;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.service.TokensmithCore;
+import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.ScopeCatalog;
 import dev.tokensmith.domain.token.TokenCodec;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -70,15 +71,21 @@ public final class TokensmithService implements AutoCloseable {
                   digester,
                   passwords,
                   storage.failures(),
+                  storage.attempts(),
                   storage.audit(),
                   new SecureRandomBytes(),
                   storage.probe(),
+                  storage.sessions(),
                   clock),
               new TokensmithCore.Settings(
                   new TokenCodec(config.tokenPrefix()),
-                  ScopeCatalog.standard(),
+                  config.metricsTokenRequired()
+                      ? ScopeCatalog.standard().with(List.of(Scope.METRICS))
+                      : ScopeCatalog.standard(),
                   config.rules(),
-                  config.policy()));
+                  config.policy(),
+                  config.sessionTimeouts(),
+                  config.budgets()));
       boolean firstStart =
           FirstStart.ensureAdministrator(
               storage.accounts(), passwords, config.adminLogin(), config.adminPassword(), out);
@@ -89,7 +96,12 @@ public final class TokensmithService implements AutoCloseable {
       new JvmMemoryMetrics().bindTo(registry);
       StorageMetrics.bind(database, registry);
       HttpSettings httpSettings =
-          HttpSettings.defaults().withClock(clock).withTrustedProxies(config.trustedProxies());
+          HttpSettings.defaults()
+              .withClock(clock)
+              .withTrustedProxies(config.trustedProxies())
+              .withSecureCookies(config.secureCookies())
+              .withHsts(config.hsts())
+              .withMetricsNeedToken(config.metricsTokenRequired());
       HttpApi http =
           new HttpApi(
               useCases(core),
@@ -131,8 +143,8 @@ public final class TokensmithService implements AutoCloseable {
         core.authentication,
         core.tokens,
         core.accounts,
+        core.sessions,
         core.accounts,
-        core.accounts,
         core.personalTokens,
         core.personalTokens,
         core.personalTokens,
@@ -148,7 +160,10 @@ public final class TokensmithService implements AutoCloseable {
         core.users,
         core.users,
         core.users,
-        core.readiness);
+        core.readiness,
+        core.sessions,
+        core.sessions,
+        core.sessions);
   }
 
   private static Database startDatabase(Configuration config) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.adapter.persistence.DatabaseConfig;
 import dev.tokensmith.domain.account.Profile;
+import dev.tokensmith.domain.authentication.AttemptBudget;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -164,6 +166,34 @@ class ConfigurationTest {
         .containsExactlyInAnyOrder(
             "TOKENSMITH_TOKEN_DIGEST must be hmac or argon2id, not 'md5'",
             "TOKENSMITH_USAGE_FLUSH_MILLIS must be between 10 and 60000, not 5");
+  }
+
+  @Test
+  void theBudgetsOfFailedAttemptsAreReadAsFailuresPerSeconds() {
+    Configuration config =
+        Configuration.from(
+                Map.of(
+                    "TOKENSMITH_LIMIT_WRONG_TOKENS_PER_ADDRESS", "100/60",
+                    "TOKENSMITH_LIMIT_WRONG_PASSWORDS_PER_LOGIN", " 5 / 900 "))
+            .get();
+    assertThat(config.budgets().wrongTokensPerAddress())
+        .isEqualTo(new AttemptBudget(100, Duration.ofSeconds(60)));
+    assertThat(config.budgets().wrongPasswordsPerLogin())
+        .isEqualTo(new AttemptBudget(5, Duration.ofSeconds(900)));
+    assertThat(config.budgets().wrongPasswordsPerAddress())
+        .isEqualTo(AttemptBudgets.DEFAULT.wrongPasswordsPerAddress());
+    assertThat(Configuration.from(Map.of()).get().budgets()).isEqualTo(AttemptBudgets.DEFAULT);
+    assertThat(
+            Configuration.from(
+                    Map.of(
+                        "TOKENSMITH_LIMIT_WRONG_TOKENS_PER_ADDRESS", "30",
+                        "TOKENSMITH_LIMIT_WRONG_PASSWORDS_PER_ADDRESS", "0/60"))
+                .getLeft())
+        .containsExactlyInAnyOrder(
+            "TOKENSMITH_LIMIT_WRONG_TOKENS_PER_ADDRESS must be <failures>/<seconds> (1 to 1000000"
+                + " failures per 1 to 86400 seconds, e.g. 30/60), not '30'",
+            "TOKENSMITH_LIMIT_WRONG_PASSWORDS_PER_ADDRESS must be <failures>/<seconds> (1 to"
+                + " 1000000 failures per 1 to 86400 seconds, e.g. 30/300), not '0/60'");
   }
 
   @Test

@@ -18,6 +18,8 @@ enum Access implements RouteRole {
   REST_TOKEN(Scope.REST, false),
   /** A token with scope {@code introspect} only. */
   INTROSPECT_TOKEN(Scope.INTROSPECT, false),
+  /** A token with scope {@code metrics} only ({@code /metrics} when protected). */
+  METRICS_TOKEN(Scope.METRICS, false),
   /**
    * A route of an {@link ApiExtension} (iTop's {@code webservices/…}), which logs each call in
    * itself.

@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A token bucket per client address, in memory: each address may spend {@code attempts} per {@code
- * period}, refilled evenly. At most {@code maxAddresses} buckets are kept; the least recently used
- * address is forgotten first, so memory stays bounded whatever the traffic.
+ * A token bucket per client address, in memory (the limit of revocations by value, per instance):
+ * each address may spend {@code attempts} per {@code period}, refilled evenly. At most {@code
+ * maxAddresses} buckets are kept; the least recently used address is forgotten first, so memory
+ * stays bounded whatever the traffic.
  */
 final class AddressRateLimiter {
   private final double capacity;
@@ -51,13 +52,6 @@ final class AddressRateLimiter {
     }
     refill(bucket);
     return bucket.available >= 1 ? 0 : secondsUntilOne(bucket);
-  }
-
-  /** Spends one attempt of {@code address} (a failure happened). */
-  synchronized void spend(String address) {
-    Bucket bucket = buckets.computeIfAbsent(address, a -> new Bucket(capacity, clock.instant()));
-    refill(bucket);
-    bucket.available = Math.max(0, bucket.available - 1);
   }
 
   /** Spends one attempt if there is one: 0, or the seconds to wait when there is none. */

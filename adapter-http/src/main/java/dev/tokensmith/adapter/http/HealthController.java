@@ -23,6 +23,9 @@ final class HealthController {
 
   void ready(Context ctx) {
     boolean ready = checkReadiness.isReady();
+    if (!ready) {
+      ctx.header("Retry-After", "5"); // as every other 503 of the storage (Problems.unavailable)
+    }
     ctx.status(ready ? 200 : 503).json(ready ? StatusView.UP : StatusView.DOWN);
   }
 

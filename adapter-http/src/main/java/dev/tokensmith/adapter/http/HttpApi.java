@@ -19,6 +19,12 @@ import java.util.Objects;
  * /metrics} serves, so gauges the bootstrap registers there (e.g. the connection pool) appear too.
  */
 public final class HttpApi {
+  /** The largest request line plus headers; larger ones get 431. */
+  static final int MAX_REQUEST_HEAD_BYTES = 8 * 1024;
+
+  /** A connection that sends or reads nothing for this long is closed. */
+  static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
+
   private final Javalin app;
 
   public HttpApi(UseCases useCases, HttpSettings settings, PrometheusMeterRegistry registry) {
@@ -38,11 +44,7 @@ public final class HttpApi {
     HttpMetrics metrics = new HttpMetrics(registry);
     RequestBodies bodies = new RequestBodies(settings.maxRequestBytes());
     RequestReader reader = new RequestReader(bodies, json);
-    SessionStore sessions = new SessionStore(settings);
     SessionCookie cookie = new SessionCookie(settings.secureCookies());
-    AddressRateLimiter failures =
-        new AddressRateLimiter(
-            settings.failedAuthentications(), settings.maxTrackedAddresses(), settings.clock());
     AddressRateLimiter revocations =
         new AddressRateLimiter(
             settings.revocations(), settings.maxTrackedAddresses(), settings.clock());
@@ -51,12 +53,19 @@ public final class HttpApi {
             useCases.authenticate(),
             useCases.resolveSession(),
             new TokenTransports(bodies),
-            sessions,
             cookie,
-            failures,
             metrics);
     SessionController session =
-        new SessionController(useCases.logIn(), sessions, cookie, failures, reader, metrics);
+        new SessionController(
+            useCases.logIn(),
+            useCases.startSession(),
+            useCases.resolveSession(),
+            useCases.endSession(),
+            cookie,
+            reader,
+            metrics);
+    SignOutEverywhereController signOutEverywhere =
+        new SignOutEverywhereController(useCases.endAllSessions(), cookie);
     AccountController account = new AccountController(useCases.viewMyAccount());
     MyTokensController myTokens =
         new MyTokensController(
@@ -93,8 +102,9 @@ public final class HttpApi {
             useCases.deleteToken(),
             reader);
     HealthController health = new HealthController(useCases.checkReadiness(), registry);
+    SecurityHeaders headers = new SecurityHeaders(settings.hsts());
     WebUi web = new WebUi(authentication);
-    LoginAttempts attempts = new SharedLoginAttempts(failures, metrics);
+    LoginAttempts attempts = new SharedLoginAttempts(metrics);
     List<ApiExtension.Route> extensionRoutes = new ArrayList<>();
     for (ApiExtension extension : extensions) {
       extensionRoutes.addAll(extension.routes(attempts));
@@ -108,9 +118,19 @@ public final class HttpApi {
               config.startup.showOldJavalinVersionWarning = false;
               config.startup.startupWatcherEnabled = false;
               config.http.maxRequestSize = settings.maxRequestBytes();
+              // a known path asked with another method: 405 with Allow, not 404
+              config.http.prefer405over404 = true;
               config.jetty.multipartConfig.maxTotalRequestSize(
                   settings.maxRequestBytes(), SizeUnit.BYTES);
               config.jetty.multipartConfig.maxFileSize(settings.maxRequestBytes(), SizeUnit.BYTES);
+              // bounded request heads (431 beyond) and idle connections (closed), whatever the
+              // Jetty defaults of the day; bodies are bounded by maxRequestBytes above
+              config.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setRequestHeaderSize(MAX_REQUEST_HEAD_BYTES);
+                    http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                    http.setSendServerVersion(false);
+                  });
               config.jetty.modifyServer(
                   server -> {
                     server.setStopTimeout(settings.stopTimeout().toMillis());
@@ -124,6 +144,7 @@ public final class HttpApi {
                   config.routes,
                   authentication,
                   session,
+                  signOutEverywhere,
                   account,
                   myTokens,
                   self,
@@ -133,6 +154,8 @@ public final class HttpApi {
                   personalTokens,
                   applicationTokens,
                   health,
+                  settings.metricsNeedToken() ? Access.METRICS_TOKEN : Access.PUBLIC,
+                  headers,
                   web,
                   extensionRoutes);
             });

@@ -71,6 +71,7 @@ final class JsonFields {
     if (node == null || !node.isObject()) {
       throw notAnObject();
     }
+    StorableInput.checkJson(node);
     return new JsonFields((ObjectNode) node, "", allowed);
   }
 

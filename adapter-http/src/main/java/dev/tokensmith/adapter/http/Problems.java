@@ -7,12 +7,14 @@ import dev.tokensmith.application.port.in.UseCaseFailure.Forbidden;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidCredentials;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
 import dev.tokensmith.application.port.in.UseCaseFailure.NotFound;
+import dev.tokensmith.application.port.in.UseCaseFailure.TooManyAttempts;
 import dev.tokensmith.domain.authentication.AuthenticationFailure;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.AmbiguousCredentials;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.MalformedToken;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.MissingCredentials;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.PrincipalDisabled;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.ProfileNotAllowed;
+import dev.tokensmith.domain.authentication.AuthenticationFailure.RateLimited;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.RestProfileRequired;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.ScopeNotGranted;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenDeleted;
@@ -20,6 +22,7 @@ import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenExpired;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenRefreshed;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.UnknownToken;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.WrongSecret;
+import dev.tokensmith.domain.authentication.FailureReason;
 import java.util.Map;
 
 /**
@@ -48,6 +51,9 @@ final class Problems {
     if (failure instanceof InvalidCredentials) {
       return Problem.of(401, "invalid_credentials", failure.message());
     }
+    if (failure instanceof TooManyAttempts tooMany) {
+      return rateLimited(tooMany.retryAfterSeconds(), failure.message());
+    }
     throw new IllegalStateException("no response for " + failure.getClass().getName());
   }
 
@@ -73,6 +79,9 @@ final class Problems {
     if (failure instanceof ScopeNotGranted notGranted) {
       return authentication(failure, 403, "insufficient_scope", notGranted.required().name());
     }
+    if (failure instanceof RateLimited rateLimited) {
+      return rateLimited(rateLimited.retryAfterSeconds(), failure.message());
+    }
     throw new IllegalStateException("no response for " + failure.getClass().getName());
   }
 
@@ -88,6 +97,17 @@ final class Problems {
                 + (retryAfterSeconds == 1 ? "" : "s")
                 + ".")
         .withHeader("Retry-After", Long.toString(retryAfterSeconds));
+  }
+
+  /**
+   * A credential refused because its budget of failed attempts is spent: 429 with the reason {@code
+   * rate_limited} and {@code Retry-After}.
+   */
+  static Problem rateLimited(long retryAfterSeconds, String message) {
+    return new Problem(
+        429,
+        new ErrorView("too_many_requests", FailureReason.RATE_LIMITED.code(), message),
+        Map.of("Retry-After", Long.toString(retryAfterSeconds)));
   }
 
   static Problem csrfRejected() {
@@ -107,8 +127,13 @@ final class Problems {
     return Problem.of(404, "not_found", "There is no such route; see docs/openapi.yaml.");
   }
 
-  static Problem methodNotAllowed() {
-    return Problem.of(405, "method_not_allowed", "This route does not accept this method.");
+  /** A path that exists, asked with a method it does not have; {@code allowed} lists those. */
+  static Problem methodNotAllowed(String allowed) {
+    return Problem.of(
+            405,
+            "method_not_allowed",
+            "This route does not accept this method; it accepts " + allowed + ".")
+        .withHeader("Allow", allowed);
   }
 
   static Problem storageUnavailable() {
@@ -121,6 +146,23 @@ final class Problems {
 
   static Problem internalError() {
     return Problem.of(500, "internal_error", "Something went wrong on our side; it was logged.");
+  }
+
+  /** A 500 whose message names the id of its log line. */
+  static Problem internalError(String errorId) {
+    return Problem.of(
+        500,
+        "internal_error",
+        "Something went wrong on our side; it was logged with error id " + errorId + ".");
+  }
+
+  /** Text the database refused that the input rule let through: still the caller's 400. */
+  static Problem refusedByStorage() {
+    return of(
+        new InvalidInput(
+            "input",
+            "input holds a text value the service cannot store (a NUL character, an unpaired"
+                + " surrogate or a value too long); see docs/input.md"));
   }
 
   private static Problem authentication(

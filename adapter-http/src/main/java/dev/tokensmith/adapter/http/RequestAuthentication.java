@@ -1,5 +1,6 @@
 package dev.tokensmith.adapter.http;
 
+import dev.tokensmith.application.port.in.ActiveSession;
 import dev.tokensmith.application.port.in.AuthenticateCommand;
 import dev.tokensmith.application.port.in.AuthenticateUseCase;
 import dev.tokensmith.application.port.in.ResolveSessionUseCase;
@@ -19,8 +20,8 @@ import java.util.Set;
  * Authenticates every request to a route that is not {@link Access#PUBLIC} (nor {@link
  * Access#SELF_AUTHENTICATED}, which authenticate themselves), before its handler runs: by token
  * when the request carries one (any transport), else by web UI session where the route allows it,
- * with the CSRF check on unsafe methods. Addresses that failed too often get 429 before anything is
- * checked.
+ * with the CSRF check on unsafe methods. A token that works is never refused for the failures of
+ * others: the use case answers {@code rate_limited} (429) only for tokens that do not work.
  */
 final class RequestAuthentication {
   static final String CSRF_HEADER = "X-CSRF-Token";
@@ -30,25 +31,19 @@ final class RequestAuthentication {
   private final AuthenticateUseCase authenticate;
   private final ResolveSessionUseCase resolveSession;
   private final TokenTransports transports;
-  private final SessionStore sessions;
   private final SessionCookie cookie;
-  private final AddressRateLimiter failures;
   private final HttpMetrics metrics;
 
   RequestAuthentication(
       AuthenticateUseCase authenticate,
       ResolveSessionUseCase resolveSession,
       TokenTransports transports,
-      SessionStore sessions,
       SessionCookie cookie,
-      AddressRateLimiter failures,
       HttpMetrics metrics) {
     this.authenticate = authenticate;
     this.resolveSession = resolveSession;
     this.transports = transports;
-    this.sessions = sessions;
     this.cookie = cookie;
-    this.failures = failures;
     this.metrics = metrics;
   }
 
@@ -58,11 +53,10 @@ final class RequestAuthentication {
     if (access == Access.PUBLIC || access == Access.PAGE || access == Access.SELF_AUTHENTICATED) {
       return;
     }
-    refuseIfTooManyFailures(ctx);
     List<String> presented = transports.presented(ctx);
-    String sessionId = SessionCookie.read(ctx);
-    if (presented.isEmpty() && access.allowsSession() && sessionId != null) {
-      bySession(ctx, sessionId);
+    String sessionKey = SessionCookie.read(ctx);
+    if (presented.isEmpty() && access.allowsSession() && sessionKey != null) {
+      bySession(ctx, sessionKey);
     } else {
       byToken(ctx, access, presented);
     }
@@ -74,18 +68,16 @@ final class RequestAuthentication {
    * is gone or disabled (the stale cookie is then cleared).
    */
   Option<PageSession> pageSession(Context ctx) {
-    String sessionId = SessionCookie.read(ctx);
-    if (sessionId == null) {
+    String sessionKey = SessionCookie.read(ctx);
+    if (sessionKey == null) {
       return Option.none();
     }
-    Option<SessionStore.Session> session = sessions.find(sessionId);
-    Option<User> user = session.flatMap(s -> resolveSession.activeUser(s.userId()));
-    if (user.isEmpty()) {
-      sessions.remove(sessionId);
+    Option<ActiveSession> session = resolveSession.resolveSession(sessionKey);
+    if (session.isEmpty()) {
       cookie.clear(ctx);
       return Option.none();
     }
-    return Option.some(new PageSession(user.get(), session.get().csrfToken()));
+    return Option.some(new PageSession(session.get().user(), session.get().csrfToken()));
   }
 
   /** A page's view of a web UI session: its user and the CSRF token the page's scripts send. */
@@ -96,13 +88,6 @@ final class RequestAuthentication {
     }
   }
 
-  void refuseIfTooManyFailures(Context ctx) {
-    long retryAfter = failures.retryAfterSeconds(ctx.ip());
-    if (retryAfter > 0) {
-      throw new Rejected(Problems.tooManyRequests(retryAfter, "failed authentications"));
-    }
-  }
-
   private void byToken(Context ctx, Access access, List<String> presented) {
     Either<AuthenticationFailure, AuthenticatedPrincipal> outcome =
         authenticate.authenticate(
@@ -110,9 +95,6 @@ final class RequestAuthentication {
     if (outcome.isLeft()) {
       AuthenticationFailure failure = outcome.getLeft();
       metrics.authenticationFailed(failure);
-      if (isFailedAttempt(failure)) {
-        failures.spend(ctx.ip());
-      }
       throw new AuthenticationFailed(failure);
     }
     metrics.authenticationSucceeded();
@@ -120,11 +102,10 @@ final class RequestAuthentication {
     new Caller(authenticated.principal(), Option.some(authenticated)).attachTo(ctx);
   }
 
-  private void bySession(Context ctx, String sessionId) {
-    Option<SessionStore.Session> session = sessions.find(sessionId);
-    Option<User> user = session.flatMap(s -> resolveSession.activeUser(s.userId()));
-    if (user.isEmpty()) {
-      sessions.remove(sessionId);
+  /** One statement for the session and its user (see {@link ResolveSessionUseCase}). */
+  private void bySession(Context ctx, String sessionKey) {
+    Option<ActiveSession> session = resolveSession.resolveSession(sessionKey);
+    if (session.isEmpty()) {
       cookie.clear(ctx);
       throw new Rejected(Problems.sessionEnded());
     }
@@ -132,16 +113,7 @@ final class RequestAuthentication {
         && !session.get().acceptsCsrfToken(ctx.header(CSRF_HEADER))) {
       throw new Rejected(Problems.csrfRejected());
     }
-    new Caller(user.get(), Option.none()).attachTo(ctx);
-  }
-
-  /**
-   * Whether a failure could be someone guessing values: a token that does not work at all. A
-   * missing token, or a working token lacking a scope or profile, is not counted.
-   */
-  private static boolean isFailedAttempt(AuthenticationFailure failure) {
-    return failure.reason().httpStatus() == 401
-        && !(failure instanceof AuthenticationFailure.MissingCredentials);
+    new Caller(session.get().user(), Option.none()).attachTo(ctx);
   }
 
   private static String endpoint(Context ctx) {

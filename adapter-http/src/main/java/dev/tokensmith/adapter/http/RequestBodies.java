@@ -60,6 +60,7 @@ final class RequestBodies {
     } else {
       fields = Map.of();
     }
+    StorableInput.checkForm(fields);
     ctx.attribute(FORM, fields);
     return fields;
   }

@@ -18,6 +18,7 @@ final class Routes {
       RoutesConfig routes,
       RequestAuthentication authentication,
       SessionController session,
+      SignOutEverywhereController signOutEverywhere,
       AccountController account,
       MyTokensController myTokens,
       TokenSelfController self,
@@ -27,14 +28,19 @@ final class Routes {
       AdminPersonalTokensController personalTokens,
       AdminApplicationTokensController applicationTokens,
       HealthController health,
+      Access metricsAccess,
+      SecurityHeaders headers,
       WebUi web,
       List<ApiExtension.Route> extensionRoutes) {
-    routes.before(SecurityHeaders::apply);
+    routes.before(headers::apply);
     routes.before(RequestBodies::checkPath);
+    routes.beforeMatched(StorableInput::check);
     routes.beforeMatched(authentication::handle);
 
     routes.post("/api/v1/session", session::logIn, PUBLIC);
     routes.delete("/api/v1/session", session::logOut, PUBLIC);
+
+    routes.delete("/api/v1/me/sessions", signOutEverywhere::mine, SESSION_OR_REST_TOKEN);
 
     routes.get("/api/v1/me", account::show, SESSION_OR_REST_TOKEN);
     routes.get("/api/v1/me/tokens", myTokens::list, SESSION_OR_REST_TOKEN);
@@ -53,6 +59,8 @@ final class Routes {
     routes.get("/api/v1/admin/users/{login}", users::show, SESSION_OR_REST_TOKEN);
     routes.patch("/api/v1/admin/users/{login}", users::edit, SESSION_OR_REST_TOKEN);
     routes.delete("/api/v1/admin/users/{login}", users::delete, SESSION_OR_REST_TOKEN);
+    routes.delete(
+        "/api/v1/admin/users/{login}/sessions", signOutEverywhere::ofUser, SESSION_OR_REST_TOKEN);
 
     routes.get("/api/v1/admin/personal-tokens", personalTokens::list, SESSION_OR_REST_TOKEN);
     routes.get("/api/v1/admin/personal-tokens/{id}", personalTokens::show, SESSION_OR_REST_TOKEN);
@@ -79,7 +87,7 @@ final class Routes {
 
     routes.get("/health/live", health::live, PUBLIC);
     routes.get("/health/ready", health::ready, PUBLIC);
-    routes.get("/metrics", health::metrics, PUBLIC);
+    routes.get("/metrics", health::metrics, metricsAccess);
 
     routes.get("/", web::signIn, PAGE);
     routes.get("/account", web::account, PAGE);

@@ -10,6 +10,8 @@ import dev.tokensmith.application.port.in.DeleteUserUseCase;
 import dev.tokensmith.application.port.in.EditApplicationTokenUseCase;
 import dev.tokensmith.application.port.in.EditPersonalTokenUseCase;
 import dev.tokensmith.application.port.in.EditUserUseCase;
+import dev.tokensmith.application.port.in.EndAllSessionsUseCase;
+import dev.tokensmith.application.port.in.EndSessionUseCase;
 import dev.tokensmith.application.port.in.IntrospectTokenUseCase;
 import dev.tokensmith.application.port.in.ListApplicationTokensUseCase;
 import dev.tokensmith.application.port.in.ListMyPersonalTokensUseCase;
@@ -19,6 +21,7 @@ import dev.tokensmith.application.port.in.LogInUseCase;
 import dev.tokensmith.application.port.in.RefreshTokenUseCase;
 import dev.tokensmith.application.port.in.ResolveSessionUseCase;
 import dev.tokensmith.application.port.in.RevokeTokenUseCase;
+import dev.tokensmith.application.port.in.StartSessionUseCase;
 import dev.tokensmith.application.port.in.ViewMyAccountUseCase;
 import dev.tokensmith.application.port.in.ViewTokenUseCase;
 import dev.tokensmith.application.port.in.ViewUserUseCase;
@@ -50,7 +53,10 @@ public record UseCases(
     CreateUserUseCase createUser,
     EditUserUseCase editUser,
     DeleteUserUseCase deleteUser,
-    CheckReadinessUseCase checkReadiness) {
+    CheckReadinessUseCase checkReadiness,
+    StartSessionUseCase startSession,
+    EndSessionUseCase endSession,
+    EndAllSessionsUseCase endAllSessions) {
   public UseCases {
     Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(introspectToken, "introspectToken");
@@ -74,5 +80,8 @@ public record UseCases(
     Objects.requireNonNull(editUser, "editUser");
     Objects.requireNonNull(deleteUser, "deleteUser");
     Objects.requireNonNull(checkReadiness, "checkReadiness");
+    Objects.requireNonNull(startSession, "startSession");
+    Objects.requireNonNull(endSession, "endSession");
+    Objects.requireNonNull(endAllSessions, "endAllSessions");
   }
 }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokensmith.adapter.http.ApiServer.Res;
-import dev.tokensmith.adapter.http.HttpSettings.RateLimit;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.authentication.AttemptBudget;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,13 +52,12 @@ class ClientAddressTest {
   void behindAProxyEachClientHasItsOwnRateLimit() {
     try (ApiServer server =
         ApiServer.start(
-            TokensmithCore.Settings.DEFAULT,
-            settings ->
-                settings
-                    .withTrustedProxies(List.of("127.0.0.1"))
-                    .withRateLimits(
-                        new RateLimit(2, Duration.ofMinutes(1)),
-                        new RateLimit(2, Duration.ofMinutes(1))))) {
+            TokensmithCore.Settings.DEFAULT.withBudgets(
+                new AttemptBudgets(
+                    new AttemptBudget(2, Duration.ofMinutes(1)),
+                    AttemptBudgets.DEFAULT.wrongPasswordsPerLogin(),
+                    AttemptBudgets.DEFAULT.wrongPasswordsPerAddress())),
+            settings -> settings.withTrustedProxies(List.of("127.0.0.1")))) {
       for (int i = 0; i < 2; i++) {
         assertThat(wrongToken(server, "203.0.113.9").status()).isEqualTo(401);
       }

@@ -6,8 +6,10 @@ import dev.tokensmith.adapter.http.ApiServer.Res;
 import dev.tokensmith.application.fake.InMemoryTokensmith;
 import dev.tokensmith.application.port.in.ListMyPersonalTokensUseCase;
 import dev.tokensmith.application.port.out.StorageFailure;
+import dev.tokensmith.application.port.out.StorageRefusedInput;
 import dev.tokensmith.domain.account.User;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /** The database down is a 503 the service recovers from; a bug is a 500 without details. */
 class InfrastructureFailuresTest {
   static final AtomicBoolean DATABASE_DOWN = new AtomicBoolean();
+  static final AtomicReference<RuntimeException> STORAGE_FAULT = new AtomicReference<>();
   static ApiServer server;
+  static LogCapture logs;
 
   @BeforeAll
   static void start() {
@@ -25,6 +29,10 @@ class InfrastructureFailuresTest {
         (actor, page) -> {
           if (DATABASE_DOWN.get()) {
             throw new StorageFailure("connection refused", new java.io.IOException("refused"));
+          }
+          RuntimeException fault = STORAGE_FAULT.get();
+          if (fault != null) {
+            throw fault;
           }
           return real.listMyPersonalTokens().listMyPersonalTokens(actor, page);
         };
@@ -53,12 +61,17 @@ class InfrastructureFailuresTest {
             real.createUser(),
             real.editUser(),
             real.deleteUser(),
-            () -> !DATABASE_DOWN.get());
+            () -> !DATABASE_DOWN.get(),
+            real.startSession(),
+            real.endSession(),
+            real.endAllSessions());
     server = ApiServer.start(tokensmith, useCases, settings -> settings);
+    logs = LogCapture.attach();
   }
 
   @AfterAll
   static void stop() {
+    logs.detach();
     server.close();
   }
 
@@ -73,6 +86,8 @@ class InfrastructureFailuresTest {
       assertThat(down.json().get("error").asText()).isEqualTo("unavailable");
       assertThat(down.header("Retry-After")).isNotNull();
       assertThat(down.body()).doesNotContain("refused");
+      assertThat(logs.all())
+          .contains("storage unavailable during GET /api/v1/me/tokens: connection refused");
       Res notReady = server.get("/health/ready").send();
       assertThat(notReady.status()).isEqualTo(503);
       assertThat(notReady.body()).isEqualTo("{\"status\":\"down\"}");
@@ -95,5 +110,53 @@ class InfrastructureFailuresTest {
         .doesNotContain("IllegalStateException")
         .doesNotContain("detail")
         .doesNotContain("at dev.");
+  }
+
+  @Test
+  void textTheDatabaseRefusedIsTheCallersMistakeWithAWarningNotAnOutage() {
+    User carol = server.restUser("carol");
+    String token = server.token(carol, "rest");
+    STORAGE_FAULT.set(
+        new StorageRefusedInput(
+            "the database refused a text value of the request (SQLSTATE 22021)",
+            new java.sql.SQLException("invalid byte sequence", "22021")));
+    try {
+      Res refused = server.get("/api/v1/me/tokens").authToken(token).send();
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.header("Retry-After")).isNull();
+      assertThat(refused.json().get("error").asText()).isEqualTo("invalid_input");
+      assertThat(refused.json().get("message").asText()).startsWith("input holds a text value");
+      assertThat(logs.all())
+          .contains(
+              "input refused by the database during GET /api/v1/me/tokens: the database refused"
+                  + " a text value of the request (SQLSTATE 22021)")
+          .doesNotContain("storage unavailable during GET /api/v1/me/tokens: the database");
+      assertThat(server.get("/health/ready").send().status()).isEqualTo(200);
+    } finally {
+      STORAGE_FAULT.set(null);
+    }
+  }
+
+  @Test
+  void aValueTheServiceComputedWrongIs500WithAnErrorIdThatTheLogLineCarries() {
+    User dave = server.restUser("dave");
+    String token = server.token(dave, "rest");
+    STORAGE_FAULT.set(
+        new IllegalStateException(
+            "the database refused a value the service computed (SQLSTATE 22003)"));
+    try {
+      Res failed = server.get("/api/v1/me/tokens").authToken(token).send();
+      assertThat(failed.status()).isEqualTo(500);
+      String message = failed.json().get("message").asText();
+      java.util.regex.Matcher id =
+          java.util.regex.Pattern.compile("error id ([0-9a-f-]{36})").matcher(message);
+      assertThat(id.find()).as(message).isTrue();
+      assertThat(failed.body()).doesNotContain("SQLSTATE");
+      assertThat(logs.all())
+          .contains("unexpected failure " + id.group(1) + " during GET /api/v1/me/tokens")
+          .contains("SQLSTATE 22003");
+    } finally {
+      STORAGE_FAULT.set(null);
+    }
   }
 }

@@ -9,8 +9,10 @@ import dev.tokensmith.domain.authentication.AuthenticationFailure;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.TokenParseFailure;
+import io.vavr.control.Option;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +49,11 @@ class ProblemsTest {
           .as(type.getSimpleName())
           .isEqualTo(failure.reason().httpStatus());
       assertThat(problem.body().reason()).isEqualTo(failure.reason().code());
+      if (failure instanceof AuthenticationFailure.RateLimited) {
+        assertThat(problem.headers()).containsEntry("Retry-After", "42");
+        assertThat(problem.body().error()).isEqualTo("too_many_requests");
+        continue;
+      }
       String challenge = problem.headers().get("WWW-Authenticate");
       assertThat(challenge).startsWith("Bearer realm=\"tokensmith\"");
       failure
@@ -54,6 +61,15 @@ class ProblemsTest {
           .bearerError()
           .forEach(error -> assertThat(challenge).contains("error=\"" + error + "\""));
     }
+  }
+
+  @Test
+  void tooManyWrongPasswordsAre429RateLimitedWithRetryAfter() {
+    Problem problem = Problems.of(new UseCaseFailure.TooManyAttempts(Duration.ofMillis(59_001)));
+    assertThat(problem.status()).isEqualTo(429);
+    assertThat(problem.body().reason()).isEqualTo("rate_limited");
+    assertThat(problem.headers()).containsEntry("Retry-After", "60");
+    assertThat(problem.body().message()).contains("60 seconds");
   }
 
   @Test
@@ -104,6 +120,12 @@ class ProblemsTest {
     }
     if (type == List.class) {
       return List.of();
+    }
+    if (type == Duration.class) {
+      return Duration.ofSeconds(42);
+    }
+    if (type == Option.class) {
+      return Option.some(new TokenId(1, 2));
     }
     throw new AssertionError("no sample value for " + type + "; add one here");
   }

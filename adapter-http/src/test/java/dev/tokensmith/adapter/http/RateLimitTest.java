@@ -6,14 +6,20 @@ import dev.tokensmith.adapter.http.ApiServer.Res;
 import dev.tokensmith.adapter.http.HttpSettings.RateLimit;
 import dev.tokensmith.application.fake.InMemoryTokensmith;
 import dev.tokensmith.application.fake.MutableClock;
+import dev.tokensmith.application.port.in.IssuedToken;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.authentication.AttemptBudget;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Failed authentications and revocations are limited per client address. */
+/**
+ * The budgets of failed attempts slow guesses, never the valid credentials beside them; revocations
+ * are limited per client address.
+ */
 class RateLimitTest {
   ApiServer server;
 
@@ -21,11 +27,12 @@ class RateLimitTest {
   void start() {
     server =
         ApiServer.start(
-            TokensmithCore.Settings.DEFAULT,
-            settings ->
-                settings.withRateLimits(
-                    new RateLimit(3, Duration.ofMinutes(1)),
-                    new RateLimit(2, Duration.ofMinutes(1))));
+            TokensmithCore.Settings.DEFAULT.withBudgets(
+                new AttemptBudgets(
+                    new AttemptBudget(3, Duration.ofMinutes(1)),
+                    new AttemptBudget(3, Duration.ofMinutes(5)),
+                    new AttemptBudget(10, Duration.ofMinutes(5)))),
+            settings -> settings.withRevocationLimit(new RateLimit(2, Duration.ofMinutes(1))));
   }
 
   @AfterEach
@@ -34,24 +41,40 @@ class RateLimitTest {
   }
 
   @Test
-  void failedAuthenticationsBeyondTheLimitAre429WithRetryAfter() {
+  void wrongTokensBeyondTheBudgetAre429RateLimitedWhileAValidTokenKeepsAnswering200() {
     User alice = server.restUser("alice");
     String good = server.token(alice, "rest");
     for (int i = 0; i < 3; i++) {
       assertThat(server.get("/api/v1/me").authToken("tksp_wrong").send().status()).isEqualTo(401);
     }
-
-    Res limited = server.get("/api/v1/me").authToken(good).send();
+    Res limited = server.get("/api/v1/me").authToken("tksp_wrong").send();
 
     assertThat(limited.status()).isEqualTo(429);
-    assertThat(limited.header("Retry-After")).isEqualTo("20");
+    assertThat(limited.header("Retry-After")).isEqualTo("60");
     assertThat(limited.json().get("error").asText()).isEqualTo("too_many_requests");
-    assertThat(limited.json().get("message").asText()).contains("20 seconds");
-
-    server.clock.advance(Duration.ofSeconds(20));
+    assertThat(limited.json().get("reason").asText()).isEqualTo("rate_limited");
+    assertThat(limited.json().get("message").asText()).contains("60 seconds");
     assertThat(server.get("/api/v1/me").authToken(good).send().status()).isEqualTo(200);
+    assertThat(server.get("/api/v1/tokens/self").bearer(good).send().status()).isEqualTo(200);
+
+    server.clock.advance(Duration.ofSeconds(60));
     assertThat(server.get("/api/v1/me").authToken("tksp_wrong").send().status()).isEqualTo(401);
-    assertThat(server.get("/api/v1/me").authToken(good).send().status()).isEqualTo(429);
+  }
+
+  @Test
+  void theOwnerSeesARateLimitedRefusalOfTheirTokenInItsFailureLog() {
+    User alice = server.restUser("alice");
+    IssuedToken issued = server.issue(alice, "rest");
+    String wrongSecret = ApiServer.randomSecretFor(issued.summary().token().id());
+    for (int i = 0; i < 3; i++) {
+      server.get("/api/v1/me").authToken("tksp_wrong").send();
+    }
+    assertThat(server.get("/api/v1/me").authToken(wrongSecret).send().status()).isEqualTo(429);
+    ApiServer.Session session = server.logIn("alice");
+    Res view =
+        server.get("/api/v1/me/tokens/" + issued.summary().token().id()).session(session).send();
+    assertThat(view.json().get("recentFailures").get(0).get("reason").asText())
+        .isEqualTo("rate_limited");
   }
 
   @Test
@@ -62,13 +85,13 @@ class RateLimitTest {
       assertThat(server.get("/api/v1/me").send().status()).isEqualTo(401);
       assertThat(server.get("/api/v1/me").authToken(exportOnly).send().status()).isEqualTo(403);
     }
-    assertThat(server.get("/api/v1/me").authToken(server.token(alice, "rest")).send().status())
-        .isEqualTo(200);
+    assertThat(server.get("/api/v1/me").authToken("tksp_wrong").send().status()).isEqualTo(401);
   }
 
   @Test
-  void failedLoginsCountToo() {
+  void aPasswordBruteForceOnOneLoginIsSlowedWhileAnotherSignsInFromTheSameAddress() {
     server.restUser("alice");
+    server.restUser("bob");
     for (int i = 0; i < 3; i++) {
       Res wrong =
           server
@@ -83,7 +106,22 @@ class RateLimitTest {
             .json("{\"login\":\"alice\",\"password\":\"password-of-alice\"}")
             .send();
     assertThat(limited.status()).isEqualTo(429);
-    assertThat(limited.header("Retry-After")).isNotNull();
+    assertThat(limited.json().get("reason").asText()).isEqualTo("rate_limited");
+    assertThat(limited.header("Retry-After")).isEqualTo("300");
+    server.logIn("bob");
+    server.clock.advance(Duration.ofMinutes(5));
+    server.logIn("alice");
+  }
+
+  @Test
+  void aLiveSessionIsNeverRefusedForFailuresBesideIt() {
+    server.restUser("alice");
+    ApiServer.Session session = server.logIn("alice");
+    for (int i = 0; i < 20; i++) {
+      server.get("/api/v1/me").authToken("tksp_wrong").send();
+      server.post("/api/v1/session").json("{\"login\":\"x\",\"password\":\"y\"}").send();
+    }
+    assertThat(server.get("/api/v1/me").session(session).send().status()).isEqualTo(200);
   }
 
   @Test
@@ -96,13 +134,13 @@ class RateLimitTest {
   }
 
   @Test
-  void theLimiterForgetsTheLeastRecentlyUsedAddressBeyondItsBound() {
+  void theRevocationLimiterForgetsTheLeastRecentlyUsedAddressBeyondItsBound() {
     MutableClock clock = new MutableClock(InMemoryTokensmith.START);
     AddressRateLimiter limiter =
         new AddressRateLimiter(new RateLimit(1, Duration.ofMinutes(1)), 2, clock);
-    limiter.spend("10.0.0.1");
-    limiter.spend("10.0.0.2");
-    limiter.spend("10.0.0.3");
+    limiter.tryAcquire("10.0.0.1");
+    limiter.tryAcquire("10.0.0.2");
+    limiter.tryAcquire("10.0.0.3");
     assertThat(limiter.trackedAddresses()).isEqualTo(2);
     assertThat(limiter.retryAfterSeconds("10.0.0.1")).isZero();
     assertThat(limiter.retryAfterSeconds("10.0.0.3")).isEqualTo(60);

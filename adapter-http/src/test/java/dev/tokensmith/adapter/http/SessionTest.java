@@ -159,4 +159,84 @@ class SessionTest {
       server.clock.set(InMemoryTokensmith.START);
     }
   }
+
+  @Test
+  void signingInAgainRenewsTheKeyAndEndsTheSessionTheBrowserHad() {
+    String login = server.fresh("alice");
+    server.restUser(login);
+    Session before = server.logIn(login);
+    Res again =
+        server
+            .post("/api/v1/session")
+            .header("Cookie", before.cookie())
+            .json("{\"login\":\"" + login + "\",\"password\":\"password-of-" + login + "\"}")
+            .send();
+    assertThat(again.status()).isEqualTo(200);
+    String renewed =
+        again.header("Set-Cookie").substring(0, again.header("Set-Cookie").indexOf(';'));
+    assertThat(renewed).isNotEqualTo(before.cookie());
+    assertThat(again.json().get("csrfToken").asText()).isNotEqualTo(before.csrfToken());
+    assertThat(server.get("/api/v1/me").cookie(before).send().status()).isEqualTo(401);
+    Session after = new Session(renewed, again.json().get("csrfToken").asText());
+    assertThat(server.get("/api/v1/me").cookie(after).send().status()).isEqualTo(200);
+  }
+
+  @Test
+  void theCsrfTokenOfAnotherSessionIsRefused() {
+    String login = server.fresh("alice");
+    server.restUser(login);
+    Session mine = server.logIn(login);
+    Session other = server.logIn(login);
+    Res crossed =
+        server
+            .post("/api/v1/me/tokens")
+            .cookie(mine)
+            .header("X-CSRF-Token", other.csrfToken())
+            .json("{\"application\":\"x\",\"scopes\":[\"rest\"]}")
+            .send();
+    assertThat(crossed.status()).isEqualTo(403);
+    assertThat(crossed.json().get("error").asText()).isEqualTo("csrf_token_invalid");
+  }
+
+  @Test
+  void aCookieThatIsNoSessionKeyIsAnEndedSession() {
+    for (String value : new String[] {"x", "A".repeat(43), "%00%ff", "é".repeat(50)}) {
+      Res response =
+          server.get("/api/v1/me").header("Cookie", "tokensmith_session=" + value).send();
+      assertThat(response.status()).as(value).isEqualTo(401);
+      assertThat(response.json().get("error").asText()).isEqualTo("session_ended");
+    }
+  }
+
+  @Test
+  void aUserSignsOutEverywhereAndAnAdministratorSignsAnyoneOut() {
+    String login = server.fresh("alice");
+    server.restUser(login);
+    Session here = server.logIn(login);
+    Session there = server.logIn(login);
+    Res everywhere = server.delete("/api/v1/me/sessions").session(here).send();
+    assertThat(everywhere.status()).isEqualTo(200);
+    assertThat(everywhere.json().get("ended").asInt()).isEqualTo(2);
+    assertThat(everywhere.header("Set-Cookie")).contains("Max-Age=0");
+    assertThat(server.get("/api/v1/me").cookie(here).send().status()).isEqualTo(401);
+    assertThat(server.get("/api/v1/me").cookie(there).send().status()).isEqualTo(401);
+
+    User admin = server.administrator(server.fresh("root"));
+    Session again = server.logIn(login);
+    Session adminSession = server.logIn(admin.login());
+    String path = "/api/v1/admin/users/" + login + "/sessions";
+    assertThat(server.delete(path).session(again).send().status()).isEqualTo(403);
+    Res byAdmin = server.delete(path).session(adminSession).send();
+    assertThat(byAdmin.status()).isEqualTo(200);
+    assertThat(byAdmin.json().get("ended").asInt()).isEqualTo(1);
+    assertThat(server.get("/api/v1/me").cookie(again).send().status()).isEqualTo(401);
+    assertThat(server.get("/api/v1/me").cookie(adminSession).send().status()).isEqualTo(200);
+    assertThat(
+            server
+                .delete("/api/v1/admin/users/nobody-at-all/sessions")
+                .session(adminSession)
+                .send()
+                .status())
+        .isEqualTo(404);
+  }
 }

@@ -12,8 +12,8 @@ public final class TestUseCases {
         core.authentication,
         core.tokens,
         core.accounts,
+        core.sessions,
         core.accounts,
-        core.accounts,
         core.personalTokens,
         core.personalTokens,
         core.personalTokens,
@@ -29,6 +29,9 @@ public final class TestUseCases {
         core.users,
         core.users,
         core.users,
-        core.readiness);
+        core.readiness,
+        core.sessions,
+        core.sessions,
+        core.sessions);
   }
 }

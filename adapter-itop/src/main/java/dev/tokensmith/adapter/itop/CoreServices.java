@@ -73,22 +73,22 @@ final class CoreServices {
     this.keys = new ObjectKeys(find, count);
   }
 
-  /** What one call did; {@code failedLogin} when it checked credentials that did not match. */
-  record Outcome(RestResult result, boolean failedLogin) {}
-
-  /** Runs {@code verb}, one of {@link #OPERATIONS}, for {@code actor}. */
-  Outcome execute(Principal actor, String version, String verb, JsonData data) {
+  /**
+   * Runs {@code verb}, one of {@link #OPERATIONS}, for {@code actor} calling from {@code address}.
+   */
+  RestResult execute(
+      Principal actor, String version, String verb, JsonData data, String clientAddress) {
     switch (verb) {
       case "core/get":
-        return new Outcome(get(actor, version, data), false);
+        return get(actor, version, data);
       case "core/create":
-        return new Outcome(create(actor, data), false);
+        return create(actor, data);
       case "core/update":
-        return new Outcome(update(actor, data), false);
+        return update(actor, data);
       case "core/delete":
-        return new Outcome(delete(actor, data), false);
+        return delete(actor, data);
       case "core/check_credentials":
-        return checkCredentials(data);
+        return checkCredentials(data, clientAddress);
       default:
         throw new IllegalArgumentException("not an operation: " + verb);
     }
@@ -175,15 +175,27 @@ final class CoreServices {
         : RestResult.objects(RestCode.OK, prefix + "Deleted: " + deletions.size(), objects);
   }
 
-  private Outcome checkCredentials(JsonData data) {
+  /**
+   * A password check of {@code user}: a wrong one spends that login's and the caller's address's
+   * budgets of wrong passwords, never anything of the token making the call. Once a budget is spent
+   * the answer stays {@code authorized: false} (iTop's shape, which clients expect) and its message
+   * and {@code Retry-After} say how long to wait.
+   */
+  private RestResult checkCredentials(JsonData data, String clientAddress) {
     JsonNode user = data.mandatory("user");
     JsonNode password = data.mandatory("password");
     if (!user.isValueNode() || !password.isValueNode()) {
-      return new Outcome(RestResult.credentials(false), false);
+      return RestResult.credentials(false);
     }
     Either<UseCaseFailure, ?> checked =
-        logIn.logIn(new LogInCommand(JsonData.text(user), Password.of(JsonData.text(password))));
-    return new Outcome(RestResult.credentials(checked.isRight()), checked.isLeft());
+        logIn.logIn(
+            new LogInCommand(
+                JsonData.text(user), Password.of(JsonData.text(password)), clientAddress));
+    if (checked.isLeft() && checked.getLeft() instanceof UseCaseFailure.TooManyAttempts tooMany) {
+      return RestResult.credentials(false, tooMany.message())
+          .withHeader("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+    }
+    return RestResult.credentials(checked.isRight());
   }
 
   /** {@code limit} and {@code page} of a 1.4 {@code core/get}: at most limit objects of a page. */

@@ -3,6 +3,7 @@ package dev.tokensmith.adapter.itop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.application.port.out.StorageFailure;
+import dev.tokensmith.application.port.out.StorageRefusedInput;
 import dev.tokensmith.domain.account.Principal;
 import io.javalin.http.Context;
 import io.vavr.control.Option;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,20 +37,24 @@ public final class ItopRestController {
 
   private final RestLogin login;
   private final CoreServices services;
-  private final LoginGuard guard;
   private final int maxRequestBytes;
 
   /** Where iTop serves it. */
   public static final String PATH = "/webservices/rest.php";
 
   /**
-   * The endpoint on the given in-ports; {@code guard} limits failed logins per address and counts
-   * them; bodies over {@code maxRequestBytes} are refused.
+   * The endpoint on the given in-ports; {@code guard} counts logins on the shared meters; bodies
+   * over {@code maxRequestBytes} are refused.
    */
   public ItopRestController(ItopUseCases useCases, LoginGuard guard, int maxRequestBytes) {
     Objects.requireNonNull(useCases, "useCases");
-    this.guard = Objects.requireNonNull(guard, "guard");
-    this.login = new RestLogin(useCases.authenticate(), useCases.logInToRestServices(), guard);
+    Objects.requireNonNull(guard, "guard");
+    this.login =
+        new RestLogin(
+            useCases.authenticate(),
+            useCases.logInToRestServices(),
+            useCases.failedSignIn(),
+            guard);
     this.services =
         new CoreServices(
             useCases.findDirectoryObjects(),
@@ -76,10 +82,20 @@ public final class ItopRestController {
           ctx.method().name(),
           outage.getMessage());
       result = RestFailures.storageUnavailable();
+    } catch (StorageRefusedInput refused) {
+      LOG.warn(
+          "input refused by the database during {} /webservices/rest.php: {}",
+          ctx.method().name(),
+          refused.getMessage());
+      result = RestFailures.refusedByStorage();
     } catch (RuntimeException unexpected) {
+      String errorId = UUID.randomUUID().toString();
       LOG.error(
-          "unexpected failure during {} /webservices/rest.php", ctx.method().name(), unexpected);
-      result = RestFailures.unexpected();
+          "unexpected failure {} during {} /webservices/rest.php",
+          errorId,
+          ctx.method().name(),
+          unexpected);
+      result = RestFailures.unexpected(errorId);
     }
     write(ctx, result, callback);
   }
@@ -87,6 +103,7 @@ public final class ItopRestController {
   /** Login, version, json_data, operation: iTop's order of checks. */
   private RestResult call(Context ctx, RestParameters parameters) {
     Principal actor = login.principal(ctx, parameters);
+    parameters.refuseUnstorable();
     String version =
         parameters
             .nonEmpty("version")
@@ -114,11 +131,7 @@ public final class ItopRestController {
       throw RestFailed.error(
           RestCode.UNKNOWN_OPERATION, "Unknown verb '" + verb + "' in version '" + version + "'");
     }
-    CoreServices.Outcome outcome = services.execute(actor, version, verb, data);
-    if (outcome.failedLogin()) {
-      guard.failedAttempt(ctx.ip());
-    }
-    return outcome.result();
+    return services.execute(actor, version, verb, data, ctx.ip());
   }
 
   private static RestResult listOperations(String version) {

@@ -4,6 +4,7 @@ import dev.tokensmith.application.port.in.AuthenticateUseCase;
 import dev.tokensmith.application.port.in.CountDirectoryObjectsUseCase;
 import dev.tokensmith.application.port.in.CreateDirectoryObjectUseCase;
 import dev.tokensmith.application.port.in.DeleteDirectoryObjectUseCase;
+import dev.tokensmith.application.port.in.FailedSignInUseCase;
 import dev.tokensmith.application.port.in.FindDirectoryObjectsUseCase;
 import dev.tokensmith.application.port.in.LogInToRestServicesUseCase;
 import dev.tokensmith.application.port.in.LogInUseCase;
@@ -18,6 +19,7 @@ public record ItopUseCases(
     AuthenticateUseCase authenticate,
     LogInToRestServicesUseCase logInToRestServices,
     LogInUseCase logIn,
+    FailedSignInUseCase failedSignIn,
     FindDirectoryObjectsUseCase findDirectoryObjects,
     CountDirectoryObjectsUseCase countDirectoryObjects,
     CreateDirectoryObjectUseCase createDirectoryObject,
@@ -27,6 +29,7 @@ public record ItopUseCases(
     Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(logInToRestServices, "logInToRestServices");
     Objects.requireNonNull(logIn, "logIn");
+    Objects.requireNonNull(failedSignIn, "failedSignIn");
     Objects.requireNonNull(findDirectoryObjects, "findDirectoryObjects");
     Objects.requireNonNull(countDirectoryObjects, "countDirectoryObjects");
     Objects.requireNonNull(createDirectoryObject, "createDirectoryObject");

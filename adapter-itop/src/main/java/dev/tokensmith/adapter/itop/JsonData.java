@@ -3,13 +3,19 @@ package dev.tokensmith.adapter.itop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.domain.directory.DirectoryClass;
+import dev.tokensmith.domain.input.StorableText;
 import io.vavr.control.Option;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The decoded {@code json_data} object, read as iTop's {@code RestUtils} reads it: a member that is
  * absent or {@code null} is missing ({@code Error: Missing parameter '<name>'}).
  */
 final class JsonData {
+  private static final String CHECK_CREDENTIALS = "core/check_credentials";
+  private static final Set<String> CREDENTIALS = Set.of("user", "password");
+
   private final ObjectNode object;
 
   private JsonData(ObjectNode object) {
@@ -23,7 +29,44 @@ final class JsonData {
       throw RestFailed.error(
           RestCode.INVALID_JSON, "Parameter json_data is not a valid JSON structure");
     }
-    return new JsonData((ObjectNode) node.get());
+    ObjectNode object = (ObjectNode) node.get();
+    boolean checksCredentials =
+        object.path("operation").asText("").equals(CHECK_CREDENTIALS)
+            && object.path("operation").isTextual();
+    for (Map.Entry<String, JsonNode> member : object.properties()) {
+      refuseUnstorable(RestParameters.JSON_DATA, member.getKey());
+      if (checksCredentials && CREDENTIALS.contains(member.getKey())) {
+        continue; // credentials no one can have are checked, and counted, as wrong ones
+      }
+      refuseUnstorable(RestParameters.JSON_DATA + "." + member.getKey(), member.getValue());
+    }
+    return new JsonData(object);
+  }
+
+  /**
+   * Code 100 naming the member ({@code json_data.fields.name}) when a member name or text value
+   * breaks {@link StorableText}, the rule for text the database can store.
+   */
+  private static void refuseUnstorable(String path, JsonNode node) {
+    if (node.isTextual()) {
+      refuseUnstorable(path, node.textValue());
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        refuseUnstorable(path + "[" + i + "]", node.get(i));
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        refuseUnstorable(path, member.getKey());
+        refuseUnstorable(path + "." + member.getKey(), member.getValue());
+      }
+    }
+  }
+
+  private static void refuseUnstorable(String field, String value) {
+    String problem = StorableText.problem(field, value);
+    if (problem != null) {
+      throw new RestFailed(RestFailures.unstorable(problem));
+    }
   }
 
   /** The member {@code name}, unless absent or {@code null}. */

@@ -3,16 +3,10 @@ package dev.tokensmith.adapter.itop;
 import dev.tokensmith.domain.authentication.AuthenticationFailure;
 
 /**
- * What {@code rest.php} shares with the rest of the HTTP adapter around each login: the limit of
- * failed attempts per client address and the authentication meters.
+ * What {@code rest.php} shares with the rest of the HTTP adapter around each login: the
+ * authentication meters. (The budgets of failed attempts are the use cases' business.)
  */
 public interface LoginGuard {
-  /** Seconds until {@code address} may try to log in again; 0 when it may now. */
-  long retryAfterSeconds(String address);
-
-  /** A failed attempt from {@code address}: a token that does not work, a wrong password. */
-  void failedAttempt(String address);
-
   /** A token authenticated. */
   void tokenAuthenticated();
 

@@ -8,12 +8,14 @@ import dev.tokensmith.application.port.in.UseCaseFailure.Forbidden;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidCredentials;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
 import dev.tokensmith.application.port.in.UseCaseFailure.NotFound;
+import dev.tokensmith.application.port.in.UseCaseFailure.TooManyAttempts;
 import dev.tokensmith.domain.authentication.AuthenticationFailure;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.AmbiguousCredentials;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.MalformedToken;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.MissingCredentials;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.PrincipalDisabled;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.ProfileNotAllowed;
+import dev.tokensmith.domain.authentication.AuthenticationFailure.RateLimited;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.RestProfileRequired;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.ScopeNotGranted;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenDeleted;
@@ -46,7 +48,9 @@ final class RestFailures {
   /** A token that did not authenticate: iTop's opaque answer plus the reason in a header. */
   static RestResult ofAuthentication(AuthenticationFailure failure) {
     String message;
-    if (failure instanceof RestProfileRequired) {
+    if (failure instanceof RateLimited rateLimited) {
+      return tooManyAttempts(rateLimited.retryAfterSeconds());
+    } else if (failure instanceof RestProfileRequired) {
       message = REST_PROFILE_REQUIRED;
     } else if (failure instanceof MissingCredentials
         || failure instanceof AmbiguousCredentials
@@ -69,6 +73,9 @@ final class RestFailures {
 
   /** A login and password that did not authenticate ({@link LogInToRestServicesUseCase}). */
   static RestResult ofPasswordLogin(UseCaseFailure failure) {
+    if (failure instanceof TooManyAttempts tooMany) {
+      return tooManyAttempts(tooMany.retryAfterSeconds());
+    }
     if (failure instanceof Forbidden) {
       return RestResult.error(RestCode.UNAUTHORIZED, REST_PROFILE_REQUIRED)
           .withHeader(AUTH_FAILURE_HEADER, "rest_profile_required");
@@ -80,6 +87,18 @@ final class RestFailures {
       return invalidCredentials();
     }
     throw new IllegalStateException("no answer for " + failure.getClass().getName());
+  }
+
+  /**
+   * A credential refused because its budget of failed attempts is spent: code 1 with the wait,
+   * {@code rate_limited} in {@link #AUTH_FAILURE_HEADER}, and {@code Retry-After}.
+   */
+  static RestResult tooManyAttempts(long retryAfterSeconds) {
+    return RestResult.error(
+            RestCode.UNAUTHORIZED,
+            "Error: Too many failed attempts, retry in " + retryAfterSeconds + " s")
+        .withHeader(AUTH_FAILURE_HEADER, FailureReason.RATE_LIMITED.code())
+        .withHeader("Retry-After", Long.toString(retryAfterSeconds));
   }
 
   /** iTop's answer to a call without credentials of the kind its {@code login_mode} names. */
@@ -114,6 +133,9 @@ final class RestFailures {
     }
     if (failure instanceof InvalidCredentials) {
       return RestResult.error(RestCode.UNAUTHORIZED, INVALID_LOGIN);
+    }
+    if (failure instanceof TooManyAttempts tooMany) {
+      return tooManyAttempts(tooMany.retryAfterSeconds());
     }
     throw new IllegalStateException("no answer for " + failure.getClass().getName());
   }
@@ -155,9 +177,22 @@ final class RestFailures {
         .withHeader("Retry-After", "5");
   }
 
-  /** Anything unexpected: logged by the caller, never shown. */
-  static RestResult unexpected() {
-    return internal("Something went wrong on our side; it was logged.");
+  /** Anything unexpected: logged by the caller with {@code errorId}, never shown. */
+  static RestResult unexpected(String errorId) {
+    return internal(
+        "Something went wrong on our side; it was logged with error id " + errorId + ".");
+  }
+
+  /** A parameter or {@code json_data} value that breaks the input rule ({@code StorableText}). */
+  static RestResult unstorable(String problem) {
+    return internal(problem);
+  }
+
+  /** Text the database refused that the input rule let through: the caller's, not an outage. */
+  static RestResult refusedByStorage() {
+    return internal(
+        "input holds a text value the service cannot store (a NUL character, an unpaired"
+            + " surrogate or a value too long)");
   }
 
   private static RestResult internal(String text) {

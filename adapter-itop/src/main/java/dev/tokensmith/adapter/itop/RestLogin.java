@@ -2,6 +2,7 @@ package dev.tokensmith.adapter.itop;
 
 import dev.tokensmith.application.port.in.AuthenticateCommand;
 import dev.tokensmith.application.port.in.AuthenticateUseCase;
+import dev.tokensmith.application.port.in.FailedSignInUseCase;
 import dev.tokensmith.application.port.in.LogInCommand;
 import dev.tokensmith.application.port.in.LogInToRestServicesUseCase;
 import dev.tokensmith.application.port.in.UseCaseFailure;
@@ -10,6 +11,7 @@ import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.authentication.AuthenticatedPrincipal;
 import dev.tokensmith.domain.authentication.AuthenticationFailure;
+import dev.tokensmith.domain.input.StorableText;
 import dev.tokensmith.domain.token.Scope;
 import io.javalin.http.Context;
 import io.vavr.control.Either;
@@ -24,8 +26,9 @@ import java.util.Locale;
  * {@code Authorization: Bearer}, else parameter {@code auth_token}: the first found wins, so there
  * is never an ambiguity), by HTTP Basic, or by {@code auth_user}/{@code auth_pwd}; {@code
  * login_mode} ({@code token}, {@code basic}, {@code url}, {@code form}) restricts the choice.
- * Tokens need scope {@code rest}; both ways apply the REST-services profile rule. Addresses with
- * too many failed attempts are refused before anything is checked.
+ * Tokens need scope {@code rest}; both ways apply the REST-services profile rule. The use cases
+ * spend and check the budgets of failed attempts (a working token is never refused for them); a
+ * refusal for a spent budget is code 1 with {@code rate_limited} in the failure header.
  */
 final class RestLogin {
   static final String AUTH_TOKEN_HEADER = "Auth-Token";
@@ -35,24 +38,22 @@ final class RestLogin {
 
   private final AuthenticateUseCase authenticate;
   private final LogInToRestServicesUseCase logIn;
+  private final FailedSignInUseCase failedSignIn;
   private final LoginGuard guard;
 
-  RestLogin(AuthenticateUseCase authenticate, LogInToRestServicesUseCase logIn, LoginGuard guard) {
+  RestLogin(
+      AuthenticateUseCase authenticate,
+      LogInToRestServicesUseCase logIn,
+      FailedSignInUseCase failedSignIn,
+      LoginGuard guard) {
     this.authenticate = authenticate;
     this.logIn = logIn;
+    this.failedSignIn = failedSignIn;
     this.guard = guard;
   }
 
   /** Who makes the call; code 1 with iTop's message when nobody could be logged in. */
   Principal principal(Context ctx, RestParameters parameters) {
-    long retryAfter = guard.retryAfterSeconds(ctx.ip());
-    if (retryAfter > 0) {
-      throw new RestFailed(
-          RestResult.error(
-                  RestCode.UNAUTHORIZED,
-                  "Error: Too many failed attempts, retry in " + retryAfter + " s")
-              .withHeader("Retry-After", Long.toString(retryAfter)));
-    }
     Option<String> mode = parameters.nonEmpty("login_mode");
     Option<String> token = token(ctx, parameters);
     Option<String> basic = header(ctx, "Authorization").filter(RestLogin::isBasic);
@@ -97,9 +98,6 @@ final class RestLogin {
     if (outcome.isLeft()) {
       AuthenticationFailure failure = outcome.getLeft();
       guard.tokenRefused(failure);
-      if (isFailedAttempt(failure)) {
-        guard.failedAttempt(ctx.ip());
-      }
       throw new RestFailed(RestFailures.ofAuthentication(failure));
     }
     guard.tokenAuthenticated();
@@ -114,24 +112,32 @@ final class RestLogin {
               Base64.getDecoder().decode(authorization.substring(BASIC.length()).strip()),
               StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notBase64) {
-      guard.failedAttempt(ctx.ip());
-      throw new RestFailed(RestFailures.invalidCredentials());
+      throw malformedCredentials(ctx);
     }
     int colon = decoded.indexOf(':');
     if (colon < 0) {
-      guard.failedAttempt(ctx.ip());
-      throw new RestFailed(RestFailures.invalidCredentials());
+      throw malformedCredentials(ctx);
     }
     return byPassword(ctx, decoded.substring(0, colon), decoded.substring(colon + 1));
   }
 
+  /**
+   * Credentials that cannot be read or could be nobody's (text the database cannot store): a wrong
+   * password of no known login, spending the address's budget, with iTop's answer.
+   */
+  private RestFailed malformedCredentials(Context ctx) {
+    return new RestFailed(
+        RestFailures.ofPasswordLogin(failedSignIn.failedSignIn(Option.none(), ctx.ip())));
+  }
+
   private Principal byPassword(Context ctx, String login, String password) {
+    if (!StorableText.isStorable(login) || !StorableText.isStorable(password)) {
+      // never a lookup the database would refuse
+      throw malformedCredentials(ctx);
+    }
     Either<UseCaseFailure, User> outcome =
-        logIn.logInToRestServices(new LogInCommand(login, Password.of(password)));
+        logIn.logInToRestServices(new LogInCommand(login, Password.of(password), ctx.ip()));
     if (outcome.isLeft()) {
-      if (outcome.getLeft() instanceof UseCaseFailure.InvalidCredentials) {
-        guard.failedAttempt(ctx.ip());
-      }
       throw new RestFailed(RestFailures.ofPasswordLogin(outcome.getLeft()));
     }
     return outcome.get();
@@ -170,14 +176,5 @@ final class RestLogin {
   private static boolean startsWithIgnoringCase(String text, String prefix) {
     return text.length() >= prefix.length()
         && text.substring(0, prefix.length()).toLowerCase(Locale.ROOT).equals(prefix);
-  }
-
-  /**
-   * Whether a failure could be someone guessing values: a token that does not work at all. A
-   * missing token, or a working token lacking a scope or profile, is not counted.
-   */
-  private static boolean isFailedAttempt(AuthenticationFailure failure) {
-    return failure.reason().httpStatus() == 401
-        && !(failure instanceof AuthenticationFailure.MissingCredentials);
   }
 }

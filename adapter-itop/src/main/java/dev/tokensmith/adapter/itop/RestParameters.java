@@ -1,5 +1,6 @@
 package dev.tokensmith.adapter.itop;
 
+import dev.tokensmith.domain.input.StorableText;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parameters of one {@code rest.php} call, read the way PHP fills {@code $_REQUEST}: from the
@@ -22,6 +24,7 @@ import java.util.Map;
  */
 final class RestParameters {
   static final String JSON_DATA = "json_data";
+  private static final Set<String> UNCHECKED = Set.of(JSON_DATA, "auth_user", "auth_pwd");
 
   private final Map<String, String> values;
   private final Option<String> jsonDataFile;
@@ -57,6 +60,25 @@ final class RestParameters {
   /** The parameter when it is sent and not empty (PHP's {@code == null} holds for both). */
   Option<String> nonEmpty(String name) {
     return get(name).filter(value -> !value.isEmpty());
+  }
+
+  /**
+   * Code 100 naming the parameter when a parameter's name or value breaks {@link StorableText}, the
+   * rule for text the database can store. {@code json_data} is checked member by member once
+   * decoded ({@link JsonData}); the credentials {@code auth_user} and {@code auth_pwd} by the
+   * login, where a malformed one is a failed attempt.
+   */
+  void refuseUnstorable() {
+    for (Map.Entry<String, String> parameter : values.entrySet()) {
+      String name = parameter.getKey();
+      String problem = StorableText.problem("parameter name", name);
+      if (problem == null && !UNCHECKED.contains(name)) {
+        problem = StorableText.problem(name, parameter.getValue());
+      }
+      if (problem != null) {
+        throw new RestFailed(RestFailures.unstorable(problem));
+      }
+    }
   }
 
   /** {@code json_data}: the field if sent and not empty, else the uploaded file of that name. */

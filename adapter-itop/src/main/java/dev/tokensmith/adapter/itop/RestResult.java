@@ -60,9 +60,14 @@ final class RestResult {
 
   /** The answer of {@code core/check_credentials}. */
   static RestResult credentials(boolean authorized) {
+    return credentials(authorized, null);
+  }
+
+  /** The answer of {@code core/check_credentials} with a message (null: iTop's {@code null}). */
+  static RestResult credentials(boolean authorized, String message) {
     ObjectNode body = ItopJson.NODES.objectNode();
     body.put("code", RestCode.OK.number());
-    body.putNull("message");
+    body.put("message", message);
     body.put("authorized", authorized);
     return new RestResult(RestCode.OK, body, Map.of());
   }

@@ -7,7 +7,6 @@ import dev.tokensmith.adapter.http.ApiExtension;
 import dev.tokensmith.adapter.http.ApiServer;
 import dev.tokensmith.adapter.http.ApiServer.Res;
 import dev.tokensmith.adapter.http.HttpSettings;
-import dev.tokensmith.adapter.http.HttpSettings.RateLimit;
 import dev.tokensmith.adapter.http.Json;
 import dev.tokensmith.adapter.http.LoginAttempts;
 import dev.tokensmith.adapter.http.TestUseCases;
@@ -15,6 +14,8 @@ import dev.tokensmith.application.fake.InMemoryTokensmith;
 import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.account.Organization;
+import dev.tokensmith.domain.authentication.AttemptBudget;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import dev.tokensmith.domain.authentication.AuthenticationFailure;
 import dev.tokensmith.domain.directory.DirectoryRecord;
 import dev.tokensmith.domain.token.TokenId;
@@ -45,13 +46,17 @@ final class ItopRest {
 
   private ItopRest() {}
 
-  /** A server on the in-memory core that allows a million failed logins a minute. */
+  /** Core settings whose budgets allow a million failed attempts a minute. */
+  static final TokensmithCore.Settings GENEROUS =
+      TokensmithCore.Settings.DEFAULT.withBudgets(
+          new AttemptBudgets(
+              new AttemptBudget(1_000_000, Duration.ofMinutes(1)),
+              new AttemptBudget(1_000_000, Duration.ofMinutes(1)),
+              new AttemptBudget(1_000_000, Duration.ofMinutes(1))));
+
+  /** A server on the in-memory core whose budgets of failed attempts stay out of the way. */
   static ApiServer server() {
-    return start(
-        TokensmithCore.Settings.DEFAULT,
-        settings ->
-            settings.withRateLimits(
-                new RateLimit(1_000_000, Duration.ofMinutes(1)), settings.revocations()));
+    return start(GENEROUS, settings -> settings);
   }
 
   /**
@@ -87,6 +92,7 @@ final class ItopRest {
         core.authentication,
         core.accounts,
         core.accounts,
+        core.accounts,
         core.directory,
         core.directory,
         core.directory,
@@ -96,16 +102,6 @@ final class ItopRest {
 
   /** The HTTP adapter's limit of failed logins, as rest.php's guard (the bootstrap's bridge). */
   private record SharedGuard(LoginAttempts attempts) implements LoginGuard {
-    @Override
-    public long retryAfterSeconds(String address) {
-      return attempts.retryAfterSeconds(address);
-    }
-
-    @Override
-    public void failedAttempt(String address) {
-      attempts.failedAttempt(address);
-    }
-
     @Override
     public void tokenAuthenticated() {
       attempts.tokenAuthenticated();

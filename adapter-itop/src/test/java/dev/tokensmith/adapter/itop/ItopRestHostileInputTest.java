@@ -9,13 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensmith.adapter.http.ApiServer;
 import dev.tokensmith.adapter.http.ApiServer.Res;
-import dev.tokensmith.adapter.http.HttpSettings.RateLimit;
 import dev.tokensmith.application.fake.InMemoryTokensmith;
 import dev.tokensmith.application.port.in.FindDirectoryObjectsUseCase;
 import dev.tokensmith.application.port.out.StorageFailure;
 import dev.tokensmith.domain.account.Profile;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,7 +39,7 @@ class ItopRestHostileInputTest {
 
   @BeforeAll
   static void start() {
-    InMemoryTokensmith tokensmith = new InMemoryTokensmith();
+    InMemoryTokensmith tokensmith = new InMemoryTokensmith(ItopRest.GENEROUS);
     ItopUseCases real = ItopRest.useCases(tokensmith.core);
     FindDirectoryObjectsUseCase find =
         (actor, query, limit, offset) -> {
@@ -58,18 +56,13 @@ class ItopRestHostileInputTest {
             real.authenticate(),
             real.logInToRestServices(),
             real.logIn(),
+            real.failedSignIn(),
             find,
             real.countDirectoryObjects(),
             real.createDirectoryObject(),
             real.updateDirectoryObject(),
             real.deleteDirectoryObject());
-    server =
-        ItopRest.start(
-            tokensmith,
-            useCases,
-            settings ->
-                settings.withRateLimits(
-                    new RateLimit(1_000_000, Duration.ofMinutes(1)), settings.revocations()));
+    server = ItopRest.start(tokensmith, useCases, settings -> settings);
     token =
         server.token(
             server.user("root", Profile.ADMINISTRATOR, Profile.REST_SERVICES_USER), "rest");
@@ -282,7 +275,9 @@ class ItopRestHostileInputTest {
               .send();
       assertNoFault(response);
       assertThat(response.json().get("message").asText())
-          .isEqualTo("Error: Something went wrong on our side; it was logged.");
+          .matches(
+              "Error: Something went wrong on our side; it was logged with error id"
+                  + " [0-9a-f-]{36}\\.");
     } finally {
       BUG.set(false);
     }

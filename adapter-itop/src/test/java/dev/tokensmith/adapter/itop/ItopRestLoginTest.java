@@ -11,9 +11,9 @@ import static dev.tokensmith.adapter.itop.ItopRest.enc;
 import static dev.tokensmith.adapter.itop.ItopRest.useCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokensmith.adapter.http.ApiServer;
 import dev.tokensmith.adapter.http.ApiServer.Res;
-import dev.tokensmith.adapter.http.HttpSettings.RateLimit;
 import dev.tokensmith.application.fake.InMemoryTokensmith;
 import dev.tokensmith.application.port.in.IssuedToken;
 import dev.tokensmith.application.port.in.TokenCommand;
@@ -21,6 +21,8 @@ import dev.tokensmith.application.port.in.UserFields;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.authentication.AttemptBudget;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import dev.tokensmith.domain.authentication.FailureReason;
 import dev.tokensmith.domain.authentication.RecordedFailure;
 import dev.tokensmith.domain.token.TokenId;
@@ -423,14 +425,22 @@ class ItopRestLoginTest {
             .encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A server whose budgets are 3 wrong tokens a minute, 2 wrong passwords per login, 4 per address.
+   */
+  static ApiServer limited() {
+    return ItopRest.start(
+        TokensmithCore.Settings.DEFAULT.withBudgets(
+            new AttemptBudgets(
+                new AttemptBudget(3, Duration.ofMinutes(1)),
+                new AttemptBudget(2, Duration.ofMinutes(5)),
+                new AttemptBudget(4, Duration.ofMinutes(5)))),
+        settings -> settings);
+  }
+
   @Test
-  void tooManyFailedLoginsFromAnAddressAreRefusedWithRetryAfter() {
-    try (ApiServer limited =
-        ItopRest.start(
-            TokensmithCore.Settings.DEFAULT,
-            settings ->
-                settings.withRateLimits(
-                    new RateLimit(3, Duration.ofMinutes(1)), settings.revocations()))) {
+  void wrongTokensBeyondTheBudgetAreRateLimitedWhileAWorkingTokenKeepsWorking() {
+    try (ApiServer limited = limited()) {
       User alice = limited.restUser("alice");
       String good = limited.token(alice, "rest");
       String noScope = limited.token(alice, "export");
@@ -438,41 +448,116 @@ class ItopRestLoginTest {
       for (int i = 0; i < 5; i++) {
         limited.post(call("1.3", LIST_OPERATIONS)).authToken(noScope).send();
       }
-      assertAnswer(
-          limited.post(call("1.3", LIST_OPERATIONS)).authToken(good).send(), 0, "Operations: 5");
       for (int i = 0; i < 3; i++) {
-        limited.post(call("1.3", LIST_OPERATIONS)).authToken("tksp_guess" + i).send();
+        assertThat(
+                limited
+                    .post(call("1.3", LIST_OPERATIONS))
+                    .authToken("tksp_guess" + i)
+                    .send()
+                    .header(ItopRest.AUTH_FAILURE))
+            .isEqualTo("malformed_token");
       }
-      Res refused = limited.post(call("1.3", LIST_OPERATIONS)).authToken(good).send();
-      answer(refused);
-      assertThat(refused.json().get("code").asInt()).isEqualTo(1);
-      assertThat(refused.json().get("message").asText())
-          .matches("Error: Too many failed attempts, retry in \\d+ s");
-      assertThat(refused.header("Retry-After")).matches("\\d+");
-      limited.clock.advance(Duration.ofMinutes(1));
+      Res refused = limited.post(call("1.3", LIST_OPERATIONS)).authToken("tksp_guess").send();
+      assertAnswer(refused, 1, "Error: Too many failed attempts, retry in 60 s");
+      assertThat(refused.header(ItopRest.AUTH_FAILURE)).isEqualTo("rate_limited");
+      assertThat(refused.header("Retry-After")).isEqualTo("60");
+      // the working token beside the guesses is never refused for them
       assertAnswer(
           limited.post(call("1.3", LIST_OPERATIONS)).authToken(good).send(), 0, "Operations: 5");
+      limited.clock.advance(Duration.ofMinutes(1));
+      assertThat(
+              limited
+                  .post(call("1.3", LIST_OPERATIONS))
+                  .authToken("tksp_guess")
+                  .send()
+                  .header(ItopRest.AUTH_FAILURE))
+          .isEqualTo("malformed_token");
     }
   }
 
   @Test
-  void wrongPasswordsCountTowardTheLimit() {
-    try (ApiServer limited =
-        ItopRest.start(
-            TokensmithCore.Settings.DEFAULT,
-            settings ->
-                settings.withRateLimits(
-                    new RateLimit(2, Duration.ofMinutes(1)), settings.revocations()))) {
+  void wrongPasswordsSlowTheirLoginWhileAnotherLoginSignsInFromTheSameAddress() {
+    try (ApiServer limited = limited()) {
       limited.restUser("alice");
+      limited.restUser("bob");
       for (int i = 0; i < 2; i++) {
-        limited.post(call("1.3", LIST_OPERATIONS) + "&auth_user=alice&auth_pwd=guess" + i).send();
+        Res wrong =
+            limited
+                .post(call("1.3", LIST_OPERATIONS) + "&auth_user=alice&auth_pwd=guess" + i)
+                .send();
+        assertThat(wrong.header(ItopRest.AUTH_FAILURE)).isEqualTo("invalid_credentials");
       }
       Res refused =
           limited
-              .post(call("1.3", LIST_OPERATIONS) + "&auth_user=alice&auth_pwd=password-of-alice")
+              .post(call("1.3", LIST_OPERATIONS))
+              .header("Authorization", basic("alice", "password-of-alice"))
               .send();
-      assertThat(refused.json().get("message").asText())
-          .startsWith("Error: Too many failed attempts");
+      assertAnswer(refused, 1, "Error: Too many failed attempts, retry in 300 s");
+      assertThat(refused.header(ItopRest.AUTH_FAILURE)).isEqualTo("rate_limited");
+      assertThat(refused.header("Retry-After")).isEqualTo("300");
+      assertAnswer(
+          limited
+              .post(call("1.3", LIST_OPERATIONS) + "&auth_user=bob&auth_pwd=password-of-bob")
+              .send(),
+          0,
+          "Operations: 5");
+      limited.clock.advance(Duration.ofMinutes(5));
+      assertAnswer(
+          limited
+              .post(call("1.3", LIST_OPERATIONS) + "&auth_user=alice&auth_pwd=password-of-alice")
+              .send(),
+          0,
+          "Operations: 5");
+    }
+  }
+
+  @Test
+  void aBrokenBasicHeaderSpendsTheAddressBudgetOfWrongPasswords() {
+    try (ApiServer limited = limited()) {
+      for (int i = 0; i < 4; i++) {
+        Res broken =
+            limited
+                .post(call("1.3", LIST_OPERATIONS))
+                .header("Authorization", "Basic not-base64!")
+                .send();
+        assertThat(broken.header(ItopRest.AUTH_FAILURE)).isEqualTo("invalid_credentials");
+      }
+      Res refused =
+          limited
+              .post(call("1.3", LIST_OPERATIONS))
+              .header("Authorization", "Basic not-base64!")
+              .send();
+      assertThat(refused.header(ItopRest.AUTH_FAILURE)).isEqualTo("rate_limited");
+    }
+  }
+
+  @Test
+  void checkCredentialsAnsweringFalseNeverCostsTheCallingToken() {
+    try (ApiServer limited = limited()) {
+      User alice = limited.restUser("alice");
+      IssuedToken issued = limited.issue(alice, "rest");
+      String good = issued.value().reveal();
+      String check = "{\"operation\":\"core/check_credentials\",\"user\":\"x\",\"password\":\"y\"}";
+      for (int i = 0; i < 50; i++) {
+        JsonNode answered = answer(limited.post(call("1.3", check) + "&auth_token=" + good).send());
+        assertThat(answered.get("code").asInt()).isZero();
+        assertThat(answered.get("authorized").asBoolean()).isFalse();
+      }
+      Res lastCheck = limited.post(call("1.3", check) + "&auth_token=" + good).send();
+      assertThat(answer(lastCheck).get("message").asText()).contains("Too many failed sign-in");
+      assertThat(lastCheck.header("Retry-After")).isEqualTo("300");
+      assertAnswer(
+          limited.post(call("1.3", LIST_OPERATIONS)).authToken(good).send(), 0, "Operations: 5");
+      assertThat(limited.get("/api/v1/tokens/self").authToken(good).send().status()).isEqualTo(200);
+      assertThat(limited.tokensmith.failures.recent(issued.summary().token().id(), 10)).isEmpty();
+      // only the login x waits: another login's right password is still checked and accepted
+      String right =
+          "{\"operation\":\"core/check_credentials\",\"user\":\"alice\",\"password\":\"password-of-alice\"}";
+      assertThat(
+              answer(limited.post(call("1.3", right)).authToken(good).send())
+                  .get("authorized")
+                  .asBoolean())
+          .isTrue();
     }
   }
 

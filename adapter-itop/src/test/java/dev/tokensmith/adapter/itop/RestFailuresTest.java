@@ -11,8 +11,10 @@ import dev.tokensmith.domain.directory.DirectoryClass;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.TokenParseFailure;
+import io.vavr.control.Option;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +40,9 @@ class RestFailuresTest {
       String message = result.body().get("message").asText();
       if (failure instanceof AuthenticationFailure.RestProfileRequired) {
         assertThat(message).isEqualTo(RestFailures.REST_PROFILE_REQUIRED);
+      } else if (failure instanceof AuthenticationFailure.RateLimited) {
+        assertThat(message).isEqualTo("Error: Too many failed attempts, retry in 42 s");
+        assertThat(result.headers()).containsEntry("Retry-After", "42");
       } else {
         assertThat(message).as(type.getSimpleName()).isEqualTo("Error: Invalid login");
       }
@@ -145,6 +150,12 @@ class RestFailuresTest {
     }
     if (type == List.class) {
       return List.of();
+    }
+    if (type == Duration.class) {
+      return Duration.ofSeconds(42);
+    }
+    if (type == Option.class) {
+      return Option.some(new TokenId(1, 2));
     }
     throw new AssertionError("no sample value for " + type + "; add one here");
   }

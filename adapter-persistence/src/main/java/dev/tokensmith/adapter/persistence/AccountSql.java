@@ -5,7 +5,7 @@ final class AccountSql {
   private AccountSql() {}
 
   /** The columns of {@link Rows.UserRow}. */
-  private static final String SELECT_USERS =
+  static final String SELECT_USERS =
       """
       SELECT u.id, u.login, u.status, u.profiles,
              uo.id AS organization_id, uo.name AS organization_name,

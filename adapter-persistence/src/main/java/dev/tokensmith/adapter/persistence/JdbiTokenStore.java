@@ -383,9 +383,12 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
     return pending.failedFlushes();
   }
 
-  /** Uses not counted because too many tokens had uses pending while flushes kept failing. */
-  public long droppedUses() {
-    return pending.droppedUses();
+  /**
+   * Uses refused (their requests answered 503) because too many tokens had uses pending while
+   * flushes kept failing.
+   */
+  public long refusedUses() {
+    return pending.refusedUses();
   }
 
   /** Stops the flusher and writes the pending uses; call before the pool closes. */

@@ -1,5 +1,6 @@
 package dev.tokensmith.adapter.persistence;
 
+import dev.tokensmith.application.port.out.StorageFailure;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.Usage;
 import io.vavr.control.Option;
@@ -32,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * and are consistent with flushes: a flush holds the write side of a {@link StampedLock} from
  * taking the pending entries until its statement has committed (or failed and put them back), and a
  * read that overlapped a flush is repeated under the read side. A failed flush keeps every entry
- * for the next one; entries grow with the number of distinct tokens used, not with the number of
- * uses, and are bounded by {@link Settings#maxTokens()}.
+ * for the next one, and the flusher retries every interval until the database takes them: a use is
+ * never dropped. Entries grow with the number of distinct tokens used, not with the number of uses,
+ * and are bounded by {@link Settings#maxTokens()}: when that many tokens wait for the database, a
+ * use of a further token is refused with {@link StorageFailure} (its request answers 503, so no
+ * request that answered 200 goes uncounted).
  */
 final class PendingUses implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PendingUses.class);
@@ -49,7 +53,7 @@ final class PendingUses implements AutoCloseable {
    * @param interval the time between two flushes
    * @param flushAt a flush starts at once when this many tokens have pending uses
    * @param maxTokens at most this many tokens have pending uses: while the database refuses
-   *     flushes, uses of further tokens are dropped (and counted) rather than exhaust the memory
+   *     flushes, uses of further tokens are refused (and counted) rather than exhaust the memory
    */
   record Settings(Duration interval, int flushAt, int maxTokens) {
     static final Settings DEFAULT = new Settings(Duration.ofMillis(250), 10_000, 100_000);
@@ -99,7 +103,7 @@ final class PendingUses implements AutoCloseable {
   private final ScheduledExecutorService flusher;
   private final AtomicBoolean flushRequested = new AtomicBoolean();
   private final AtomicBoolean failing = new AtomicBoolean();
-  private final LongAdder dropped = new LongAdder();
+  private final LongAdder refused = new LongAdder();
   private final AtomicLong flushes = new AtomicLong();
   private final AtomicLong failedFlushes = new AtomicLong();
 
@@ -122,7 +126,10 @@ final class PendingUses implements AutoCloseable {
     flusher.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** Counts one use; written by the next flush (at once when this store is closed). */
+  /**
+   * Counts one use; written by the next flush (at once when this store is closed). Throws {@link
+   * StorageFailure}, counting nothing, when {@link Settings#maxTokens()} tokens wait already.
+   */
   void record(TokenId id, Instant at, String address) {
     Entry entry =
         pending.compute(
@@ -132,11 +139,18 @@ final class PendingUses implements AutoCloseable {
                 return old.plus(at, address);
               }
               if (pending.size() + inFlight >= settings.maxTokens()) {
-                dropped.increment();
                 return null;
               }
               return new Entry(key, 1, at, address);
             });
+    if (entry == null) {
+      refused.increment();
+      throw new StorageFailure(
+          "the database has not taken the usage counts of "
+              + settings.maxTokens()
+              + " tokens; uses of further tokens are refused until it does",
+          null);
+    }
     if (closed) {
       flushQuietly();
     } else if (entry != null
@@ -292,8 +306,8 @@ final class PendingUses implements AutoCloseable {
     return failedFlushes.get();
   }
 
-  /** Uses dropped because {@link Settings#maxTokens()} tokens were pending already. */
-  long droppedUses() {
-    return dropped.sum();
+  /** Uses refused because {@link Settings#maxTokens()} tokens were pending already. */
+  long refusedUses() {
+    return refused.sum();
   }
 }

@@ -21,9 +21,11 @@ public final class PostgresAdapters implements AutoCloseable {
   private final JdbiAccountDirectory accounts;
   private final JdbiDirectoryStore directory;
   private final JdbiAuthenticationFailureLog failures;
+  private final JdbiFailedAttemptCounter attempts;
   private final JdbiAuditLog audit;
   private final JdbiStorageProbe probe;
   private final PepperChecks pepperChecks;
+  private final JdbiSessionStore sessions;
 
   private PostgresAdapters(Jdbi jdbi, StatementCounter statements, PendingUses.Settings usage) {
     this.jdbi = jdbi;
@@ -33,9 +35,11 @@ public final class PostgresAdapters implements AutoCloseable {
     this.accounts = new JdbiAccountDirectory(storage);
     this.directory = new JdbiDirectoryStore(storage);
     this.failures = new JdbiAuthenticationFailureLog(storage);
+    this.attempts = new JdbiFailedAttemptCounter(storage);
     this.audit = new JdbiAuditLog(storage);
     this.probe = new JdbiStorageProbe(storage);
     this.pepperChecks = new PepperChecks(storage);
+    this.sessions = new JdbiSessionStore(storage);
   }
 
   /** The adapters on {@code dataSource} (normally a pool), with a {@link Jdbi} of their own. */
@@ -83,6 +87,11 @@ public final class PostgresAdapters implements AutoCloseable {
     return failures;
   }
 
+  /** The budgets of failed attempts, shared by every instance on this database. */
+  public JdbiFailedAttemptCounter attempts() {
+    return attempts;
+  }
+
   public JdbiAuditLog audit() {
     return audit;
   }
@@ -94,6 +103,11 @@ public final class PostgresAdapters implements AutoCloseable {
   /** The check values of the pepper keys, verified at every start. */
   public PepperChecks pepperChecks() {
     return pepperChecks;
+  }
+
+  /** The web UI sessions, shared by every instance on this database. */
+  public JdbiSessionStore sessions() {
+    return sessions;
   }
 
   /** The configured {@link Jdbi} the adapters use, for tools and tests. */

@@ -2,11 +2,14 @@ package dev.tokensmith.adapter.persistence;
 
 import dev.tokensmith.application.port.out.AlreadyTaken;
 import dev.tokensmith.application.port.out.StorageFailure;
+import dev.tokensmith.application.port.out.StorageRefusedInput;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -20,8 +23,9 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * The one place where the adapters reach PostgreSQL through JDBI, and where database faults become
- * {@link StorageFailure} (or, for a broken constraint, an {@link IllegalStateException}).
+ * The one place where the adapters reach PostgreSQL through JDBI, and where database faults are
+ * classified by SQLSTATE ({@link #translate}): outage, refused input, lost race or programming
+ * error.
  */
 final class Storage {
   private final Jdbi jdbi;
@@ -92,11 +96,24 @@ final class Storage {
   }
 
   /**
-   * JDBI, driver and pool exceptions become {@link StorageFailure}; a unique value taken by another
-   * write (SQLSTATE 23505, a lost race between a use case's check and its write) becomes {@link
-   * AlreadyTaken}; any other broken integrity constraint (SQLSTATE class 23) is a programming error
-   * and becomes {@link IllegalStateException}; anything else (thrown by the adapters' own code)
-   * passes unchanged.
+   * SQLSTATEs of class 22 (data exception) that only a text value bound from outside can cause: too
+   * long for its column, a character the encoding lacks (NUL), a byte sequence with no UTF-8 form,
+   * a text that is not the representation of its type.
+   */
+  private static final Set<String> REFUSED_INPUT = Set.of("22001", "22021", "22P05", "22P02");
+
+  /**
+   * Classifies a JDBI, driver or pool exception by its SQLSTATE class. Storage unavailable ({@link
+   * StorageFailure}: the caller may retry): no SQLSTATE (an I/O failure, the pool's timeout), class
+   * 08 (connection), 53 (insufficient resources), 57P0x (shutdown, cannot connect now), 57014 (a
+   * statement timeout), 58 (system error) and 40 (transaction rollback: serialization failure,
+   * deadlock). A text value the database cannot hold (class 22, {@link #REFUSED_INPUT}) becomes
+   * {@link StorageRefusedInput}; any other data exception (a computed value out of range) is a
+   * programming error. A unique value taken by another write (SQLSTATE 23505, a lost race between a
+   * use case's check and its write) becomes {@link AlreadyTaken}; any other broken integrity
+   * constraint (class 23) is a programming error. Programming errors, and every other class (42
+   * syntax, XX internal, …), become {@link IllegalStateException}. Anything not from JDBI (thrown
+   * by the adapters' own code) passes unchanged.
    */
   static RuntimeException translate(RuntimeException e) {
     if (!(e instanceof JdbiException)) {
@@ -104,18 +121,40 @@ final class Storage {
     }
     SQLException sql = sqlCause(e);
     String state = sql == null ? null : sql.getSQLState();
+    if (state == null || sql instanceof SQLTransientConnectionException || isUnavailable(state)) {
+      return new StorageFailure(
+          state == null
+              ? "the database call failed ("
+                  + (sql == null ? e.getClass().getSimpleName() : sql.getClass().getSimpleName())
+                  + ")"
+              : "the database call failed (SQLSTATE " + state + ")",
+          e);
+    }
     if ("23505".equals(state)) {
       return new AlreadyTaken("the change breaks the unique constraint " + constraintOf(sql), e);
     }
-    if (state != null && state.startsWith("23")) {
+    if (state.startsWith("23")) {
       return new IllegalStateException(
           "the change breaks the database constraint " + constraintOf(sql), e);
     }
-    return new StorageFailure(
-        state == null
-            ? "the database call failed (" + e.getClass().getSimpleName() + ")"
-            : "the database call failed (SQLSTATE " + state + ")",
-        e);
+    if (REFUSED_INPUT.contains(state)) {
+      return new StorageRefusedInput(
+          "the database refused a text value of the request (SQLSTATE " + state + ")", e);
+    }
+    if (state.startsWith("22")) {
+      return new IllegalStateException(
+          "the database refused a value the service computed (SQLSTATE " + state + ")", e);
+    }
+    return new IllegalStateException("the database call failed (SQLSTATE " + state + ")", e);
+  }
+
+  private static boolean isUnavailable(String state) {
+    return state.startsWith("08")
+        || state.startsWith("53")
+        || state.startsWith("57P0")
+        || state.equals("57014")
+        || state.startsWith("58")
+        || state.startsWith("40");
   }
 
   /**

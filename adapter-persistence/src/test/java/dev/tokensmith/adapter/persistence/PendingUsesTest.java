@@ -233,15 +233,20 @@ class PendingUsesTest {
   }
 
   @Test
-  void pendingTokensAreBoundedAndUsesBeyondTheBoundAreCountedAsDropped() throws Exception {
+  void pendingTokensAreBoundedAndUsesBeyondTheBoundAreRefusedNotDropped() throws Exception {
     PendingUses uses =
         new PendingUses(this::write, new PendingUses.Settings(Duration.ofHours(1), 3, 3));
+    List<TokenId> ids = new ArrayList<>();
     try (uses) {
       refusals.set(Integer.MAX_VALUE); // the database refuses every flush
-      List<TokenId> ids = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         TokenId id = storedToken();
         ids.add(id);
+        if (i >= 3) {
+          assertThatThrownBy(() -> uses.record(id, T0, "192.0.2.1"))
+              .isInstanceOf(StorageFailure.class);
+          continue;
+        }
         uses.record(id, T0, "192.0.2.1");
         if (i == 2) {
           // the third token started a flush, which the database refused
@@ -251,10 +256,14 @@ class PendingUsesTest {
       uses.record(ids.get(0), T0, "192.0.2.1"); // a pending token still counts
 
       assertThat(uses.pendingTokens()).isEqualTo(3);
-      assertThat(uses.droppedUses()).isEqualTo(2);
+      assertThat(uses.refusedUses()).isEqualTo(2);
       assertThat(uses.withPending(ids.get(0), Usage.NEVER).useCount()).isEqualTo(2);
       refusals.set(0);
     }
+    // every use that was not refused reached the database
+    assertThat(stored.get(ids.get(0)).useCount()).isEqualTo(2);
+    assertThat(stored.get(ids.get(1)).useCount()).isEqualTo(1);
+    assertThat(stored.get(ids.get(3)).useCount()).isZero();
   }
 
   @Test

@@ -4,7 +4,9 @@ import dev.tokensmith.application.contract.AbstractAccountDirectoryContractTest;
 import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
 import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
 import dev.tokensmith.application.contract.AbstractDirectoryStoreContractTest;
+import dev.tokensmith.application.contract.AbstractFailedAttemptCounterContractTest;
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
+import dev.tokensmith.application.contract.AbstractSessionStoreContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
 import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
 import dev.tokensmith.application.contract.ContractFixtures;
@@ -12,7 +14,9 @@ import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
@@ -46,6 +50,19 @@ class PostgresContractTest {
   }
 
   @Nested
+  class SessionStoreContract extends AbstractSessionStoreContractTest {
+    @Override
+    protected AccountDirectory accounts() {
+      return TestDatabase.adapters().accounts();
+    }
+
+    @Override
+    protected SessionStore sessions() {
+      return TestDatabase.adapters().sessions();
+    }
+  }
+
+  @Nested
   class AccountDirectoryContract extends AbstractAccountDirectoryContractTest {
     @Override
     protected AccountDirectory accounts() {
@@ -68,6 +85,14 @@ class PostgresContractTest {
     @Override
     protected DirectoryStore directory() {
       return TestDatabase.adapters().directory();
+    }
+  }
+
+  @Nested
+  class FailedAttemptCounterContract extends AbstractFailedAttemptCounterContractTest {
+    @Override
+    protected FailedAttemptCounter counter() {
+      return TestDatabase.adapters().attempts();
     }
   }
 

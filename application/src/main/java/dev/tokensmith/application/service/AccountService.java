@@ -1,10 +1,10 @@
 package dev.tokensmith.application.service;
 
+import dev.tokensmith.application.port.in.FailedSignInUseCase;
 import dev.tokensmith.application.port.in.LogInCommand;
 import dev.tokensmith.application.port.in.LogInToRestServicesUseCase;
 import dev.tokensmith.application.port.in.LogInUseCase;
 import dev.tokensmith.application.port.in.MyAccount;
-import dev.tokensmith.application.port.in.ResolveSessionUseCase;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.ViewMyAccountUseCase;
 import dev.tokensmith.application.port.out.AccountDirectory;
@@ -15,29 +15,39 @@ import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
-import dev.tokensmith.domain.account.UserId;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
+import dev.tokensmith.domain.input.StorableText;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Clock;
+import java.time.Instant;
 
-/** The acting user's own account, and password login for the web UI and the REST web services. */
+/**
+ * The acting user's own account, and password login for the web UI and the REST web services within
+ * the budgets of wrong passwords.
+ */
 public final class AccountService
-    implements ViewMyAccountUseCase,
-        LogInUseCase,
-        LogInToRestServicesUseCase,
-        ResolveSessionUseCase {
+    implements ViewMyAccountUseCase, LogInUseCase, LogInToRestServicesUseCase, FailedSignInUseCase {
   private final AccountDirectory accounts;
   private final PasswordHasher hasher;
   private final AuthenticationPolicy policy;
+  private final FailedAttempts attempts;
+  private final Clock clock;
   // checked against when the login is unknown, so both cases take the same time
   private final Lazy<PasswordHash> decoy;
 
-  public AccountService(
-      AccountDirectory accounts, PasswordHasher hasher, AuthenticationPolicy policy) {
+  AccountService(
+      AccountDirectory accounts,
+      PasswordHasher hasher,
+      AuthenticationPolicy policy,
+      FailedAttempts attempts,
+      Clock clock) {
     this.accounts = accounts;
     this.hasher = hasher;
     this.policy = policy;
+    this.attempts = attempts;
+    this.clock = clock;
     this.decoy = Lazy.of(() -> hasher.hash(Password.of("decoy password never used")));
   }
 
@@ -49,12 +59,23 @@ public final class AccountService
 
   @Override
   public Either<UseCaseFailure, User> logIn(LogInCommand command) {
-    Option<User> user =
-        command.login() == null ? Option.none() : accounts.userByLogin(command.login());
+    Instant now = clock.instant();
+    if (command.login() == null || !StorableText.isStorable(command.login())) {
+      // a login no user can have (one the database could not even store) is an unknown login:
+      // the same time spent, and never a lookup the database would refuse
+      hasher.verify(command.password(), decoy.get());
+      return Either.left(attempts.passwordFailed(Option.none(), command.clientAddress(), now));
+    }
+    Option<UseCaseFailure> refusal = attempts.passwordRefusal(command.login(), now);
+    if (refusal.isDefined()) {
+      return Either.left(refusal.get());
+    }
+    Option<User> user = accounts.userByLogin(command.login());
     Option<PasswordHash> hash = user.flatMap(u -> accounts.passwordHash(u.id()));
     boolean verified = hasher.verify(command.password(), hash.getOrElse(decoy));
     if (!verified || hash.isEmpty() || user.get().status() != Status.ENABLED) {
-      return Either.left(new UseCaseFailure.InvalidCredentials());
+      return Either.left(
+          attempts.passwordFailed(Option.some(command.login()), command.clientAddress(), now));
     }
     if (hasher.needsRehash(hash.get())) {
       accounts.setPasswordHash(user.get().id(), hasher.hash(command.password()));
@@ -73,7 +94,7 @@ public final class AccountService
   }
 
   @Override
-  public Option<User> activeUser(UserId id) {
-    return accounts.user(id).filter(user -> user.status() == Status.ENABLED);
+  public UseCaseFailure failedSignIn(Option<String> login, String clientAddress) {
+    return attempts.passwordFailed(login, clientAddress, clock.instant());
   }
 }

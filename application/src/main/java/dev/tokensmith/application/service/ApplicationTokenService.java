@@ -22,6 +22,7 @@ import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Logins;
+import dev.tokensmith.domain.account.Names;
 import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.Profile;
@@ -204,8 +205,9 @@ public final class ApplicationTokenService
   }
 
   private Either<UseCaseFailure, Organization> organization(String name) {
-    if (name == null || name.isBlank()) {
-      return Either.left(new InvalidInput("organization", "organization must not be blank"));
+    String problem = Names.problem("organization", name);
+    if (problem != null) {
+      return Either.left(new InvalidInput("organization", problem));
     }
     return accounts
         .organizationByName(name.strip())

@@ -29,7 +29,8 @@ import java.util.List;
 
 /**
  * Authenticates token values in the order of DESIGN §2: presence, format, existence, secret, then
- * the {@link Authenticator}'s checks. One store read; on success one usage write.
+ * the {@link Authenticator}'s checks. One store read; on success one usage write, and nothing else:
+ * only a refused token spends its address's budget of failed attempts.
  */
 public final class AuthenticationService implements AuthenticateUseCase, IntrospectTokenUseCase {
   private final TokenCodec codec;
@@ -38,15 +39,17 @@ public final class AuthenticationService implements AuthenticateUseCase, Introsp
   private final UsageRecorder usage;
   private final AuthenticationFailureLog failures;
   private final Authenticator authenticator;
+  private final FailedAttempts attempts;
   private final Clock clock;
 
-  public AuthenticationService(
+  AuthenticationService(
       TokenCodec codec,
       TokenStore tokens,
       TokenDigester digester,
       UsageRecorder usage,
       AuthenticationFailureLog failures,
       Authenticator authenticator,
+      FailedAttempts attempts,
       Clock clock) {
     this.codec = codec;
     this.tokens = tokens;
@@ -54,6 +57,7 @@ public final class AuthenticationService implements AuthenticateUseCase, Introsp
     this.usage = usage;
     this.failures = failures;
     this.authenticator = authenticator;
+    this.attempts = attempts;
     this.clock = clock;
   }
 
@@ -68,23 +72,36 @@ public final class AuthenticationService implements AuthenticateUseCase, Introsp
       return Either.left(new AuthenticationFailure.AmbiguousCredentials());
     }
     Instant now = clock.instant();
-    return check(
-            distinct.get(0),
-            Option.some(command.required()),
-            now,
-            command.endpoint(),
-            command.clientAddress())
-        .map(authenticated -> recordUse(authenticated, now, command.clientAddress()));
+    String address = command.clientAddress();
+    Either<AuthenticationFailure, AuthenticatedPrincipal> checked =
+        check(distinct.get(0), Option.some(command.required()), now);
+    if (checked.isRight()) {
+      return Either.right(recordUse(checked.get(), now, address));
+    }
+    AuthenticationFailure refused = checked.getLeft();
+    AuthenticationFailure answered = attempts.tokenRefused(refused, address, now);
+    if (isOfStoredToken(refused)) {
+      // only failures of an existing token reach its owner: unknown ids would let anyone fill a log
+      failures.record(
+          refused.tokenId().get(), RecordedFailure.of(answered, now, address, command.endpoint()));
+    }
+    return Either.left(answered);
   }
 
   @Override
   public Introspection introspectToken(String value) {
-    return new Introspection(
-        check(value, Option.none(), clock.instant(), "introspect", "").toOption());
+    return new Introspection(check(value, Option.none(), clock.instant()).toOption());
+  }
+
+  /** Whether {@code failure} was decided on a stored token (so its owner may see it). */
+  private static boolean isOfStoredToken(AuthenticationFailure failure) {
+    return failure.tokenId().isDefined()
+        && !(failure instanceof AuthenticationFailure.UnknownToken)
+        && !(failure instanceof AuthenticationFailure.TokenDeleted);
   }
 
   private Either<AuthenticationFailure, AuthenticatedPrincipal> check(
-      String value, Option<Scope> required, Instant now, String endpoint, String address) {
+      String value, Option<Scope> required, Instant now) {
     Either<AuthenticationFailure, ParsedToken> parsed =
         codec.parse(value).mapLeft(AuthenticationFailure.MalformedToken::new);
     if (parsed.isLeft()) {
@@ -99,15 +116,8 @@ public final class AuthenticationService implements AuthenticateUseCase, Introsp
     if (!(lookup instanceof TokenLookup.Found found) || found.token().kind() != presented.kind()) {
       return Either.left(new AuthenticationFailure.UnknownToken(presented.id()));
     }
-    Either<AuthenticationFailure, AuthenticatedPrincipal> decision =
-        authenticator.decide(
-            found.token(), found.principal(), match(found.token(), presented), required, now);
-    if (decision.isLeft() && required.isDefined()) {
-      // only failures of an existing token reach its owner: unknown ids would let anyone fill a log
-      failures.record(
-          presented.id(), RecordedFailure.of(decision.getLeft(), now, address, endpoint));
-    }
-    return decision;
+    return authenticator.decide(
+        found.token(), found.principal(), match(found.token(), presented), required, now);
   }
 
   private SecretMatch match(Token token, ParsedToken presented) {

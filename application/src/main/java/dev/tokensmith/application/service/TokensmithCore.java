@@ -4,14 +4,18 @@ import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.RandomBytes;
+import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.StorageProbe;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
+import dev.tokensmith.domain.authentication.AttemptBudgets;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import dev.tokensmith.domain.authentication.Authenticator;
+import dev.tokensmith.domain.session.SessionTimeouts;
 import dev.tokensmith.domain.token.ScopeCatalog;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenRules;
@@ -31,20 +35,41 @@ public final class TokensmithCore {
       TokenDigester digester,
       PasswordHasher passwords,
       AuthenticationFailureLog failures,
+      FailedAttemptCounter attempts,
       AuditLog audit,
       RandomBytes random,
       StorageProbe probe,
+      SessionStore sessions,
       Clock clock) {}
 
   /** The installation's rules. */
   public record Settings(
-      TokenCodec codec, ScopeCatalog scopes, TokenRules rules, AuthenticationPolicy policy) {
+      TokenCodec codec,
+      ScopeCatalog scopes,
+      TokenRules rules,
+      AuthenticationPolicy policy,
+      SessionTimeouts sessionTimeouts,
+      AttemptBudgets budgets) {
     public static final Settings DEFAULT =
         new Settings(
             new TokenCodec(TokenCodec.DEFAULT_PREFIX),
             ScopeCatalog.standard(),
             TokenRules.DEFAULT,
             AuthenticationPolicy.DEFAULT);
+
+    /** The rules with the default web UI session timeouts and budgets of failed attempts. */
+    public Settings(
+        TokenCodec codec, ScopeCatalog scopes, TokenRules rules, AuthenticationPolicy policy) {
+      this(codec, scopes, rules, policy, SessionTimeouts.DEFAULT, AttemptBudgets.DEFAULT);
+    }
+
+    public Settings withSessionTimeouts(SessionTimeouts newSessionTimeouts) {
+      return new Settings(codec, scopes, rules, policy, newSessionTimeouts, budgets);
+    }
+
+    public Settings withBudgets(AttemptBudgets newBudgets) {
+      return new Settings(codec, scopes, rules, policy, sessionTimeouts, newBudgets);
+    }
   }
 
   public final AuthenticationService authentication;
@@ -55,8 +80,10 @@ public final class TokensmithCore {
   public final UserAdministrationService users;
   public final ReadinessService readiness;
   public final DirectoryService directory;
+  public final SessionService sessions;
 
   public TokensmithCore(Ports ports, Settings settings) {
+    FailedAttempts attempts = new FailedAttempts(ports.attempts(), settings.budgets());
     this.authentication =
         new AuthenticationService(
             settings.codec(),
@@ -65,6 +92,7 @@ public final class TokensmithCore {
             ports.usage(),
             ports.failures(),
             new Authenticator(settings.policy(), settings.rules()),
+            attempts,
             ports.clock());
     this.tokens =
         new TokenService(
@@ -98,11 +126,25 @@ public final class TokensmithCore {
             settings.rules(),
             ports.audit(),
             ports.clock());
-    this.accounts = new AccountService(ports.accounts(), ports.passwords(), settings.policy());
+    this.accounts =
+        new AccountService(
+            ports.accounts(), ports.passwords(), settings.policy(), attempts, ports.clock());
     this.users =
         new UserAdministrationService(
-            ports.accounts(), ports.tokens(), ports.passwords(), ports.audit(), ports.clock());
+            ports.accounts(),
+            ports.tokens(),
+            ports.sessions(),
+            ports.passwords(),
+            ports.audit(),
+            ports.clock());
     this.readiness = new ReadinessService(ports.probe());
     this.directory = new DirectoryService(ports.directory());
+    this.sessions =
+        new SessionService(
+            ports.sessions(),
+            ports.accounts(),
+            ports.random(),
+            settings.sessionTimeouts(),
+            ports.clock());
   }
 }

@@ -18,6 +18,7 @@ import dev.tokensmith.application.port.out.Counted;
 import dev.tokensmith.application.port.out.NewPerson;
 import dev.tokensmith.application.port.out.NewUser;
 import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Logins;
 import dev.tokensmith.domain.account.Names;
@@ -28,6 +29,7 @@ import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.input.StorableText;
 import dev.tokensmith.domain.token.Tombstone;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -45,6 +47,7 @@ public final class UserAdministrationService
         DeleteUserUseCase {
   private final AccountDirectory accounts;
   private final TokenStore tokens;
+  private final SessionStore sessions;
   private final PasswordHasher hasher;
   private final AuditLog audit;
   private final Clock clock;
@@ -52,11 +55,13 @@ public final class UserAdministrationService
   public UserAdministrationService(
       AccountDirectory accounts,
       TokenStore tokens,
+      SessionStore sessions,
       PasswordHasher hasher,
       AuditLog audit,
       Clock clock) {
     this.accounts = accounts;
     this.tokens = tokens;
+    this.sessions = sessions;
     this.hasher = hasher;
     this.audit = audit;
     this.clock = clock;
@@ -199,6 +204,10 @@ public final class UserAdministrationService
     if (fields.password().isDefined()) {
       accounts.setPasswordHash(user.id(), hasher.hash(Password.of(fields.password().get())));
     }
+    // a disabled user, or one whose password was reset, is signed out everywhere
+    if (edited.status() != Status.ENABLED || fields.password().isDefined()) {
+      sessions.removeAllOf(user.id());
+    }
     return Either.right(edited);
   }
 
@@ -223,13 +232,16 @@ public final class UserAdministrationService
                         AuditEvent.Action.DELETED,
                         "the user was deleted"));
               }
+              sessions.removeAllOf(user.id());
               accounts.removeUser(user.id());
               return Either.right(user.login());
             });
   }
 
   private Either<UseCaseFailure, User> existing(String login) {
-    return (login == null ? Option.<User>none() : accounts.userByLogin(login))
+    return (login == null || !StorableText.isStorable(login)
+            ? Option.<User>none()
+            : accounts.userByLogin(login))
         .toEither(() -> (UseCaseFailure) new UseCaseFailure.NotFound("No user " + login + "."));
   }
 

@@ -4,7 +4,9 @@ import dev.tokensmith.application.contract.AbstractAccountDirectoryContractTest;
 import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
 import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
 import dev.tokensmith.application.contract.AbstractDirectoryStoreContractTest;
+import dev.tokensmith.application.contract.AbstractFailedAttemptCounterContractTest;
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
+import dev.tokensmith.application.contract.AbstractSessionStoreContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
 import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
 import dev.tokensmith.application.contract.ContractFixtures;
@@ -12,7 +14,9 @@ import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
+import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
@@ -39,6 +43,22 @@ class InMemoryContractTest {
     @Override
     protected UsageRecorder usage() {
       return tokens;
+    }
+  }
+
+  @Nested
+  class SessionStoreContract extends AbstractSessionStoreContractTest {
+    private final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
+    private final InMemorySessionStore sessions = new InMemorySessionStore(accounts);
+
+    @Override
+    protected AccountDirectory accounts() {
+      return accounts;
+    }
+
+    @Override
+    protected SessionStore sessions() {
+      return sessions;
     }
   }
 
@@ -71,6 +91,16 @@ class InMemoryContractTest {
     @Override
     protected DirectoryStore directory() {
       return directory;
+    }
+  }
+
+  @Nested
+  class FailedAttemptCounterContract extends AbstractFailedAttemptCounterContractTest {
+    private final InMemoryFailedAttemptCounter counter = new InMemoryFailedAttemptCounter();
+
+    @Override
+    protected FailedAttemptCounter counter() {
+      return counter;
     }
   }
 

@@ -25,7 +25,9 @@ public final class InMemoryTokensmith {
   public final FakeTokenDigester digester = new FakeTokenDigester();
   public final FakePasswordHasher passwords = new FakePasswordHasher();
   public final InMemoryAuthenticationFailureLog failures = new InMemoryAuthenticationFailureLog();
+  public final InMemoryFailedAttemptCounter attempts = new InMemoryFailedAttemptCounter();
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
+  public final InMemorySessionStore sessions = new InMemorySessionStore(accounts);
   // one sequence for every core of this world, so their token ids never collide
   private final SeededRandomBytes random = new SeededRandomBytes(42);
   public final TokensmithCore core;
@@ -59,9 +61,11 @@ public final class InMemoryTokensmith {
             digester,
             passwords,
             failures,
+            attempts,
             audit,
             random,
             () -> {},
+            sessions,
             clock),
         settings);
   }

@@ -34,34 +34,46 @@ class AccountAndUserServiceTest {
             world
                 .core
                 .accounts
-                .logIn(new LogInCommand("ada", Password.of("password-of-ada")))
+                .logIn(new LogInCommand("ada", Password.of("password-of-ada"), "192.0.2.1"))
                 .get())
         .isEqualTo(ada);
-    assertThat(world.core.accounts.logIn(new LogInCommand("ada", Password.of("wrong"))).getLeft())
+    assertThat(
+            world
+                .core
+                .accounts
+                .logIn(new LogInCommand("ada", Password.of("wrong"), "192.0.2.1"))
+                .getLeft())
         .isInstanceOf(UseCaseFailure.InvalidCredentials.class);
-    assertThat(world.core.accounts.logIn(new LogInCommand("nobody", Password.of("x"))).getLeft())
+    assertThat(
+            world
+                .core
+                .accounts
+                .logIn(new LogInCommand("nobody", Password.of("x"), "192.0.2.1"))
+                .getLeft())
         .isInstanceOf(UseCaseFailure.InvalidCredentials.class);
   }
 
   @Test
   void aDisabledUserCannotLogInNorKeepASession() {
+    String adasSession = world.core.sessions.startSession(ada, Option.none()).key().reveal();
+    String rootsSession = world.core.sessions.startSession(root, Option.none()).key().reveal();
     world.accounts.updateUser(ada.withStatus(Status.DISABLED));
     assertThat(
             world
                 .core
                 .accounts
-                .logIn(new LogInCommand("ada", Password.of("password-of-ada")))
+                .logIn(new LogInCommand("ada", Password.of("password-of-ada"), "192.0.2.1"))
                 .isLeft())
         .isTrue();
-    assertThat(world.core.accounts.activeUser(ada.id())).isEmpty();
-    assertThat(world.core.accounts.activeUser(root.id())).contains(root);
+    assertThat(world.core.sessions.resolveSession(adasSession)).isEmpty();
+    assertThat(world.core.sessions.resolveSession(rootsSession).map(s -> s.user())).contains(root);
   }
 
   @Test
   void logInRehashesWhenTheCostRose() {
     var before = world.accounts.passwordHash(ada.id()).get();
     world.passwords.setCost(2);
-    world.core.accounts.logIn(new LogInCommand("ada", Password.of("password-of-ada")));
+    world.core.accounts.logIn(new LogInCommand("ada", Password.of("password-of-ada"), "192.0.2.1"));
     var after = world.accounts.passwordHash(ada.id()).get();
     assertThat(after).isNotEqualTo(before);
     assertThat(world.passwords.needsRehash(after)).isFalse();
@@ -101,7 +113,7 @@ class AccountAndUserServiceTest {
             world
                 .core
                 .accounts
-                .logIn(new LogInCommand("grace", Password.of("long enough pw")))
+                .logIn(new LogInCommand("grace", Password.of("long enough pw"), "192.0.2.1"))
                 .isRight())
         .isTrue();
     assertThat(world.core.users.listUsers(root, PageRequest.FIRST).get().items())
@@ -178,14 +190,14 @@ class AccountAndUserServiceTest {
             world
                 .core
                 .accounts
-                .logIn(new LogInCommand("ada", Password.of("brand new password")))
+                .logIn(new LogInCommand("ada", Password.of("brand new password"), "192.0.2.1"))
                 .isRight())
         .isTrue();
     assertThat(
             world
                 .core
                 .accounts
-                .logIn(new LogInCommand("ada", Password.of("password-of-ada")))
+                .logIn(new LogInCommand("ada", Password.of("password-of-ada"), "192.0.2.1"))
                 .isLeft())
         .isTrue();
   }

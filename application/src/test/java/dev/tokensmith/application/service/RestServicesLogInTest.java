@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Password logins to the REST web services, with the REST-services profile rule of DESIGN §2. */
 class RestServicesLogInTest {
   static LogInCommand passwordOf(String login) {
-    return new LogInCommand(login, Password.of("password-of-" + login));
+    return new LogInCommand(login, Password.of("password-of-" + login), "192.0.2.1");
   }
 
   @Test
@@ -29,7 +29,8 @@ class RestServicesLogInTest {
             world
                 .core
                 .accounts
-                .logInToRestServices(new LogInCommand("ada", Password.of("wrong password")))
+                .logInToRestServices(
+                    new LogInCommand("ada", Password.of("wrong password"), "192.0.2.1"))
                 .getLeft())
         .isInstanceOf(UseCaseFailure.InvalidCredentials.class);
   }
@@ -51,7 +52,7 @@ class RestServicesLogInTest {
             world
                 .core
                 .accounts
-                .logInToRestServices(new LogInCommand("boss", Password.of("guess")))
+                .logInToRestServices(new LogInCommand("boss", Password.of("guess"), "192.0.2.1"))
                 .getLeft())
         .isInstanceOf(UseCaseFailure.InvalidCredentials.class);
   }

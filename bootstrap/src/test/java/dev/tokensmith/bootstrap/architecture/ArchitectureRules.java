@@ -76,7 +76,10 @@ final class ArchitectureRules {
           .beFreeOfCycles()
           .as("no cycles between packages");
 
-  /** Classes of {@code adapterPackage} see no service and no out-port (but StorageFailure). */
+  /**
+   * Classes of {@code adapterPackage} see no service and no out-port (but the storage faults they
+   * answer: StorageFailure and StorageRefusedInput).
+   */
   private static ArchRule callsOnlyInPorts(String adapterPackage, String description) {
     return noClasses()
         .that()
@@ -84,11 +87,12 @@ final class ArchitectureRules {
         .should()
         .dependOnClassesThat(
             DescribedPredicate.describe(
-                "are services or out-ports (other than StorageFailure)",
+                "are services or out-ports (other than StorageFailure and StorageRefusedInput)",
                 (JavaClass c) ->
                     c.getPackageName().startsWith("dev.tokensmith.application.service")
                         || (c.getPackageName().startsWith("dev.tokensmith.application.port.out")
-                            && !c.getSimpleName().equals("StorageFailure"))))
+                            && !c.getSimpleName().equals("StorageFailure")
+                            && !c.getSimpleName().equals("StorageRefusedInput"))))
         .as(description);
   }
 }

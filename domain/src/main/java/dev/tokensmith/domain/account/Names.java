@@ -1,5 +1,7 @@
 package dev.tokensmith.domain.account;
 
+import dev.tokensmith.domain.input.StorableText;
+
 /** Checks shared by every human-entered name: present, trimmed, not blank, at most 255 chars. */
 public final class Names {
   public static final int MAX_LENGTH = 255;
@@ -31,6 +33,6 @@ public final class Names {
         return field + " must not contain control characters";
       }
     }
-    return null;
+    return StorableText.problem(field, value);
   }
 }

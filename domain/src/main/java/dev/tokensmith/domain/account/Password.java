@@ -1,5 +1,6 @@
 package dev.tokensmith.domain.account;
 
+import dev.tokensmith.domain.input.StorableText;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ public final class Password {
     if (value.length() > MAX_LENGTH) {
       return "password must be at most " + MAX_LENGTH + " characters";
     }
-    return null;
+    return StorableText.problem("password", value);
   }
 
   /** A copy of the characters; the caller should wipe it after use. */

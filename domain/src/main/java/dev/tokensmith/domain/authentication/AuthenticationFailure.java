@@ -5,7 +5,9 @@ import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.TokenParseFailure;
 import io.vavr.control.Option;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -242,6 +244,42 @@ public sealed interface AuthenticationFailure {
     @Override
     public Option<TokenId> tokenId() {
       return Option.some(id);
+    }
+  }
+
+  /**
+   * A token that did not work (malformed, unknown, deleted, wrong secret) came from an address that
+   * has spent its budget of such failures: refused as rate-limited, retry after {@code retryAfter}.
+   * {@code tokenId} is the id the value named, when it could be parsed.
+   */
+  record RateLimited(Option<TokenId> tokenId, Duration retryAfter)
+      implements AuthenticationFailure {
+    public RateLimited {
+      Objects.requireNonNull(tokenId, "tokenId");
+      Objects.requireNonNull(retryAfter, "retryAfter");
+      if (retryAfter.isNegative() || retryAfter.isZero()) {
+        throw new IllegalArgumentException("retryAfter must be positive");
+      }
+    }
+
+    @Override
+    public FailureReason reason() {
+      return FailureReason.RATE_LIMITED;
+    }
+
+    /** Whole seconds to wait, at least 1 (the {@code Retry-After} value). */
+    public long retryAfterSeconds() {
+      return AttemptBudget.wholeSeconds(retryAfter);
+    }
+
+    @Override
+    public String message() {
+      long seconds = retryAfterSeconds();
+      return "Too many tokens that do not work came from this address; try again in "
+          + seconds
+          + " second"
+          + (seconds == 1 ? "" : "s")
+          + ".";
     }
   }
 

@@ -4,7 +4,8 @@ import io.vavr.control.Option;
 
 /**
  * The reason codes of DESIGN §2 with, in this one place, their HTTP status and RFC 6750 error on
- * {@code /api/v1}.
+ * {@code /api/v1}. {@link #RATE_LIMITED} is not a check of the order: it replaces a guess-like
+ * failure when its address has spent its budget of failed attempts (see docs/security.md).
  */
 public enum FailureReason {
   MISSING_CREDENTIALS(401, null),
@@ -18,7 +19,8 @@ public enum FailureReason {
   PRINCIPAL_DISABLED(401, "invalid_token"),
   PROFILE_NOT_ALLOWED(403, "insufficient_scope"),
   SCOPE_NOT_GRANTED(403, "insufficient_scope"),
-  REST_PROFILE_REQUIRED(403, "insufficient_scope");
+  REST_PROFILE_REQUIRED(403, "insufficient_scope"),
+  RATE_LIMITED(429, null);
 
   private final int httpStatus;
   private final String bearerError;
@@ -37,7 +39,10 @@ public enum FailureReason {
     return httpStatus;
   }
 
-  /** The RFC 6750 {@code error} attribute, none for a request without credentials. */
+  /**
+   * The RFC 6750 {@code error} attribute, none for a request without credentials or refused for too
+   * many failed attempts.
+   */
   public Option<String> bearerError() {
     return Option.of(bearerError);
   }

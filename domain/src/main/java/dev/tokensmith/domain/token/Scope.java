@@ -17,6 +17,11 @@ public record Scope(String name) {
   /** Token introspection by other services. */
   public static final Scope INTROSPECT = new Scope("introspect");
 
+  /**
+   * Reads {@code /metrics} when the installation protects it; known only to installations that do.
+   */
+  public static final Scope METRICS = new Scope("metrics");
+
   public Scope {
     if (!isValidName(name)) {
       throw new IllegalArgumentException(

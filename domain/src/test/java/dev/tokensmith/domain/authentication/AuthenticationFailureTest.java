@@ -6,6 +6,8 @@ import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.TokenParseFailure;
+import io.vavr.control.Option;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -32,7 +34,8 @@ class AuthenticationFailureTest {
         new AuthenticationFailure.PrincipalDisabled(ID, "ada"),
         new AuthenticationFailure.ProfileNotAllowed(ID, "ada", Set.of(Profile.ADMINISTRATOR)),
         new AuthenticationFailure.ScopeNotGranted(ID, Scope.REST, Set.of(Scope.EXPORT)),
-        new AuthenticationFailure.RestProfileRequired(ID, "ada"));
+        new AuthenticationFailure.RestProfileRequired(ID, "ada"),
+        new AuthenticationFailure.RateLimited(Option.some(ID), Duration.ofSeconds(30)));
   }
 
   @Test
@@ -61,7 +64,8 @@ class AuthenticationFailureTest {
             "principal_disabled 401 invalid_token",
             "profile_not_allowed 403 insufficient_scope",
             "scope_not_granted 403 insufficient_scope",
-            "rest_profile_required 403 insufficient_scope");
+            "rest_profile_required 403 insufficient_scope",
+            "rate_limited 429 -");
   }
 
   @Test
@@ -79,12 +83,39 @@ class AuthenticationFailureTest {
   }
 
   @Test
+  void aRateLimitedRefusalSaysHowLongToWaitInWholeSeconds() {
+    AuthenticationFailure.RateLimited refused =
+        new AuthenticationFailure.RateLimited(Option.none(), Duration.ofMillis(1500));
+    assertThat(refused.retryAfterSeconds()).isEqualTo(2);
+    assertThat(refused.message()).contains("try again in 2 seconds");
+    assertThat(
+            new AuthenticationFailure.RateLimited(Option.none(), Duration.ofMillis(10))
+                .retryAfterSeconds())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void budgetWindowsStartAtMultiplesOfTheirLengthSoEveryInstanceAgrees() {
+    AttemptBudget budget = new AttemptBudget(10, Duration.ofMinutes(5));
+    Instant now = Instant.parse("2026-02-01T09:07:30Z");
+    assertThat(budget.windowStart(now)).isEqualTo(Instant.parse("2026-02-01T09:05:00Z"));
+    assertThat(budget.windowEnd(now)).isEqualTo(Instant.parse("2026-02-01T09:10:00Z"));
+    assertThat(budget.retryAfter(now)).isEqualTo(Duration.ofSeconds(150));
+    assertThat(budget.isSpentBy(10)).isFalse();
+    assertThat(budget.isSpentBy(11)).isTrue();
+    assertThat(budget.isExhaustedBy(10)).isTrue();
+  }
+
+  @Test
   void failuresAfterParsingNameTheirToken() {
     for (AuthenticationFailure failure : examples()) {
       boolean beforeParsing =
           failure instanceof AuthenticationFailure.MissingCredentials
               || failure instanceof AuthenticationFailure.AmbiguousCredentials
               || failure instanceof AuthenticationFailure.MalformedToken;
+      if (failure instanceof AuthenticationFailure.RateLimited) {
+        continue; // names the token when there was one
+      }
       assertThat(failure.tokenId().isDefined()).as(failure.toString()).isEqualTo(!beforeParsing);
     }
   }

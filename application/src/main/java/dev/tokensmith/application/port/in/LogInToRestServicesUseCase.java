@@ -6,8 +6,9 @@ import io.vavr.control.Either;
 /**
  * Checks a login and password sent to a REST web service (iTop's {@code auth_user}/{@code auth_pwd}
  * or HTTP Basic): the user; InvalidCredentials for a wrong pair or a disabled user
- * (indistinguishable); Forbidden when {@code secure_rest_services} is on and the user lacks the
- * profile {@code REST Services User} (DESIGN §2's REST-services profile rule).
+ * (indistinguishable); TooManyAttempts as {@link LogInUseCase}; Forbidden when {@code
+ * secure_rest_services} is on and the user lacks the profile {@code REST Services User} (DESIGN
+ * §2's REST-services profile rule).
  */
 public interface LogInToRestServicesUseCase {
   /** iTop's sentence for a user the REST-services profile rule refuses. */

@@ -1,13 +1,11 @@
 package dev.tokensmith.application.port.in;
 
-import dev.tokensmith.domain.account.User;
-import dev.tokensmith.domain.account.UserId;
 import io.vavr.control.Option;
 
 /**
- * The user behind a web UI session, as they are now: none when the user was deleted or disabled
- * since logging in.
+ * The live web UI session a cookie names, with its user as they are now: none for a value that is
+ * no session key, an unknown, ended or signed-out session, or a user deleted or disabled since.
  */
 public interface ResolveSessionUseCase {
-  Option<User> activeUser(UserId id);
+  Option<ActiveSession> resolveSession(String presentedKey);
 }

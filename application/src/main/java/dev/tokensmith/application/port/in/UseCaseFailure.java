@@ -1,6 +1,8 @@
 package dev.tokensmith.application.port.in;
 
 import dev.tokensmith.domain.account.Violation;
+import dev.tokensmith.domain.authentication.AttemptBudget;
+import java.time.Duration;
 
 /** Why a use case did not do what was asked. Adapters map each to one response. */
 public sealed interface UseCaseFailure {
@@ -25,6 +27,31 @@ public sealed interface UseCaseFailure {
 
   /** The request clashes with what exists (e.g. a login already taken). */
   record Conflict(String field, String message) implements UseCaseFailure {}
+
+  /**
+   * Too many wrong passwords for this login, or (for a wrong password) from this address: try again
+   * after {@code retryAfter}.
+   */
+  record TooManyAttempts(Duration retryAfter) implements UseCaseFailure {
+    public TooManyAttempts {
+      java.util.Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /** Whole seconds to wait, at least 1 (the {@code Retry-After} value). */
+    public long retryAfterSeconds() {
+      return AttemptBudget.wholeSeconds(retryAfter);
+    }
+
+    @Override
+    public String message() {
+      long seconds = retryAfterSeconds();
+      return "Too many failed sign-in attempts; try again in "
+          + seconds
+          + " second"
+          + (seconds == 1 ? "" : "s")
+          + ".";
+    }
+  }
 
   /** Login and password do not match an enabled user. */
   record InvalidCredentials() implements UseCaseFailure {
