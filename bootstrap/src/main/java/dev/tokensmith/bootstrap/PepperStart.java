@@ -95,31 +95,7 @@ final class PepperStart {
 
   /** One sentence for each kind of mismatch, naming the key id, never the key. */
   static String sentence(PepperMismatch mismatch, String source) {
-    if (mismatch instanceof PepperMismatch.DifferentKey different) {
-      return "pepper key "
-          + different.keyId()
-          + " of "
-          + source
-          + " is not the key "
-          + different.keyId()
-          + " this database's tokens were made with (its check value differs): configure the"
-          + " pepper of this installation (copy its pepper file, or set TOKENSMITH_TOKEN_PEPPER"
-          + " to it) and start again";
-    }
-    if (mismatch instanceof PepperMismatch.MissingKey missing) {
-      return "the database holds "
-          + missing.tokens()
-          + (missing.tokens() == 1 ? " token" : " tokens")
-          + " digested with pepper key "
-          + missing.keyId()
-          + ", which "
-          + source
-          + " lacks: add "
-          + missing.keyId()
-          + " back (entries <keyId>:<base64>, the newest last) and start again, or delete those"
-          + " tokens before removing the key";
-    }
-    throw new IllegalStateException("unmapped pepper mismatch " + mismatch);
+    return mismatch.sentence(source);
   }
 
   private static String missingFile(Path file, List<String> recordedKeyIds) {

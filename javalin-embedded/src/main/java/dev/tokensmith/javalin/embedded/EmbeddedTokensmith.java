@@ -5,6 +5,8 @@ import dev.tokensmith.adapter.persistence.Argon2TokenDigester;
 import dev.tokensmith.adapter.persistence.Database;
 import dev.tokensmith.adapter.persistence.DatabaseConfig;
 import dev.tokensmith.adapter.persistence.HmacTokenDigester;
+import dev.tokensmith.adapter.persistence.PepperChecks;
+import dev.tokensmith.adapter.persistence.PepperMismatch;
 import dev.tokensmith.adapter.persistence.Peppers;
 import dev.tokensmith.adapter.persistence.PostgresAdapters;
 import dev.tokensmith.application.port.out.RandomBytes;
@@ -13,6 +15,7 @@ import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.javalin.EmbeddedTokenVerifier;
 import dev.tokensmith.javalin.TokenVerifier;
+import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -204,6 +207,18 @@ public final class EmbeddedTokensmith implements AutoCloseable {
           database == null
               ? PostgresAdapters.on(Objects.requireNonNull(dataSource))
               : database.adapters();
+      // the check every start of tokensmith makes (docs/persistence.md, "Pepper"): a pepper that is
+      // not this database's would refuse every token as wrong_secret
+      Either<PepperMismatch, PepperChecks.Verified> verified =
+          storage.pepperChecks().verify(peppers);
+      if (verified.isLeft()) {
+        if (database != null) {
+          database.close();
+        } else {
+          storage.close();
+        }
+        throw new IllegalStateException(verified.getLeft().sentence("the pepper"));
+      }
       TokenDigester digester =
           argon2
               ? new Argon2TokenDigester(

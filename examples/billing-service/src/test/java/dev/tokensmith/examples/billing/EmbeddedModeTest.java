@@ -1,5 +1,7 @@
 package dev.tokensmith.examples.billing;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.tokensmith.adapter.persistence.Database;
 import dev.tokensmith.adapter.persistence.DatabaseConfig;
 import dev.tokensmith.adapter.persistence.PostgresAdapters;
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The billing service reading tokensmith's PostgreSQL database itself (the embedded mode): a
@@ -53,6 +56,25 @@ class EmbeddedModeTest extends BillingServiceContract {
     try (Stream<Path> paths = Files.walk(directory)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
+  }
+
+  @Test
+  void aPepperThatIsNotTheDatabasesStopsTheBuildNamingTheKeyIdNeverAKey() {
+    // the worlds of this class recorded the check value of key k1 with `pepper`
+    new Embedded().close();
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    String otherPepper = Base64.getEncoder().encodeToString(key);
+    assertThatThrownBy(
+            () ->
+                EmbeddedTokensmith.builder()
+                    .dataSource(database.dataSource())
+                    .pepper(otherPepper)
+                    .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("pepper key k1 of the pepper is not the key k1")
+        .hasMessageNotContaining(otherPepper)
+        .hasMessageNotContaining(pepper);
   }
 
   @Override
