@@ -2,12 +2,8 @@ package dev.tokensmith.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokensmith.application.fake.MutableClock;
-import dev.tokensmith.bootstrap.Configuration;
 import dev.tokensmith.bootstrap.TokensmithService;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,21 +39,7 @@ class ItopRestIT {
   @BeforeAll
   static void start() throws IOException {
     dataDir = Files.createTempDirectory("tokensmith-itop-e2e");
-    Configuration config =
-        Configuration.from(
-                Map.of(
-                    "TOKENSMITH_HTTP_PORT",
-                    "0",
-                    "TOKENSMITH_DATA_DIR",
-                    dataDir.toString(),
-                    "TOKENSMITH_ADMIN_PASSWORD",
-                    ADMIN_PASSWORD))
-            .get();
-    service =
-        TokensmithService.start(
-            config,
-            new MutableClock(Instant.parse("2026-06-01T08:00:00Z")),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    service = InJvmService.start(dataDir, ADMIN_PASSWORD);
     http = new Http(service.port());
     admin = session();
   }
