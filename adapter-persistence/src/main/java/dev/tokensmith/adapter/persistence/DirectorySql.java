@@ -314,6 +314,40 @@ final class DirectorySql {
       RETURNING id
       """;
 
+  /** Ids for {@code :count} new persons, from the identity's sequence. */
+  static final String NEW_PERSON_IDS =
+      "SELECT nextval(pg_get_serial_sequence('persons', 'id')) FROM generate_series(1, :count)";
+
+  /** Persons from arrays of equal length, with the ids {@link #NEW_PERSON_IDS} gave. */
+  static final String ADD_PERSONS =
+      """
+      INSERT INTO persons (id, first_name, name, email, phone, organization_id)
+      OVERRIDING SYSTEM VALUE
+      SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:firstNames AS text[]),
+                           CAST(:names AS text[]), CAST(:emails AS text[]),
+                           CAST(:phones AS text[]), CAST(:organizations AS bigint[]))
+      """;
+
+  /**
+   * Persons changed from arrays of equal length: a null keeps the field (the phone is kept unless
+   * {@code phonesGiven}, then a null removes it); returns the ids found.
+   */
+  static final String UPDATE_PERSONS =
+      """
+      UPDATE persons p
+      SET first_name = coalesce(v.first_name, p.first_name),
+          name = coalesce(v.name, p.name),
+          email = coalesce(v.email, p.email),
+          phone = CASE WHEN v.phone_given THEN v.phone ELSE p.phone END,
+          organization_id = coalesce(v.organization_id, p.organization_id)
+      FROM unnest(CAST(:ids AS bigint[]), CAST(:firstNames AS text[]), CAST(:names AS text[]),
+                  CAST(:emails AS text[]), CAST(:phones AS text[]),
+                  CAST(:phonesGiven AS boolean[]), CAST(:organizations AS bigint[]))
+           AS v(id, first_name, name, email, phone, phone_given, organization_id)
+      WHERE p.id = v.id
+      RETURNING p.id
+      """;
+
   static final String LOCK_PERSON = "SELECT id FROM persons WHERE id = :id FOR UPDATE";
 
   static final String UPDATE_PERSON =

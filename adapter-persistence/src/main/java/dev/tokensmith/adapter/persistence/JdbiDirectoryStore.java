@@ -17,7 +17,11 @@ import io.vavr.control.Option;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -135,6 +139,111 @@ public final class JdbiDirectoryStore implements DirectoryStore {
                   .mapTo(Long.class)
                   .one();
           return byId(handle, DirectoryClass.PERSON, id).get();
+        });
+  }
+
+  /**
+   * Two statements whatever the number: the ids are taken from the table's sequence first (so each
+   * person is known with its id, in order), then every row is inserted from arrays.
+   */
+  @Override
+  public List<DirectoryRecord> createPersons(List<NewPerson> persons) {
+    if (persons.isEmpty()) {
+      return List.of();
+    }
+    int count = persons.size();
+    String[] firstNames = new String[count];
+    String[] names = new String[count];
+    String[] emails = new String[count];
+    String[] phones = new String[count];
+    Long[] organizations = new Long[count];
+    for (int i = 0; i < count; i++) {
+      NewPerson person = persons.get(i);
+      firstNames[i] = Names.required("firstName", person.firstName());
+      names[i] = Names.required("name", person.name());
+      emails[i] = Names.required("email", person.email());
+      phones[i] = person.phone().getOrNull();
+      organizations[i] = person.organization().id().value();
+    }
+    return storage.durably(
+        handle -> {
+          List<Long> ids =
+              handle
+                  .createQuery(DirectorySql.NEW_PERSON_IDS)
+                  .bind("count", count)
+                  .mapTo(Long.class)
+                  .list()
+                  .stream()
+                  .sorted()
+                  .toList();
+          handle
+              .createUpdate(DirectorySql.ADD_PERSONS)
+              .bindArray("ids", Long.class, ids)
+              .bindArray("firstNames", String.class, (Object[]) firstNames)
+              .bindArray("names", String.class, (Object[]) names)
+              .bindArray("emails", String.class, (Object[]) emails)
+              .bindArray("phones", String.class, (Object[]) phones)
+              .bindArray("organizations", Long.class, (Object[]) organizations)
+              .execute();
+          List<DirectoryRecord> created = new ArrayList<>(count);
+          for (int i = 0; i < count; i++) {
+            NewPerson person = persons.get(i);
+            created.add(
+                DirectoryRecord.person(
+                    ids.get(i),
+                    firstNames[i],
+                    names[i],
+                    emails[i],
+                    person.phone(),
+                    organizations[i],
+                    person.organization().name()));
+          }
+          return created;
+        });
+  }
+
+  /** One statement whatever the number: every person's given fields, from arrays. */
+  @Override
+  public Set<Long> updatePersons(Map<Long, PersonChanges> changes) {
+    if (changes.isEmpty()) {
+      return Set.of();
+    }
+    int count = changes.size();
+    Long[] ids = new Long[count];
+    String[] firstNames = new String[count];
+    String[] names = new String[count];
+    String[] emails = new String[count];
+    String[] phones = new String[count];
+    Boolean[] phonesGiven = new Boolean[count];
+    Long[] organizations = new Long[count];
+    int i = 0;
+    for (Map.Entry<Long, PersonChanges> entry : changes.entrySet()) {
+      PersonChanges change = entry.getValue();
+      ids[i] = entry.getKey();
+      firstNames[i] =
+          change.firstName().map(value -> Names.required("firstName", value)).getOrNull();
+      names[i] = change.name().map(value -> Names.required("name", value)).getOrNull();
+      emails[i] = change.email().map(value -> Names.required("email", value)).getOrNull();
+      phonesGiven[i] = change.phone().isDefined();
+      phones[i] = change.phoneAfter(Option.none()).getOrNull();
+      organizations[i] = change.organization().map(id -> id.value()).getOrNull();
+      i++;
+    }
+    return storage.durably(
+        handle -> {
+          Set<Long> missing = new LinkedHashSet<>(changes.keySet());
+          handle
+              .createQuery(DirectorySql.UPDATE_PERSONS)
+              .bindArray("ids", Long.class, (Object[]) ids)
+              .bindArray("firstNames", String.class, (Object[]) firstNames)
+              .bindArray("names", String.class, (Object[]) names)
+              .bindArray("emails", String.class, (Object[]) emails)
+              .bindArray("phones", String.class, (Object[]) phones)
+              .bindArray("phonesGiven", Boolean.class, (Object[]) phonesGiven)
+              .bindArray("organizations", Long.class, (Object[]) organizations)
+              .mapTo(Long.class)
+              .forEach(missing::remove);
+          return missing;
         });
   }
 

@@ -9,6 +9,10 @@ import dev.tokensmith.application.port.in.ImportReport.Outcome;
 import dev.tokensmith.application.port.in.ImportReport.RowResult;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.NewPerson;
+import dev.tokensmith.application.port.out.PersonChanges;
+import dev.tokensmith.domain.account.Organization;
+import dev.tokensmith.domain.account.OrganizationId;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.directory.ComparisonOperator;
 import dev.tokensmith.domain.directory.Criteria;
@@ -21,13 +25,16 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +47,12 @@ public final class BulkDirectoryService
   /** The class each external key points at. */
   static final Map<String, DirectoryClass> EXTERNAL_KEYS =
       Map.of("org_id", DirectoryClass.ORGANIZATION, "contactid", DirectoryClass.PERSON);
+
+  /** Rows whose reconciliation keys are looked up in one query. */
+  static final int RECONCILIATION_BATCH = 1000;
+
+  /** Persons decided before they are written together. */
+  static final int WRITE_BATCH = 5000;
 
   /** How many possible values an unmatched lookup suggests, as iTop does. */
   private static final int SUGGESTIONS = 3;
@@ -119,39 +132,89 @@ public final class BulkDirectoryService
         .mapLeft(message -> (UseCaseFailure) new UseCaseFailure.InvalidInput("query", message));
   }
 
-  /** One import: the rows in order, with the external keys found so far. */
+  /**
+   * One import. The rows are read first (cells, external keys); then the objects of the class that
+   * any row may reconcile with are loaded, {@link #RECONCILIATION_BATCH} rows' keys per query; then
+   * each row is decided in order against those objects as the earlier rows left them (an object
+   * created or changed by an earlier row is seen by the later ones, as if each row were written at
+   * once); persons are written in batches ({@link DirectoryStore#createPersons}, {@link
+   * DirectoryStore#updatePersons}), organizations one by one (they are few, and their unique names
+   * are checked by the store).
+   */
   private final class ImportRun {
     private final Principal actor;
     private final ImportCommand command;
     private final DirectoryClass directoryClass;
+    private final List<String> reconciliationKeys;
     private final Map<String, Either<String, Long>> foundKeys = new HashMap<>();
+    private final Map<Long, Either<UseCaseFailure, Organization>> organizations = new HashMap<>();
+
+    /** Every object loaded or created so far, by id (created ones once written). */
+    private final Map<Long, Known> known = new HashMap<>();
+
+    /** The objects by the value of the first reconciliation key, as {@link #normalized}. */
+    private final Map<Object, List<Known>> byFirstKey = new HashMap<>();
+
+    /** Persons decided but not yet written, in the order of their rows. */
+    private final Map<Known, NewPerson> creations = new LinkedHashMap<>();
+
+    private final Map<Long, PersonChanges> changes = new LinkedHashMap<>();
+
+    /** Persons an update found gone when it was written. */
+    private final Set<Long> vanished = new HashSet<>();
 
     ImportRun(Principal actor, ImportCommand command) {
       this.actor = actor;
       this.command = command;
       this.directoryClass = command.directoryClass();
+      this.reconciliationKeys = command.reconciliationKeys();
     }
 
     ImportReport rows() {
-      List<RowResult> results = new ArrayList<>();
+      List<Row> rows = new ArrayList<>(command.rows().size());
       for (int line = 0; line < command.rows().size(); line++) {
-        results.add(row(line, command.rows().get(line)));
+        rows.add(read(line, command.rows().get(line)));
       }
-      return new ImportReport(results);
+      load(rows);
+      List<Supplier<RowResult>> results = new ArrayList<>(rows.size());
+      for (Row row : rows) {
+        results.add(decide(row));
+        if (creations.size() + changes.size() >= WRITE_BATCH) {
+          write();
+        }
+      }
+      write();
+      List<RowResult> done = new ArrayList<>(results.size());
+      results.forEach(result -> done.add(result.get()));
+      return new ImportReport(done);
     }
 
-    private RowResult row(int line, List<Option<String>> cells) {
-      Map<Integer, String> cellIssues = new HashMap<>();
-      Map<String, Long> keys = new LinkedHashMap<>();
-      Map<String, Option<String>> values = new LinkedHashMap<>();
-      Map<String, Integer> columnOf = new HashMap<>();
+    /** A row read: its values by attribute, or its issue when it cannot be reconciled. */
+    private final class Row {
+      final int line;
+      final List<Option<String>> cells;
+      final Map<Integer, String> cellIssues = new HashMap<>();
+      final Map<String, Long> keys = new LinkedHashMap<>();
+      final Map<String, Option<String>> values = new LinkedHashMap<>();
+      final Map<String, Integer> columnOf = new HashMap<>();
+      final List<String> reconciledOn = new ArrayList<>();
+      RowResult issue;
+
+      Row(int line, List<Option<String>> cells) {
+        this.line = line;
+        this.cells = cells;
+      }
+    }
+
+    private Row read(int line, List<Option<String>> cells) {
+      Row row = new Row(line, cells);
       Map<String, Map<Integer, String>> lookups = new LinkedHashMap<>();
       for (int column = 0; column < command.columns().size(); column++) {
         ImportColumn spec = command.columns().get(column);
         Option<String> cell = cells.get(column);
         if (spec instanceof ImportColumn.Attribute attribute) {
-          values.put(attribute.code(), cell);
-          columnOf.put(attribute.code(), column);
+          row.values.put(attribute.code(), cell);
+          row.columnOf.put(attribute.code(), column);
         } else if (spec instanceof ImportColumn.Lookup lookup) {
           lookups.computeIfAbsent(lookup.externalKey(), key -> new LinkedHashMap<>());
           if (cell.isDefined() && !cell.get().isEmpty()) {
@@ -169,129 +232,376 @@ public final class BulkDirectoryService
         }
         Either<String, Long> found = find(key, lookup.getValue());
         if (found.isLeft()) {
-          lookup.getValue().keySet().forEach(column -> cellIssues.put(column, found.getLeft()));
+          lookup.getValue().keySet().forEach(column -> row.cellIssues.put(column, found.getLeft()));
         } else {
-          keys.put(key, found.get());
-          values.put(key, Option.some(Long.toString(found.get())));
+          row.keys.put(key, found.get());
+          row.values.put(key, Option.some(Long.toString(found.get())));
         }
       }
-      if (!cellIssues.isEmpty()) {
-        return issue(line, "Unexpected attribute value(s)", cellIssues, keys);
+      if (!row.cellIssues.isEmpty()) {
+        row.issue = issue(line, "Unexpected attribute value(s)", row.cellIssues, row.keys);
+        return row;
       }
-      // reconciliation
-      List<Criteria> conditions = new ArrayList<>();
-      for (String key : command.reconciliationKeys()) {
-        Option<String> value = values.getOrDefault(key, Option.none());
+      for (String key : reconciliationKeys) {
+        Option<String> value = row.values.getOrDefault(key, Option.none());
         if (value.isEmpty()) {
-          return issue(line, "failed to reconcile", cellIssues, keys);
+          row.issue = issue(line, "failed to reconcile", row.cellIssues, row.keys);
+          return row;
         }
-        conditions.add(
-            new Criteria.Comparison(key, ComparisonOperator.EQUAL, Literal.of(value.get())));
+        row.reconciledOn.add(value.get());
       }
-      values.remove("id");
-      List<DirectoryRecord> matches =
-          firstTwo(
-              new ObjectQuery(
-                  directoryClass,
-                  conditions.size() == 1 ? conditions.get(0) : new Criteria.And(conditions)));
+      row.values.remove("id");
+      return row;
+    }
+
+    /**
+     * Loads every object that matches the keys of some row: per batch of rows, the objects whose
+     * each key is one of the batch's values of it (a few more than match, never fewer).
+     */
+    private void load(List<Row> rows) {
+      List<Row> reconcilable = new ArrayList<>();
+      for (Row row : rows) {
+        if (row.issue == null) {
+          reconcilable.add(row);
+        }
+      }
+      for (int from = 0; from < reconcilable.size(); from += RECONCILIATION_BATCH) {
+        List<Row> batch =
+            reconcilable.subList(from, Math.min(reconcilable.size(), from + RECONCILIATION_BATCH));
+        List<Criteria> conditions = new ArrayList<>();
+        for (int k = 0; k < reconciliationKeys.size(); k++) {
+          Set<String> values = new LinkedHashSet<>();
+          for (Row row : batch) {
+            values.add(row.reconciledOn.get(k));
+          }
+          List<Literal> literals = new ArrayList<>(values.size());
+          values.forEach(value -> literals.add(Literal.of(value)));
+          conditions.add(new Criteria.In(reconciliationKeys.get(k), literals, false));
+        }
+        store.forEachInExportOrder(
+            new ObjectQuery(
+                directoryClass,
+                conditions.size() == 1 ? conditions.get(0) : new Criteria.And(conditions)),
+            record -> {
+              if (!known.containsKey(record.id())) {
+                Known object = new Known(record.id(), record.fields());
+                known.put(record.id(), object);
+                index(object);
+              }
+            });
+      }
+    }
+
+    private Supplier<RowResult> decide(Row row) {
+      if (row.issue != null) {
+        RowResult issue = row.issue;
+        return () -> issue;
+      }
+      List<Known> matches = matches(row);
       if (matches.size() > 1) {
-        return issue(line, "ambiguous reconciliation", cellIssues, keys);
+        return issue(row, "ambiguous reconciliation");
       }
       Map<String, Object> fields = new LinkedHashMap<>();
-      values.forEach((code, value) -> value.forEach(given -> fields.put(code, given)));
+      row.values.forEach((code, value) -> value.forEach(given -> fields.put(code, given)));
       if (matches.isEmpty()) {
         if (directoryClass == DirectoryClass.PERSON && !fields.containsKey("org_id")) {
-          return issue(
-              line,
-              "Could not be created, due to missing external key(s): Organization",
-              cellIssues,
-              keys);
+          return issue(row, "Could not be created, due to missing external key(s): Organization");
         }
-        return written(
-            line,
-            Outcome.CREATED,
-            directory.create(actor, directoryClass, fields),
-            cells,
-            columnOf,
-            keys,
-            0,
-            Set.of());
+        return directoryClass == DirectoryClass.PERSON
+            ? createPerson(row, fields)
+            : written(
+                row, Outcome.CREATED, directory.create(actor, directoryClass, fields), 0, Set.of());
       }
-      DirectoryRecord existing = matches.get(0);
+      Known existing = matches.get(0);
       Map<String, Object> changed = new LinkedHashMap<>();
       Set<Integer> modified = new TreeSet<>();
       fields.forEach(
           (code, value) -> {
-            if (!existing.field(code).equals(String.valueOf(value).strip())) {
+            if (!existing.fields.get(code).equals(String.valueOf(value).strip())) {
               changed.put(code, value);
-              Integer column = columnOf.get(code);
+              Integer column = row.columnOf.get(code);
               if (column != null) {
                 modified.add(column);
               }
             }
           });
       if (changed.isEmpty()) {
-        return new RowResult(
-            line, Outcome.UNCHANGED, "", existing.id(), 0, cellIssues, Set.of(), keys);
+        return () ->
+            new RowResult(
+                row.line,
+                Outcome.UNCHANGED,
+                "",
+                existing.id,
+                0,
+                row.cellIssues,
+                Set.of(),
+                row.keys);
+      }
+      if (directoryClass == DirectoryClass.PERSON) {
+        return updatePerson(row, existing, changed, modified);
       }
       return written(
-          line,
+          row,
           Outcome.UPDATED,
-          directory.update(actor, directoryClass, existing.id(), changed),
-          cells,
-          columnOf,
-          keys,
+          directory.update(actor, directoryClass, existing.id, changed),
           changed.size(),
           modified);
     }
 
-    /**
-     * At most two of the objects that match. Not {@code find(query, 2, 0)}: its order by id lets
-     * PostgreSQL walk the whole table in id order looking for a match that a new row never has,
-     * where the export order makes it use the index of the reconciliation key and sort the few
-     * matches.
-     */
-    private List<DirectoryRecord> firstTwo(ObjectQuery query) {
-      List<DirectoryRecord> matches = new ArrayList<>(2);
-      store.forEachInExportOrder(
-          query,
-          record -> {
-            if (matches.size() < 2) {
-              matches.add(record);
-            }
-          });
+    /** At most two of the known objects that match the row's keys. */
+    private List<Known> matches(Row row) {
+      if (!creations.isEmpty() && reconciliationKeys.contains("id")) {
+        // ids are given when persons are written: a row may name the id of an earlier row's
+        write();
+      }
+      Object first = normalized(reconciliationKeys.get(0), row.reconciledOn.get(0));
+      List<Known> matches = new ArrayList<>(2);
+      for (Known candidate : byFirstKey.getOrDefault(first, List.of())) {
+        if (matchesAll(candidate, row) && matches.size() < 2) {
+          matches.add(candidate);
+        }
+      }
       return matches;
     }
 
-    private RowResult written(
-        int line,
+    private boolean matchesAll(Known candidate, Row row) {
+      for (int k = 1; k < reconciliationKeys.size(); k++) {
+        String attribute = reconciliationKeys.get(k);
+        Object wanted = normalized(attribute, row.reconciledOn.get(k));
+        if (wanted == null
+            || !wanted.equals(normalized(attribute, candidate.fields.get(attribute)))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * A value as the store compares it with {@code =}: a number for a numeric attribute (null when
+     * the text is no integer: it equals nothing), else the text with ASCII letters folded.
+     */
+    private Object normalized(String attribute, String value) {
+      if (directoryClass.isNumeric(attribute)) {
+        return DirectoryText.integer(value).getOrNull();
+      }
+      return DirectoryText.fold(value);
+    }
+
+    private void index(Known object) {
+      Object first = firstKeyOf(object);
+      if (first != null) {
+        byFirstKey.computeIfAbsent(first, value -> new ArrayList<>(1)).add(object);
+      }
+    }
+
+    private void unindex(Known object) {
+      Object first = firstKeyOf(object);
+      if (first != null) {
+        List<Known> bucket = byFirstKey.get(first);
+        if (bucket != null) {
+          bucket.remove(object);
+        }
+      }
+    }
+
+    /** The object's normalized first key; null for the id of a person not written yet. */
+    private Object firstKeyOf(Known object) {
+      String attribute = reconciliationKeys.get(0);
+      if (attribute.equals("id") && object.id == 0) {
+        return null;
+      }
+      return normalized(attribute, object.fields.get(attribute));
+    }
+
+    /** Checks a person to create as {@link DirectoryService#create} does; written later. */
+    private Supplier<RowResult> createPerson(Row row, Map<String, Object> fields) {
+      Either<UseCaseFailure, NewPerson> checked =
+          DirectoryService.mayWrite(actor, DirectoryClass.PERSON, "creating")
+              .flatMap(allowed -> DirectoryFields.read(DirectoryClass.PERSON, fields))
+              .flatMap(
+                  read -> {
+                    Option<UseCaseFailure> missing =
+                        read.missing("first_name", "name", "email", "org_id");
+                    if (missing.isDefined()) {
+                      return Either.left(missing.get());
+                    }
+                    return organization(read.organizationId().get())
+                        .map(
+                            organization ->
+                                new NewPerson(
+                                    read.text("first_name").get(),
+                                    read.text("name").get(),
+                                    read.text("email").get(),
+                                    read.text("phone").filter(phone -> !phone.isEmpty()),
+                                    organization));
+                  });
+      if (checked.isLeft()) {
+        RowResult failed = failed(row, checked.getLeft());
+        return () -> failed;
+      }
+      NewPerson person = checked.get();
+      Known created = new Known(0, personFields(0, person));
+      creations.put(created, person);
+      index(created);
+      return () ->
+          new RowResult(
+              row.line,
+              Outcome.CREATED,
+              "",
+              command.simulate() ? 0 : created.id,
+              0,
+              Map.of(),
+              Set.of(),
+              row.keys);
+    }
+
+    /** Checks a change of a person as {@link DirectoryService#update} does; written later. */
+    private Supplier<RowResult> updatePerson(
+        Row row, Known existing, Map<String, Object> changed, Set<Integer> modified) {
+      Either<UseCaseFailure, PersonChanges> checked =
+          DirectoryService.mayWrite(actor, DirectoryClass.PERSON, "modifying")
+              .flatMap(allowed -> DirectoryFields.read(DirectoryClass.PERSON, changed))
+              .flatMap(
+                  read -> {
+                    Either<UseCaseFailure, Option<Organization>> organization =
+                        read.organizationId().isEmpty()
+                            ? Either.right(Option.none())
+                            : organization(read.organizationId().get()).map(Option::some);
+                    return organization.map(
+                        found ->
+                            new PersonChanges(
+                                read.text("first_name"),
+                                read.text("name"),
+                                read.text("email"),
+                                read.text("phone"),
+                                found.map(Organization::id)));
+                  });
+      if (checked.isLeft()) {
+        RowResult failed = failed(row, checked.getLeft());
+        return () -> failed;
+      }
+      PersonChanges change = checked.get();
+      Map<String, String> before = existing.fields;
+      String phoneBefore = before.get("phone");
+      Option<String> phone =
+          change.phoneAfter(phoneBefore.isEmpty() ? Option.none() : Option.some(phoneBefore));
+      Organization organization =
+          checked
+              .get()
+              .organization()
+              .map(id -> organizations.get(id.value()).get())
+              .getOrElse(
+                  () ->
+                      new Organization(
+                          new OrganizationId(Long.parseLong(before.get("org_id"))),
+                          before.get("org_name")));
+      NewPerson after =
+          new NewPerson(
+              change.firstName().getOrElse(before.get("first_name")),
+              change.name().getOrElse(before.get("name")),
+              change.email().getOrElse(before.get("email")),
+              phone,
+              organization);
+      unindex(existing);
+      existing.fields = personFields(existing.id, after);
+      index(existing);
+      if (existing.id == 0) {
+        creations.put(existing, after);
+      } else {
+        changes.merge(existing.id, change, BulkDirectoryService::later);
+      }
+      return () ->
+          vanished.contains(existing.id)
+              ? issue(
+                  row.line,
+                  "Invalid object " + directoryClass.className() + "::" + existing.id,
+                  Map.of(),
+                  row.keys)
+              : new RowResult(
+                  row.line,
+                  Outcome.UPDATED,
+                  "",
+                  existing.id,
+                  changed.size(),
+                  Map.of(),
+                  modified,
+                  row.keys);
+    }
+
+    /** Writes the persons decided so far: the creations in row order, then the changes. */
+    private void write() {
+      if (!creations.isEmpty()) {
+        List<Known> objects = new ArrayList<>(creations.keySet());
+        List<DirectoryRecord> created = store.createPersons(new ArrayList<>(creations.values()));
+        creations.clear();
+        for (int i = 0; i < objects.size(); i++) {
+          Known object = objects.get(i);
+          unindex(object);
+          object.id = created.get(i).id();
+          object.fields = created.get(i).fields();
+          known.put(object.id, object);
+          index(object);
+        }
+      }
+      if (!changes.isEmpty()) {
+        vanished.addAll(store.updatePersons(changes));
+        changes.clear();
+      }
+    }
+
+    /** The organization of id {@code id}, read once per run. */
+    private Either<UseCaseFailure, Organization> organization(long id) {
+      return organizations.computeIfAbsent(id, directory::organization);
+    }
+
+    private Supplier<RowResult> written(
+        Row row,
         Outcome done,
         Either<UseCaseFailure, DirectoryRecord> outcome,
-        List<Option<String>> cells,
-        Map<String, Integer> columnOf,
-        Map<String, Long> keys,
         int changedAttributes,
         Set<Integer> modified) {
-      if (outcome.isRight()) {
-        long id = command.simulate() && done == Outcome.CREATED ? 0 : outcome.get().id();
-        return new RowResult(line, done, "", id, changedAttributes, Map.of(), modified, keys);
+      if (outcome.isLeft()) {
+        RowResult failed = failed(row, outcome.getLeft());
+        return () -> failed;
       }
-      UseCaseFailure failure = outcome.getLeft();
+      DirectoryRecord record = outcome.get();
+      Known object = known.get(record.id());
+      if (object == null) {
+        object = new Known(record.id(), record.fields());
+        known.put(record.id(), object);
+      } else {
+        unindex(object);
+        object.fields = record.fields();
+      }
+      index(object);
+      long id = command.simulate() && done == Outcome.CREATED ? 0 : record.id();
+      RowResult result =
+          new RowResult(row.line, done, "", id, changedAttributes, Map.of(), modified, row.keys);
+      return () -> result;
+    }
+
+    /** A write refused: iTop's issue for the row, on the cell of the attribute when it has one. */
+    private RowResult failed(Row row, UseCaseFailure failure) {
       if (failure instanceof UseCaseFailure.InvalidInput invalid
-          && columnOf.containsKey(invalid.field())) {
-        int column = columnOf.get(invalid.field());
+          && row.columnOf.containsKey(invalid.field())) {
+        int column = row.columnOf.get(invalid.field());
         return issue(
-            line,
+            row.line,
             "Unexpected attribute value(s)",
             Map.of(
                 column,
                 "'"
-                    + cells.get(column).getOrElse("")
+                    + row.cells.get(column).getOrElse("")
                     + "' is an invalid value. "
                     + invalid.message()),
-            keys);
+            row.keys);
       }
-      return issue(line, failure.message(), Map.of(), keys);
+      return issue(row.line, failure.message(), Map.of(), row.keys);
+    }
+
+    private Supplier<RowResult> issue(Row row, String reason) {
+      RowResult issue = issue(row.line, reason, row.cellIssues, row.keys);
+      return () -> issue;
     }
 
     private RowResult issue(
@@ -343,5 +653,48 @@ public final class BulkDirectoryService
             return Either.left("Ambiguous: found " + all + " objects");
           });
     }
+  }
+
+  /**
+   * An object of the imported class as the run sees it: loaded from the store or created by an
+   * earlier row ({@code id} 0 until written); its fields as {@link DirectoryRecord} renders them.
+   */
+  private static final class Known {
+    long id;
+    Map<String, String> fields;
+
+    Known(long id, Map<String, String> fields) {
+      this.id = id;
+      this.fields = fields;
+    }
+  }
+
+  /** Two changes of one person made in a run, as one: the later one's fields win. */
+  private static PersonChanges later(PersonChanges earlier, PersonChanges later) {
+    return new PersonChanges(
+        later.firstName().orElse(earlier.firstName()),
+        later.name().orElse(earlier.name()),
+        later.email().orElse(earlier.email()),
+        later.phone().orElse(earlier.phone()),
+        later.organization().orElse(earlier.organization()));
+  }
+
+  /**
+   * A person's fields as {@link DirectoryRecord#person} renders them, {@code id} 0 if not known.
+   */
+  private static Map<String, String> personFields(long id, NewPerson person) {
+    Map<String, String> fields =
+        new LinkedHashMap<>(
+            DirectoryRecord.person(
+                    Math.max(id, 1),
+                    person.firstName(),
+                    person.name(),
+                    person.email(),
+                    person.phone(),
+                    person.organization().id().value(),
+                    person.organization().name())
+                .fields());
+    fields.put("id", Long.toString(id));
+    return fields;
   }
 }

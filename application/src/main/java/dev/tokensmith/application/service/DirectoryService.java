@@ -193,7 +193,7 @@ public final class DirectoryService
   }
 
   /** The organization {@code org_id} names, or iTop's message for an external key of nothing. */
-  private Either<UseCaseFailure, Organization> organization(long id) {
+  Either<UseCaseFailure, Organization> organization(long id) {
     return byId(DirectoryClass.ORGANIZATION, id)
         .map(record -> new Organization(new OrganizationId(id), record.field("name")))
         .toEither(

@@ -3,6 +3,7 @@ package dev.tokensmith.application.fake;
 import dev.tokensmith.application.contract.AbstractAccountDirectoryContractTest;
 import dev.tokensmith.application.contract.AbstractAuditLogContractTest;
 import dev.tokensmith.application.contract.AbstractAuthenticationFailureLogContractTest;
+import dev.tokensmith.application.contract.AbstractBulkImportContractTest;
 import dev.tokensmith.application.contract.AbstractDirectoryStoreContractTest;
 import dev.tokensmith.application.contract.AbstractFailedAttemptCounterContractTest;
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
@@ -88,6 +89,23 @@ class InMemoryContractTest {
     @Override
     protected TokenStore tokens() {
       return tokens;
+    }
+
+    @Override
+    protected DirectoryStore directory() {
+      return directory;
+    }
+  }
+
+  @Nested
+  class BulkImportContract extends AbstractBulkImportContractTest {
+    private final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
+    private final InMemoryDirectoryStore directory =
+        new InMemoryDirectoryStore(accounts, new InMemoryTokenStore(accounts));
+
+    @Override
+    protected AccountDirectory accounts() {
+      return accounts;
     }
 
     @Override

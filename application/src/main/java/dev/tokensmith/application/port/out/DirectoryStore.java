@@ -5,7 +5,11 @@ import dev.tokensmith.domain.directory.DirectoryText;
 import dev.tokensmith.domain.directory.ObjectQuery;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -64,6 +68,34 @@ public interface DirectoryStore {
 
   /** Applies {@code changes} to person {@code id}; none when there is no such person. */
   Option<DirectoryRecord> updatePerson(long id, PersonChanges changes);
+
+  /**
+   * Creates the persons as {@link #createPerson} does, in their order, and returns them in the same
+   * order. A store writes them in a few statements whatever their number (an import's batch).
+   */
+  default List<DirectoryRecord> createPersons(List<NewPerson> persons) {
+    List<DirectoryRecord> created = new ArrayList<>(persons.size());
+    for (NewPerson person : persons) {
+      created.add(createPerson(person));
+    }
+    return created;
+  }
+
+  /**
+   * Applies each person's changes as {@link #updatePerson} does (only the fields each one gives,
+   * each person atomically); returns the ids of the persons that no longer exist. A store writes
+   * them in a few statements whatever their number (an import's batch).
+   */
+  default Set<Long> updatePersons(Map<Long, PersonChanges> changes) {
+    Set<Long> missing = new LinkedHashSet<>();
+    changes.forEach(
+        (id, change) -> {
+          if (updatePerson(id, change).isEmpty()) {
+            missing.add(id);
+          }
+        });
+    return missing;
+  }
 
   /**
    * Deletes person {@code id} unless it is a user's contact; with {@code simulate}, only says what
