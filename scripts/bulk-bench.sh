@@ -11,7 +11,8 @@
 #   bash scripts/bulk-bench.sh
 #
 # Knobs (environment): ROWS (100000), CHUNK (10000), EXPORTS (3), SKIP_BUILD (unset: build),
-# JAR (the jar to run; default bootstrap/target/tokensmith.jar).
+# JAR (the jar to run; default bootstrap/target/tokensmith.jar), JAVA_OPTS (more JVM options, e.g.
+# -XX:StartFlightRecording=settings=profile,filename=bulk.jfr to profile a run).
 set -euo pipefail
 
 ROWS=${ROWS:-100000}
@@ -46,7 +47,7 @@ fi
 say "starting tokensmith (-Xmx256m, embedded PostgreSQL)"
 TOKENSMITH_HTTP_PORT=0 TOKENSMITH_DATA_DIR="$WORK/data" TOKENSMITH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   TOKENSMITH_DEMO_DATA=false TOKENSMITH_DB_URL= \
-  java -Xmx256m -jar "$JAR" >"$WORK/service.log" 2>"$WORK/service.err" &
+  java -Xmx256m ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/service.log" 2>"$WORK/service.err" &
 SERVICE_PID=$!
 PORT=
 for _ in $(seq 1 240); do
@@ -72,8 +73,17 @@ heap_used() { jstat -gc "$SERVICE_PID" | awk 'NR == 2 { printf "%.0f\n", ($3 + $
 statements() {
   curl -sf "$BASE/metrics" | awk 'index($0, "tokensmith_sql_statements_total") == 1 { sum += $NF } END { printf "%.0f\n", sum }'
 }
-sample_heap() { (while true; do heap_used; sleep 0.1; done) >"$WORK/$1.samples" 2>/dev/null & SAMPLER_PID=$!; }
-stop_sampling() { kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=; sort -n "$WORK/$1.samples" | tail -1; }
+# the heap in use (young and old generation, garbage included) and the old generation alone: what
+# survives collections; a stream keeps the old generation flat while the young one fills and empties
+heap_sample() { jstat -gc "$SERVICE_PID" | awk 'NR == 2 { printf "%.0f %.0f\n", ($3 + $4 + $6 + $8) / 1024, $8 / 1024 }'; }
+sample_heap() { (while true; do heap_sample; sleep 0.1; done) >"$WORK/$1.samples" 2>/dev/null & SAMPLER_PID=$!; }
+# prints "peak used / peak old generation" in MiB
+stop_sampling() {
+  kill "$SAMPLER_PID" 2>/dev/null || true
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=
+  awk '$1 > used { used = $1 } $2 > old { old = $2 } END { printf "%d / %d\n", used, old }' "$WORK/$1.samples"
+}
 
 # chunk FIRST_ROW PHONE_PREFIX: the CSV of CHUNK persons from FIRST_ROW on (reconciled on iTop's
 # default keys of these columns: name, first_name, org_id, email; an empty phone is none)
@@ -141,6 +151,6 @@ printf '| import of %d new rows into an empty table (first chunk) | %s rows/s, %
 printf '| import of %d new rows in chunks of %d | %s rows/s |\n' "$ROWS" "$CHUNK" "$IMPORT_RATE"
 printf '| import of %d rows that each update a person (of %d) | %s rows/s, %s SQL statements |\n' "$CHUNK" "$ROWS" "$UPDATE_RATE" "$UPDATE_STATEMENTS"
 printf '| import of %d rows, all unchanged | %s rows/s, %s SQL statements |\n' "$CHUNK" "$UNCHANGED_RATE" "$UNCHANGED_STATEMENTS"
-printf '| heap used while importing (MiB): after a GC before / peak (-Xmx256m) | %s / %s |\n' "$IMPORT_BASELINE" "$IMPORT_PEAK"
+printf '| heap while importing (MiB, -Xmx256m): used after a GC before / peak used / peak old generation | %s / %s |\n' "$IMPORT_BASELINE" "$IMPORT_PEAK"
 printf '| export of %d persons as CSV, 7 fields with org_id->name (best of %d) | %s rows/s |\n' "$lines" "$EXPORTS" "$best"
-printf '| heap used while exporting (MiB): after a GC before / peak (-Xmx256m) | %s / %s |\n' "$BASELINE" "$PEAK"
+printf '| heap while exporting (MiB, -Xmx256m): used after a GC before / peak used / peak old generation | %s / %s |\n' "$BASELINE" "$PEAK"
