@@ -182,6 +182,39 @@ class DirectoryPostgresTest {
             });
   }
 
+  /**
+   * V13's index matches the export order's expression, so an export of every person (and the
+   * reconciliation of an import, a thousand keys at a time through the folded name's index) need
+   * not sort: should either expression change, this fails.
+   */
+  @Test
+  void everyPersonIsExportedInOrderFromTheExportOrderIndexAndImportKeysUseTheirIndex() {
+    DirectorySql.Condition all = DirectorySql.export(ObjectQuery.all(DirectoryClass.PERSON));
+    DirectorySql.Condition keys =
+        DirectorySql.export(
+            new ObjectQuery(
+                DirectoryClass.PERSON,
+                new Criteria.In(
+                    "name", List.of(Literal.of("Lovelace"), Literal.of("Turing")), false)));
+    adapters
+        .jdbi()
+        .useTransaction(
+            handle -> {
+              handle.execute("SET LOCAL enable_sort = off");
+              handle.execute("SET LOCAL enable_seqscan = off");
+              var explain = handle.createQuery("EXPLAIN " + all.sql());
+              all.parameters().forEach(explain::bind);
+              assertThat(String.join("\n", explain.mapTo(String.class).list()))
+                  .contains("persons_export_order_idx")
+                  .doesNotContain("Sort");
+              handle.execute("SET LOCAL enable_sort = on");
+              var explainKeys = handle.createQuery("EXPLAIN " + keys.sql());
+              keys.parameters().forEach(explainKeys::bind);
+              assertThat(String.join("\n", explainKeys.mapTo(String.class).list()))
+                  .contains("persons_name_folded_idx");
+            });
+  }
+
   @Test
   void concurrentRenamesToOneNameGiveOneOrganizationItAndTheOtherAConflict() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
