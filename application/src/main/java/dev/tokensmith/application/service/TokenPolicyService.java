@@ -140,6 +140,9 @@ public final class TokenPolicyService implements ViewTokenPolicyUseCase, ChangeT
       for (PolicySubject subject : page) {
         Token token = subject.token();
         Credential credential = token.credential();
+        if (credential.isExpiredAt(now) || credential.isPastPolicyDeadlineAt(now)) {
+          continue; // stopped already: nothing to warn about, nothing to lift
+        }
         List<Misfit> misfits = next.misfits(credential, subject.ownerProfiles(), now);
         // tokens idle beyond the limit are judged by the rule alone, not by its start
         List<Misfit> judged =
