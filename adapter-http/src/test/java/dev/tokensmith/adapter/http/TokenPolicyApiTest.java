@@ -353,4 +353,41 @@ class TokenPolicyApiTest {
 
     assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
   }
+
+  @Test
+  void anOwnerWhoMakesTheTokenFitLiftsItsDeadline() {
+    User rita = server.restUser("rita");
+    IssuedToken forever = server.issue(rita, "rest");
+    String id = forever.summary().token().id().text();
+    assertThat(put(policy("30", false, "null", 0, DEFAULT_PROFILES, null)).status()).isEqualTo(200);
+    Session session = server.logIn("rita");
+    assertThat(
+            server
+                .get("/api/v1/me/tokens/" + id)
+                .session(session)
+                .send()
+                .json()
+                .get("policyDeadline")
+                .isNull())
+        .isFalse();
+
+    Res fixed =
+        server
+            .patch("/api/v1/me/tokens/" + id)
+            .session(session)
+            .json("{\"expiresAt\":\"" + server.clock.instant().plus(Duration.ofDays(20)) + "\"}")
+            .send();
+
+    assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
+    assertThat(fixed.json().get("policyDeadline").isNull()).isTrue();
+    assertThat(
+            server
+                .get("/api/v1/me/tokens/" + id)
+                .session(session)
+                .send()
+                .json()
+                .get("policyDeadline")
+                .isNull())
+        .isTrue();
+  }
 }

@@ -135,7 +135,9 @@ final class TokenSql {
 
   /**
    * Replaces settings, digest, refresh and principal fields, never the usage columns, if the digest
-   * is still the one the caller read (so a concurrent refresh is never overwritten).
+   * is still the one the caller read (so a concurrent refresh is never overwritten). A policy
+   * deadline is never cleared here (one set by a concurrent policy change would be lost): {@code
+   * TokenStore.setPolicyDeadline} clears it.
    */
   static final String UPDATE =
       """
@@ -143,7 +145,7 @@ final class TokenSql {
       SET application = :application, status = :status, organization_id = :organizationId,
           profiles = :profiles, scopes = :scopes, digest = :digest,
           previous_digest = :previousDigest, refreshed_at = :refreshedAt, expires_at = :expiresAt,
-          policy_deadline = CAST(:policyDeadline AS timestamptz)
+          policy_deadline = COALESCE(CAST(:policyDeadline AS timestamptz), policy_deadline)
       WHERE id = :id AND kind = :kind AND digest = :expectedDigest
       """;
 

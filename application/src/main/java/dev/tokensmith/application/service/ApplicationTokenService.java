@@ -176,6 +176,11 @@ public final class ApplicationTokenService
     if (failed.isDefined()) {
       return Either.left(failed.get());
     }
+    if (token.credential().policyDeadline().isDefined()
+        && edited.credential().policyDeadline().isEmpty()) {
+      // the owner made it fit the policy again: it no longer stops at the deadline
+      tokens.setPolicyDeadline(List.of(token.id()), Option.none());
+    }
     audit.record(
         TokenService.event(now, command.actor().login(), edited, AuditEvent.Action.EDITED, ""));
     return Either.right(TokenSummary.of(edited, now));

@@ -165,7 +165,12 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
     if (!old.credential().digest().equals(expected)) {
       return UpdateOutcome.CHANGED_MEANWHILE;
     }
-    tokens.put(token.id(), token.withCredential(token.credential().withUsage(old.usage())));
+    // as the database: an update never clears a policy deadline (setPolicyDeadline does)
+    var deadline = token.credential().policyDeadline().orElse(old.credential().policyDeadline());
+    tokens.put(
+        token.id(),
+        token.withCredential(
+            token.credential().withUsage(old.usage()).withPolicyDeadline(deadline)));
     return UpdateOutcome.UPDATED;
   }
 
