@@ -574,4 +574,18 @@ public abstract class AbstractTokenStoreContractTest {
     tokens().setPolicyDeadline(java.util.List.of(token.id()), Option.none());
     assertThat(tokens().find(token.id()).get().credential().policyDeadline()).isEmpty();
   }
+
+  @Test
+  void anUpdateFromAnEarlierReadKeepsAPolicyDeadlineSetMeanwhile() {
+    PersonalToken token = ContractFixtures.personalToken(owner);
+    tokens().add(token);
+    var deadline = T0.plus(java.time.Duration.ofDays(30));
+    tokens().setPolicyDeadline(java.util.List.of(token.id()), Option.some(deadline));
+
+    PersonalToken edited = token.withApplication("renamed from an earlier read");
+    assertThat(tokens().update(edited, token.credential().digest()))
+        .isEqualTo(TokenStore.UpdateOutcome.UPDATED);
+
+    assertThat(tokens().find(token.id()).get().credential().policyDeadline()).contains(deadline);
+  }
 }
