@@ -11,6 +11,7 @@ import {
   show,
   showError,
   showValueOnce,
+  timeEl,
 } from "./ui.js";
 import { checkedValues, chips, renderScopeChecks, renderTokens } from "./tokens.js";
 import { Pager } from "./pager.js";
@@ -19,6 +20,112 @@ const PROFILES = ["Administrator", "REST Services User", "Directory Manager", "D
 const USERS = "/api/v1/admin/users";
 const APPS = "/api/v1/admin/application-tokens";
 const PERSONAL = "/api/v1/admin/personal-tokens";
+const POLICY = "/api/v1/admin/policy";
+const NOTICE_DAYS = 30;
+
+let policyVersion = null;
+
+function numberOrNull(id) {
+  const text = byId(id).value.trim();
+  return text === "" ? null : Number(text);
+}
+
+function showPolicy(policy) {
+  policyVersion = policy.version;
+  byId("policy-max-lifetime").value = policy.maxLifetimeDays ?? "";
+  byId("policy-expiry-required").checked = policy.expiryRequired;
+  byId("policy-inactivity").value = policy.inactivityDays ?? "";
+  byId("policy-grace").value = policy.refreshGraceSeconds;
+  const granted = new Map(policy.personalTokenProfiles.map((p) => [p.profile, p.scopes]));
+  const names = [...new Set([...PROFILES, ...granted.keys()])];
+  byId("policy-profiles").replaceChildren(
+    ...names.map((name, i) =>
+      el(
+        "div",
+        { class: "policy-profile" },
+        el(
+          "label",
+          { class: "check", for: `policy-profile-${i}` },
+          el("input", { type: "checkbox", id: `policy-profile-${i}`, value: name, checked: granted.has(name) }),
+          el("span", { text: name }),
+        ),
+        el("input", {
+          id: `policy-scopes-${i}`,
+          "aria-label": `Scopes ${name} may put on personal tokens`,
+          placeholder: "every scope",
+          value: granted.has(name) && granted.get(name) ? granted.get(name).join(" ") : "",
+          autocomplete: "off",
+        }),
+      ),
+    ),
+  );
+  const later = new Date(Date.now() + NOTICE_DAYS * 86400000).toISOString();
+  byId("policy-stop-at").value = instantToLocalInput(later);
+  byId("policy-stop-now").checked = false;
+}
+
+function policyBody(dryRun) {
+  const profiles = [];
+  byId("policy-profiles")
+    .querySelectorAll("input[type=checkbox]")
+    .forEach((box) => {
+      if (!box.checked) return;
+      const text = byId(box.id.replace("policy-profile-", "policy-scopes-")).value.trim();
+      profiles.push({ profile: box.value, scopes: text === "" ? null : text.split(/\s+/) });
+    });
+  return {
+    version: policyVersion,
+    maxLifetimeDays: numberOrNull("policy-max-lifetime"),
+    expiryRequired: byId("policy-expiry-required").checked,
+    inactivityDays: numberOrNull("policy-inactivity"),
+    refreshGraceSeconds: numberOrNull("policy-grace") ?? 0,
+    personalTokenProfiles: profiles,
+    affectedTokensStopAt: byId("policy-stop-now").checked ? "now" : localInputToInstant(byId("policy-stop-at").value),
+    dryRun,
+  };
+}
+
+function showAffected(change) {
+  const result = byId("policy-result");
+  const n = change.affectedCount;
+  const what = n === 0 ? "No token" : n === 1 ? "1 token" : `${n} tokens`;
+  result.textContent = change.dryRun
+    ? `${what} would no longer fit this policy.`
+    : `Policy saved (version ${change.policy.version}). ${what} no longer fit${n === 1 ? "s" : ""} it.`;
+  result.className = n === 0 ? "status" : "notice";
+  show(result, true);
+  byId("policy-affected-body").replaceChildren(
+    ...change.affected.map((a) =>
+      el(
+        "tr",
+        { "data-token": a.token.id },
+        el("td", { "data-label": "Token", text: a.token.application || a.token.login }),
+        el("td", { "data-label": "Owner", text: a.token.owner ? a.token.owner.login : "(application token)" }),
+        el("td", { "data-label": "Why", class: "reasons", text: a.reasons.map((r) => r.message).join("; ") }),
+        el("td", { "data-label": "Stops on", class: "stops" }, timeEl(a.stopsAt)),
+      ),
+    ),
+  );
+  show(byId("policy-affected"), change.affected.length > 0);
+}
+
+async function savePolicy(dryRun) {
+  try {
+    const change = await api("PUT", POLICY, policyBody(dryRun));
+    showError("policy-error", null);
+    showAffected(change);
+    if (!dryRun) {
+      showPolicy(change.policy);
+      await loadAll();
+    }
+  } catch (e) {
+    showError("policy-error", e);
+  }
+}
+
+async function loadPolicy() {
+  showPolicy(await api("GET", POLICY));
+}
 
 function profileChecks(container, selected) {
   container.replaceChildren(
@@ -304,7 +411,12 @@ async function start() {
     byId("filter-expiring").checked = false;
     guarded(searchPersonal);
   });
-  await loadAll();
+  byId("policy-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    savePolicy(false);
+  });
+  byId("policy-preview").addEventListener("click", () => savePolicy(true));
+  await Promise.all([loadAll(), guarded(loadPolicy)]);
   show(byId("page-status"), false);
 }
 

@@ -68,8 +68,23 @@ function failureList(failures) {
 }
 
 function expiration(token) {
-  if (!token.expiresAt) return el("span", { class: "muted", text: "never" });
-  return el("span", { class: "expiry" }, timeEl(token.expiresAt), " ", tokenStateBadges(token));
+  const policy = policyDeadline(token);
+  if (!token.expiresAt) return policy || el("span", { class: "muted", text: "never" });
+  return el("span", { class: "expiry" }, timeEl(token.expiresAt), " ", tokenStateBadges(token), policy || "");
+}
+
+// A token that no longer fits the token policy an administrator tightened: when it stops, and why.
+function policyDeadline(token) {
+  if (!token.policyDeadline) return null;
+  if (token.expiresAt && new Date(token.expiresAt) <= new Date(token.policyDeadline)) return null;
+  const past = new Date(token.policyDeadline) <= new Date();
+  return el(
+    "span",
+    { class: "policy-deadline notice", "data-policy-deadline": token.policyDeadline },
+    past ? "stopped on " : "stops on ",
+    timeEl(token.policyDeadline),
+    " because of the token policy",
+  );
 }
 
 function lastUse(token) {

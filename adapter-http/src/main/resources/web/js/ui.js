@@ -222,6 +222,7 @@ export const REASON_WORDS = {
   token_refreshed: "Old value: replaced by a refresh",
   wrong_secret: "Wrong secret (the value was altered)",
   token_expired: "The token has expired",
+  token_inactive: "Unused for longer than the token policy's inactivity limit",
   principal_disabled: "The account is disabled",
   profile_not_allowed: "The owner no longer holds a profile allowed to own personal tokens",
   scope_not_granted: "Scope not granted to this token",

@@ -14,6 +14,7 @@ import dev.tokensmith.adapter.persistence.Peppers;
 import dev.tokensmith.adapter.persistence.PostgresAdapters;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.service.TokensmithCore;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.ScopeCatalog;
 import dev.tokensmith.domain.token.TokenCodec;
@@ -61,6 +62,10 @@ public final class TokensmithService implements AutoCloseable {
                   Argon2PasswordHasher.Cost.MINIMUM,
                   Argon2TokenDigester.DEFAULT_CACHE_SIZE)
               : new HmacTokenDigester(peppers);
+      // the start-up settings are the policy of a first start; later the database's is used
+      storage
+          .policies()
+          .seed(TokenPolicy.seed(config.policy().personalTokenProfiles(), config.rules()));
       TokensmithCore core =
           new TokensmithCore(
               new TokensmithCore.Ports(
@@ -77,7 +82,8 @@ public final class TokensmithService implements AutoCloseable {
                   storage.probe(),
                   storage.sessions(),
                   storage.scopes(),
-                  clock),
+                  clock,
+                  storage.policies()),
               new TokensmithCore.Settings(
                   new TokenCodec(config.tokenPrefix()),
                   config.metricsTokenRequired()
@@ -166,7 +172,9 @@ public final class TokensmithService implements AutoCloseable {
         core.sessions,
         core.sessions,
         core.scopes,
-        core.scopes);
+        core.scopes,
+        core.tokenPolicy,
+        core.tokenPolicy);
   }
 
   private static Database startDatabase(Configuration config) {

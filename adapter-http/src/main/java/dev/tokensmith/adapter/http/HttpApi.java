@@ -113,6 +113,9 @@ public final class HttpApi {
 
     ScopesController scopes =
         new ScopesController(useCases.listScopes(), useCases.registerScopes(), reader);
+    AdminTokenPolicyController tokenPolicy =
+        new AdminTokenPolicyController(
+            useCases.viewTokenPolicy(), useCases.changeTokenPolicy(), reader);
 
     ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
     this.app =
@@ -162,7 +165,8 @@ public final class HttpApi {
                   headers,
                   web,
                   extensionRoutes,
-                  scopes);
+                  scopes,
+                  tokenPolicy);
             });
   }
 

@@ -136,6 +136,86 @@ final class JsonFields {
     return Option.some(Option.some(instant));
   }
 
+  /** Absent: none; otherwise {@code true} or {@code false}. */
+  Option<Boolean> bool(String name) {
+    JsonNode value = node.get(name);
+    if (value == null) {
+      return Option.none();
+    }
+    if (!value.isBoolean()) {
+      throw UseCaseFailed.invalidInput(field(name), field(name) + " must be true or false");
+    }
+    return Option.some(value.booleanValue());
+  }
+
+  /**
+   * Absent: none; {@code null} when {@code nullable}: some(none); a whole number from {@code min}
+   * to {@code max}: some(some(number)).
+   */
+  Option<Option<Long>> wholeNumber(String name, long min, long max, boolean nullable) {
+    JsonNode value = node.get(name);
+    if (value == null) {
+      return Option.none();
+    }
+    if (value.isNull() && nullable) {
+      return Option.some(Option.none());
+    }
+    if (!value.isIntegralNumber()
+        || !value.canConvertToLong()
+        || value.longValue() < min
+        || value.longValue() > max) {
+      throw UseCaseFailed.invalidInput(
+          field(name),
+          field(name)
+              + " must be a whole number from "
+              + min
+              + " to "
+              + max
+              + (nullable ? ", or null" : ""));
+    }
+    return Option.some(Option.some(value.longValue()));
+  }
+
+  /** Absent: none; {@code null}: some(none); an array of strings: some(some(strings)). */
+  Option<Option<Set<String>>> textsOrNull(String name) {
+    JsonNode value = node.get(name);
+    if (value == null) {
+      return Option.none();
+    }
+    if (value.isNull()) {
+      return Option.some(Option.none());
+    }
+    return Option.some(texts(name));
+  }
+
+  /** An array of objects whose fields are named {@code name[i].field} in errors; absent: none. */
+  Option<java.util.List<JsonFields>> objects(String name, Set<String> allowed) {
+    JsonNode value = node.get(name);
+    if (value == null) {
+      return Option.none();
+    }
+    if (!value.isArray()) {
+      throw UseCaseFailed.invalidInput(
+          field(name), field(name) + " must be an array of JSON objects");
+    }
+    java.util.List<JsonFields> objects = new java.util.ArrayList<>();
+    int i = 0;
+    for (JsonNode element : value) {
+      if (!element.isObject()) {
+        throw UseCaseFailed.invalidInput(
+            field(name), field(name) + " must be an array of JSON objects");
+      }
+      objects.add(new JsonFields((ObjectNode) element, field(name) + "[" + i + "].", allowed));
+      i++;
+    }
+    return Option.some(objects);
+  }
+
+  /** The field is required: {@code what} if present, else a 400 naming it. */
+  <T> T require(String name, Option<T> what) {
+    return what.getOrElseThrow(() -> required(name));
+  }
+
   /** A nested object whose fields are named {@code name.field} in errors. */
   Option<JsonFields> object(String name, Set<String> allowed) {
     JsonNode value = node.get(name);

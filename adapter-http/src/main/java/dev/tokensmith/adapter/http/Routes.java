@@ -32,7 +32,8 @@ final class Routes {
       SecurityHeaders headers,
       WebUi web,
       List<ApiExtension.Route> extensionRoutes,
-      ScopesController scopes) {
+      ScopesController scopes,
+      AdminTokenPolicyController tokenPolicy) {
     routes.before(headers::apply);
     routes.before(RequestBodies::checkPath);
     routes.beforeMatched(StorableInput::check);
@@ -84,6 +85,9 @@ final class Routes {
         "/api/v1/admin/application-tokens/{id}/refresh",
         applicationTokens::refresh,
         SESSION_OR_REST_TOKEN);
+
+    routes.get("/api/v1/admin/policy", tokenPolicy::show, SESSION_OR_REST_TOKEN);
+    routes.put("/api/v1/admin/policy", tokenPolicy::change, SESSION_OR_REST_TOKEN);
 
     for (ApiExtension.Route route : extensionRoutes) {
       routes.addHttpHandler(route.method(), route.path(), route.handler(), SELF_AUTHENTICATED);

@@ -1,6 +1,7 @@
 package dev.tokensmith.adapter.http;
 
 import dev.tokensmith.application.port.in.AuthenticateUseCase;
+import dev.tokensmith.application.port.in.ChangeTokenPolicyUseCase;
 import dev.tokensmith.application.port.in.CheckReadinessUseCase;
 import dev.tokensmith.application.port.in.CreateApplicationTokenUseCase;
 import dev.tokensmith.application.port.in.CreatePersonalTokenUseCase;
@@ -25,6 +26,7 @@ import dev.tokensmith.application.port.in.ResolveSessionUseCase;
 import dev.tokensmith.application.port.in.RevokeTokenUseCase;
 import dev.tokensmith.application.port.in.StartSessionUseCase;
 import dev.tokensmith.application.port.in.ViewMyAccountUseCase;
+import dev.tokensmith.application.port.in.ViewTokenPolicyUseCase;
 import dev.tokensmith.application.port.in.ViewTokenUseCase;
 import dev.tokensmith.application.port.in.ViewUserUseCase;
 import java.util.Objects;
@@ -60,7 +62,9 @@ public record UseCases(
     EndSessionUseCase endSession,
     EndAllSessionsUseCase endAllSessions,
     ListScopesUseCase listScopes,
-    RegisterScopesUseCase registerScopes) {
+    RegisterScopesUseCase registerScopes,
+    ViewTokenPolicyUseCase viewTokenPolicy,
+    ChangeTokenPolicyUseCase changeTokenPolicy) {
   public UseCases {
     Objects.requireNonNull(authenticate, "authenticate");
     Objects.requireNonNull(introspectToken, "introspectToken");
@@ -89,5 +93,7 @@ public record UseCases(
     Objects.requireNonNull(endAllSessions, "endAllSessions");
     Objects.requireNonNull(listScopes, "listScopes");
     Objects.requireNonNull(registerScopes, "registerScopes");
+    Objects.requireNonNull(viewTokenPolicy, "viewTokenPolicy");
+    Objects.requireNonNull(changeTokenPolicy, "changeTokenPolicy");
   }
 }

@@ -203,7 +203,8 @@ class AdminTest {
             "useCount",
             "lastUsedAt",
             "lastUsedIp",
-            "refreshedAt");
+            "refreshedAt",
+            "policyDeadline");
     assertThat(token.get("kind").asText()).isEqualTo("application");
     assertThat(token.get("login").asText()).isEqualTo(login);
     assertThat(token.get("status").asText()).isEqualTo("enabled");

@@ -66,7 +66,9 @@ class InfrastructureFailuresTest {
             real.endSession(),
             real.endAllSessions(),
             real.listScopes(),
-            real.registerScopes());
+            real.registerScopes(),
+            real.viewTokenPolicy(),
+            real.changeTokenPolicy());
     server = ApiServer.start(tokensmith, useCases, settings -> settings);
     logs = LogCapture.attach();
   }

@@ -117,7 +117,8 @@ class MyTokensTest {
             "useCount",
             "lastUsedAt",
             "lastUsedIp",
-            "refreshedAt");
+            "refreshedAt",
+            "policyDeadline");
     assertThat(token.get("id").asText()).hasSize(22);
     assertThat(body.get("secret").asText()).contains(token.get("id").asText());
     assertThat(token.get("kind").asText()).isEqualTo("personal");
@@ -181,7 +182,7 @@ class MyTokensTest {
     Res view = server.get("/api/v1/me/tokens/" + id).session(server.logIn(login)).send();
 
     assertThat(view.status()).isEqualTo(200);
-    assertThat(fieldNames(view.json())).endsWith("refreshedAt", "recentFailures");
+    assertThat(fieldNames(view.json())).endsWith("refreshedAt", "policyDeadline", "recentFailures");
     JsonNode failure = view.json().get("recentFailures").get(0);
     assertThat(fieldNames(failure))
         .containsExactly("at", "reason", "message", "address", "endpoint");

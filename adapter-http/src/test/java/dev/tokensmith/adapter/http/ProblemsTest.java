@@ -107,6 +107,12 @@ class ProblemsTest {
     if (type == TokenId.class) {
       return new TokenId(1, 2);
     }
+    if (type == int.class) {
+      return 90;
+    }
+    if (type == boolean.class) {
+      return false;
+    }
     if (type == Instant.class) {
       return Instant.parse("2026-01-15T09:00:00Z");
     }

@@ -34,6 +34,8 @@ public final class TestUseCases {
         core.sessions,
         core.sessions,
         core.scopes,
-        core.scopes);
+        core.scopes,
+        core.tokenPolicy,
+        core.tokenPolicy);
   }
 }

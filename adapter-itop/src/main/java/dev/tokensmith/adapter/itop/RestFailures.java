@@ -20,6 +20,7 @@ import dev.tokensmith.domain.authentication.AuthenticationFailure.RestProfileReq
 import dev.tokensmith.domain.authentication.AuthenticationFailure.ScopeNotGranted;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenDeleted;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenExpired;
+import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenInactive;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.TokenRefreshed;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.UnknownToken;
 import dev.tokensmith.domain.authentication.AuthenticationFailure.WrongSecret;
@@ -60,6 +61,7 @@ final class RestFailures {
         || failure instanceof TokenRefreshed
         || failure instanceof WrongSecret
         || failure instanceof TokenExpired
+        || failure instanceof TokenInactive
         || failure instanceof PrincipalDisabled
         || failure instanceof ProfileNotAllowed
         || failure instanceof ScopeNotGranted) {

@@ -136,6 +136,9 @@ class RestFailuresTest {
     if (type == TokenId.class) {
       return new TokenId(1, 2);
     }
+    if (type == boolean.class) {
+      return false;
+    }
     if (type == Instant.class) {
       return Instant.parse("2026-01-15T09:00:00Z");
     }

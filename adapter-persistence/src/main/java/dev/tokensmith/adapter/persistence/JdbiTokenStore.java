@@ -2,12 +2,15 @@ package dev.tokensmith.adapter.persistence;
 
 import dev.tokensmith.application.port.out.Counted;
 import dev.tokensmith.application.port.out.PersonalTokenFilter;
+import dev.tokensmith.application.port.out.PolicySubject;
 import dev.tokensmith.application.port.out.TokenLookup;
 import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
+import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.TokenOwner;
 import dev.tokensmith.domain.account.UserId;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.PersonalToken;
@@ -18,13 +21,19 @@ import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.Tombstone;
 import dev.tokensmith.domain.token.Usage;
 import io.vavr.control.Option;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link TokenStore} and {@link UsageRecorder} on PostgreSQL: the authentication read is one
@@ -47,22 +56,49 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
     return pending.read(() -> storage.read(handle -> lookup(handle, id)), this::withPending);
   }
 
+  /** A token row read by the lookup and the token policy read beside it. */
+  private record Looked(Rows.LookupRow row, Option<TokenPolicy> policy) {}
+
+  /**
+   * The token policy last read beside a token. Not a cache that can go stale: every lookup reads
+   * the policy's version in the same statement and parses the policy columns again when it differs,
+   * so a change made through any instance applies at the next authentication here.
+   */
+  private volatile @Nullable TokenPolicy lastPolicy;
+
+  private Looked looked(ResultSet row) throws SQLException {
+    Rows.LookupRow lookupRow = Rows.LookupRow.read(row);
+    int first = 1 + Rows.TokenRow.COLUMNS + 2;
+    Option<Long> version = PolicyRows.version(row, first);
+    if (version.isEmpty()) {
+      return new Looked(lookupRow, Option.none());
+    }
+    TokenPolicy known = lastPolicy;
+    if (known == null || known.version() != version.get()) {
+      known = PolicyRows.read(row, first);
+      lastPolicy = known;
+    }
+    return new Looked(lookupRow, Option.some(known));
+  }
+
   /** One statement when the token exists (the hot path); a second one only when it does not. */
-  private static TokenLookup lookup(Handle handle, TokenId id) {
-    Optional<Rows.LookupRow> row =
+  private TokenLookup lookup(Handle handle, TokenId id) {
+    Optional<Looked> looked =
         handle
             .createQuery(TokenSql.LOOKUP)
             .bind("id", id.uuid())
-            .mapTo(Rows.LookupRow.class)
+            .map((row, context) -> looked(row))
             .findOne();
-    if (row.isPresent()) {
-      Token token = row.get().token().toToken();
+    if (looked.isPresent()) {
+      Rows.LookupRow row = looked.get().row();
+      Option<TokenPolicy> policy = looked.get().policy();
+      Token token = row.token().toToken();
       if (token instanceof ApplicationToken application) {
-        return new TokenLookup.Found(application, application);
+        return new TokenLookup.Found(application, application, policy);
       }
-      Option<TokenOwner> owner = row.get().owner();
+      Option<TokenOwner> owner = row.owner();
       return owner.isDefined()
-          ? new TokenLookup.Found(token, owner.get())
+          ? new TokenLookup.Found(token, owner.get(), policy)
           : new TokenLookup.Unknown(id);
     }
     return Option.ofOptional(
@@ -85,7 +121,9 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
     }
     // an application token is its own principal
     return new TokenLookup.Found(
-        token, token instanceof ApplicationToken application ? application : found.principal());
+        token,
+        token instanceof ApplicationToken application ? application : found.principal(),
+        found.policy());
   }
 
   @SuppressWarnings("unchecked")
@@ -271,7 +309,8 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
         .bind("digest", credential.digest().encoded())
         .bind("previousDigest", refresh.map(r -> r.previousDigest().encoded()).getOrNull())
         .bind("refreshedAt", refresh.map(Refresh::refreshedAt).getOrNull())
-        .bind("expiresAt", credential.expiresAt().getOrNull());
+        .bind("expiresAt", credential.expiresAt().getOrNull())
+        .bind("policyDeadline", credential.policyDeadline().map(Instant::toString).getOrNull());
     if (token instanceof PersonalToken personal) {
       statement
           .bind("ownerUserId", personal.ownerId().value())
@@ -330,6 +369,64 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
         .stream()
         .map(Rows.TombstoneRow::toTombstone)
         .toList();
+  }
+
+  @Override
+  public List<PolicySubject> policySubjects(Option<TokenPosition> after, int limit) {
+    return pending.read(
+        () ->
+            storage.read(
+                handle -> {
+                  var query =
+                      handle
+                          .createQuery(TokenSql.policySubjectsPage(after.isDefined()))
+                          .bind("limit", limit);
+                  after.forEach(
+                      position ->
+                          query
+                              .bind("afterAt", position.createdAt())
+                              .bind("afterId", position.id().uuid()));
+                  return query
+                      .map(
+                          (row, context) -> {
+                            Token token = Rows.TokenRow.readAt(row, 1).toToken();
+                            java.sql.Array profiles = row.getArray(1 + Rows.TokenRow.COLUMNS);
+                            Option<Set<Profile>> owner = Option.none();
+                            if (token instanceof PersonalToken) {
+                              Set<Profile> held = new HashSet<>();
+                              if (profiles != null) {
+                                for (String name : (String[]) profiles.getArray()) {
+                                  held.add(new Profile(name));
+                                }
+                              }
+                              owner = Option.some(held);
+                            }
+                            if (profiles != null) {
+                              profiles.free();
+                            }
+                            return new PolicySubject(token, owner);
+                          })
+                      .list();
+                }),
+        subjects ->
+            subjects.stream()
+                .map(s -> new PolicySubject(withPending(s.token()), s.ownerProfiles()))
+                .toList());
+  }
+
+  @Override
+  public void setPolicyDeadline(Collection<TokenId> ids, Option<Instant> deadline) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    UUID[] uuids = ids.stream().map(TokenId::uuid).toArray(UUID[]::new);
+    storage.durably(
+        handle ->
+            handle
+                .createUpdate(TokenSql.SET_POLICY_DEADLINE)
+                .bind("ids", uuids)
+                .bind("deadline", deadline.getOrNull())
+                .execute());
   }
 
   /** Counts the use in memory; the flusher writes it (see {@link PendingUses}). */

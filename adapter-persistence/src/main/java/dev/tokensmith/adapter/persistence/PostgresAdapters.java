@@ -1,5 +1,8 @@
 package dev.tokensmith.adapter.persistence;
 
+import dev.tokensmith.domain.authentication.AuthenticationPolicy;
+import dev.tokensmith.domain.policy.TokenPolicy;
+import dev.tokensmith.domain.token.TokenRules;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -27,6 +30,7 @@ public final class PostgresAdapters implements AutoCloseable {
   private final PepperChecks pepperChecks;
   private final JdbiSessionStore sessions;
   private final JdbiScopeRegistry scopes;
+  private final JdbiTokenPolicyStore policies;
 
   private PostgresAdapters(Jdbi jdbi, StatementCounter statements, PendingUses.Settings usage) {
     this.jdbi = jdbi;
@@ -42,6 +46,19 @@ public final class PostgresAdapters implements AutoCloseable {
     this.pepperChecks = new PepperChecks(storage);
     this.sessions = new JdbiSessionStore(storage);
     this.scopes = new JdbiScopeRegistry(storage);
+    this.policies =
+        new JdbiTokenPolicyStore(
+            storage,
+            TokenPolicy.seed(
+                AuthenticationPolicy.DEFAULT.personalTokenProfiles(), TokenRules.DEFAULT));
+  }
+
+  /**
+   * The token policy, shared by every instance; seed it at start ({@link
+   * JdbiTokenPolicyStore#seed}).
+   */
+  public JdbiTokenPolicyStore policies() {
+    return policies;
   }
 
   /** The adapters on {@code dataSource} (normally a pool), with a {@link Jdbi} of their own. */

@@ -66,10 +66,11 @@ final class Rows {
       @Nullable Instant expiresAt,
       long useCount,
       @Nullable Instant lastUsedAt,
-      @Nullable String lastUsedIp) {
+      @Nullable String lastUsedIp,
+      @Nullable Instant policyDeadline) {
 
     /** How many columns a token row has. */
-    static final int COLUMNS = 19;
+    static final int COLUMNS = 20;
 
     /**
      * The row from the {@link #COLUMNS} columns {@code <prefix>id} onwards, in the order of {@code
@@ -107,7 +108,8 @@ final class Rows {
           instant(row, first + 15),
           row.getLong(first + 16),
           instant(row, first + 17),
-          row.getString(first + 18));
+          row.getString(first + 18),
+          instant(row, first + 19));
     }
 
     Token toToken() {
@@ -121,7 +123,8 @@ final class Rows {
               new Usage(useCount, Option.of(lastUsedAt), Option.of(lastUsedIp)),
               previousDigest == null
                   ? Option.none()
-                  : Option.some(new Refresh(refreshedAt, new SecretDigest(previousDigest))));
+                  : Option.some(new Refresh(refreshedAt, new SecretDigest(previousDigest))),
+              Option.of(policyDeadline));
       if (TokenKind.PERSONAL.code().equals(kind)) {
         return new PersonalToken(credential, new UserId(ownerUserId), ownerLogin, application);
       }

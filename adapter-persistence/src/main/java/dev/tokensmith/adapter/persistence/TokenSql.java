@@ -16,7 +16,7 @@ final class TokenSql {
       """
       SELECT id, kind, owner_user_id, owner_login, application, login, status, organization_id,
              organization_name, profiles, scopes, digest, previous_digest, refreshed_at,
-             created_at, expires_at, use_count, last_used_at, last_used_ip
+             created_at, expires_at, use_count, last_used_at, last_used_ip, policy_deadline
       """;
 
   private static final String FROM_TOKENS = TOKEN_COLUMNS + "FROM tokens\n";
@@ -77,13 +77,40 @@ final class TokenSql {
 
   /**
    * The authentication read: the token with what the decision needs of its owner (status and
-   * profiles, as they are now: copies kept by migration V5's triggers), or no row. One table, one
-   * primary-key probe: every relation a statement touches costs the server about as much as the
-   * probe. The owner's contact and organization are read only by the routes that show them, and a
-   * tombstone only when the token is not found ({@link #TOMBSTONE}).
+   * profiles, as they are now: copies kept by migration V5's triggers) and the token policy (the
+   * one row of {@code token_policy}, so that a change applies at the next authentication on every
+   * instance without a second statement), or no row. One primary-key probe: every relation a
+   * statement touches costs the server about as much as the probe. The owner's contact and
+   * organization are read only by the routes that show them, and a tombstone only when the token is
+   * not found ({@link #TOMBSTONE}).
    */
   static final String LOOKUP =
-      TOKEN_COLUMNS + ", owner_status, owner_profiles\nFROM tokens\nWHERE id = :id";
+      """
+      SELECT t.id, t.kind, t.owner_user_id, t.owner_login, t.application, t.login, t.status,
+             t.organization_id, t.organization_name, t.profiles, t.scopes, t.digest,
+             t.previous_digest, t.refreshed_at, t.created_at, t.expires_at, t.use_count,
+             t.last_used_at, t.last_used_ip, t.policy_deadline, t.owner_status, t.owner_profiles,
+             """
+          + PolicyRows.COLUMNS
+          + """
+
+          FROM tokens t LEFT JOIN token_policy p ON p.id = 1
+          WHERE t.id = :id
+          """;
+
+  /**
+   * One page of every token, newest first, with the owner's profiles (the copy on the row): what
+   * the token policy judges.
+   */
+  static String policySubjectsPage(boolean after) {
+    return TOKEN_COLUMNS
+        + ", owner_profiles\nFROM tokens"
+        + (after ? "\nWHERE (created_at, id) < (:afterAt, :afterId)" : "")
+        + "\nORDER BY created_at DESC, id DESC\nLIMIT :limit";
+  }
+
+  static final String SET_POLICY_DEADLINE =
+      "UPDATE tokens SET policy_deadline = :deadline WHERE id = ANY(CAST(:ids AS uuid[]))";
 
   /** The tombstone of a deleted token. */
   static final String TOMBSTONE =
@@ -94,27 +121,31 @@ final class TokenSql {
       """
       INSERT INTO tokens (id, kind, owner_user_id, application, login, status, organization_id,
                           profiles, scopes, digest, previous_digest, refreshed_at, created_at,
-                          expires_at, use_count, last_used_at, last_used_ip)
+                          expires_at, use_count, last_used_at, last_used_ip, policy_deadline)
       SELECT CAST(:id AS uuid), CAST(:kind AS text), CAST(:ownerUserId AS bigint),
              CAST(:application AS text), CAST(:login AS text), CAST(:status AS text),
              CAST(:organizationId AS bigint), CAST(:profiles AS text[]), CAST(:scopes AS text[]),
              CAST(:digest AS text), CAST(:previousDigest AS text),
              CAST(:refreshedAt AS timestamptz), CAST(:createdAt AS timestamptz),
              CAST(:expiresAt AS timestamptz), CAST(:useCount AS bigint),
-             CAST(:lastUsedAt AS timestamptz), CAST(:lastUsedIp AS text)
+             CAST(:lastUsedAt AS timestamptz), CAST(:lastUsedIp AS text),
+             CAST(:policyDeadline AS timestamptz)
       WHERE NOT EXISTS (SELECT 1 FROM token_tombstones WHERE id = CAST(:id AS uuid))
       """;
 
   /**
    * Replaces settings, digest, refresh and principal fields, never the usage columns, if the digest
-   * is still the one the caller read (so a concurrent refresh is never overwritten).
+   * is still the one the caller read (so a concurrent refresh is never overwritten). A policy
+   * deadline is never cleared here (one set by a concurrent policy change would be lost): {@code
+   * TokenStore.setPolicyDeadline} clears it.
    */
   static final String UPDATE =
       """
       UPDATE tokens
       SET application = :application, status = :status, organization_id = :organizationId,
           profiles = :profiles, scopes = :scopes, digest = :digest,
-          previous_digest = :previousDigest, refreshed_at = :refreshedAt, expires_at = :expiresAt
+          previous_digest = :previousDigest, refreshed_at = :refreshedAt, expires_at = :expiresAt,
+          policy_deadline = COALESCE(CAST(:policyDeadline AS timestamptz), policy_deadline)
       WHERE id = :id AND kind = :kind AND digest = :expectedDigest
       """;
 

@@ -170,4 +170,20 @@ class PostgresContractTest {
       return TestDatabase.adapters().scopes();
     }
   }
+
+  @Nested
+  class TokenPolicyStoreContract
+      extends dev.tokensmith.application.contract.AbstractTokenPolicyStoreContractTest {
+    @Override
+    protected dev.tokensmith.application.port.out.TokenPolicyStore policies() {
+      return TestDatabase.adapters().policies();
+    }
+
+    /** The policy row is global: other tests expect none (the start-up one applies). */
+    @org.junit.jupiter.api.BeforeEach
+    @org.junit.jupiter.api.AfterEach
+    void removeThePolicy() {
+      TestDatabase.adapters().jdbi().useHandle(h -> h.execute("DELETE FROM token_policy"));
+    }
+  }
 }

@@ -17,11 +17,13 @@ import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import dev.tokensmith.domain.input.StorableText;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import io.vavr.Lazy;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * The acting user's own account, and password login for the web UI and the REST web services within
@@ -33,6 +35,7 @@ public final class AccountService
   private final PasswordHasher hasher;
   private final AuthenticationPolicy policy;
   private final FailedAttempts attempts;
+  private final Supplier<TokenPolicy> tokenPolicy;
   private final Clock clock;
   // checked against when the login is unknown, so both cases take the same time
   private final Lazy<PasswordHash> decoy;
@@ -42,8 +45,10 @@ public final class AccountService
       PasswordHasher hasher,
       AuthenticationPolicy policy,
       FailedAttempts attempts,
+      Supplier<TokenPolicy> tokenPolicy,
       Clock clock) {
     this.accounts = accounts;
+    this.tokenPolicy = tokenPolicy;
     this.hasher = hasher;
     this.policy = policy;
     this.attempts = attempts;
@@ -54,7 +59,12 @@ public final class AccountService
   @Override
   public Either<UseCaseFailure, MyAccount> viewMyAccount(Principal actor) {
     return TokenAccess.asUser(actor, accounts)
-        .map(user -> new MyAccount(user, policy.mayOwnPersonalTokens(user)));
+        .map(
+            user ->
+                new MyAccount(
+                    user,
+                    user.profiles().stream()
+                        .anyMatch(tokenPolicy.get().personalTokenProfileSet()::contains)));
   }
 
   @Override

@@ -27,13 +27,13 @@ import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.ScopeCatalog;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenKind;
-import dev.tokensmith.domain.token.TokenRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -52,7 +52,7 @@ public final class ApplicationTokenService
   private final TokenAccess access;
   private final TokenIssuer issuer;
   private final Supplier<ScopeCatalog> scopes;
-  private final TokenRules rules;
+  private final Supplier<TokenPolicy> policy;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -63,7 +63,7 @@ public final class ApplicationTokenService
       TokenDigester digester,
       RandomBytes random,
       Supplier<ScopeCatalog> scopes,
-      TokenRules rules,
+      Supplier<TokenPolicy> policy,
       AuditLog audit,
       Clock clock) {
     this.tokens = tokens;
@@ -71,7 +71,7 @@ public final class ApplicationTokenService
     this.access = new TokenAccess(tokens);
     this.issuer = new TokenIssuer(codec, digester, random);
     this.scopes = scopes;
-    this.rules = rules;
+    this.policy = policy;
     this.audit = audit;
     this.clock = clock;
   }
@@ -104,7 +104,7 @@ public final class ApplicationTokenService
     }
     Instant now = clock.instant();
     Either<UseCaseFailure, Option<Instant>> expiry =
-        rules.expiry(command.expiresAt(), now).mapLeft(InvalidInput::of);
+        policy.get().expiry(command.expiresAt(), now).mapLeft(InvalidInput::of);
     if (expiry.isLeft()) {
       return Either.left(expiry.getLeft());
     }
@@ -161,17 +161,25 @@ public final class ApplicationTokenService
       }
       profiles = parsed.get();
     }
+    TokenPolicy current = policy.get();
     Either<UseCaseFailure, Credential> credential =
         Settings.edit(
-            token.credential(), command.scopes(), command.expiresAt(), scopes, rules, now);
+            token.credential(), command.scopes(), command.expiresAt(), scopes, current, now);
     if (credential.isLeft()) {
       return Either.left(credential.getLeft());
     }
     ApplicationToken edited =
-        token.withPrincipal(status, organization, profiles).withCredential(credential.get());
+        token
+            .withPrincipal(status, organization, profiles)
+            .withCredential(Settings.fitting(credential.get(), current, Option.none(), now));
     Option<UseCaseFailure> failed = access.update(token, edited);
     if (failed.isDefined()) {
       return Either.left(failed.get());
+    }
+    if (token.credential().policyDeadline().isDefined()
+        && edited.credential().policyDeadline().isEmpty()) {
+      // the owner made it fit the policy again: it no longer stops at the deadline
+      tokens.setPolicyDeadline(List.of(token.id()), Option.none());
     }
     audit.record(
         TokenService.event(now, command.actor().login(), edited, AuditEvent.Action.EDITED, ""));

@@ -7,6 +7,7 @@ import dev.tokensmith.application.port.in.Introspection;
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenLookup;
+import dev.tokensmith.application.port.out.TokenPolicyStore;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
 import dev.tokensmith.domain.account.Principal;
@@ -15,6 +16,7 @@ import dev.tokensmith.domain.authentication.AuthenticationFailure;
 import dev.tokensmith.domain.authentication.Authenticator;
 import dev.tokensmith.domain.authentication.RecordedFailure;
 import dev.tokensmith.domain.authentication.SecretMatch;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.token.ApplicationToken;
 import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.ParsedToken;
@@ -40,6 +42,7 @@ public final class AuthenticationService implements AuthenticateUseCase, Introsp
   private final AuthenticationFailureLog failures;
   private final Authenticator authenticator;
   private final FailedAttempts attempts;
+  private final TokenPolicyStore policies;
   private final Clock clock;
 
   AuthenticationService(
@@ -50,7 +53,9 @@ public final class AuthenticationService implements AuthenticateUseCase, Introsp
       AuthenticationFailureLog failures,
       Authenticator authenticator,
       FailedAttempts attempts,
+      TokenPolicyStore policies,
       Clock clock) {
+    this.policies = policies;
     this.codec = codec;
     this.tokens = tokens;
     this.digester = digester;
@@ -116,8 +121,10 @@ public final class AuthenticationService implements AuthenticateUseCase, Introsp
     if (!(lookup instanceof TokenLookup.Found found) || found.token().kind() != presented.kind()) {
       return Either.left(new AuthenticationFailure.UnknownToken(presented.id()));
     }
+    // the policy read with the token (one statement); a store that did not read it is asked
+    TokenPolicy policy = found.policy().getOrElse(policies::current);
     return authenticator.decide(
-        found.token(), found.principal(), match(found.token(), presented), required, now);
+        found.token(), found.principal(), match(found.token(), presented), required, now, policy);
   }
 
   private SecretMatch match(Token token, ParsedToken presented) {

@@ -24,16 +24,17 @@ import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Principal;
+import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.account.UserId;
-import dev.tokensmith.domain.authentication.AuthenticationPolicy;
+import dev.tokensmith.domain.account.Violation;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.ScopeCatalog;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenKind;
-import dev.tokensmith.domain.token.TokenRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -54,8 +55,7 @@ public final class PersonalTokenService
   private final TokenAccess access;
   private final TokenIssuer issuer;
   private final Supplier<ScopeCatalog> scopes;
-  private final TokenRules rules;
-  private final AuthenticationPolicy policy;
+  private final Supplier<TokenPolicy> policy;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -66,8 +66,7 @@ public final class PersonalTokenService
       TokenDigester digester,
       RandomBytes random,
       Supplier<ScopeCatalog> scopes,
-      TokenRules rules,
-      AuthenticationPolicy policy,
+      Supplier<TokenPolicy> policy,
       AuditLog audit,
       Clock clock) {
     this.tokens = tokens;
@@ -75,7 +74,6 @@ public final class PersonalTokenService
     this.access = new TokenAccess(tokens);
     this.issuer = new TokenIssuer(codec, digester, random);
     this.scopes = scopes;
-    this.rules = rules;
     this.policy = policy;
     this.audit = audit;
     this.clock = clock;
@@ -114,29 +112,39 @@ public final class PersonalTokenService
       return Either.left(owner.getLeft());
     }
     User user = owner.get();
-    if (!policy.mayOwnPersonalTokens(user)) {
+    TokenPolicy current = policy.get();
+    if (user.profiles().stream().noneMatch(current.personalTokenProfileSet()::contains)) {
       return Either.left(
           new UseCaseFailure.Forbidden(
               "Personal tokens are for users holding one of the profiles "
                   + String.join(
                       ", ",
-                      policy.personalTokenProfiles().stream().map(p -> p.name()).sorted().toList())
+                      current.personalTokenProfileSet().stream()
+                          .map(p -> p.name())
+                          .sorted()
+                          .toList())
                   + "; "
                   + user.login()
                   + " holds none of them."));
     }
     Instant now = clock.instant();
     Either<UseCaseFailure, String> application =
-        rules.application(command.application()).mapLeft(InvalidInput::of);
+        current.rules().application(command.application()).mapLeft(InvalidInput::of);
     if (application.isLeft()) {
       return Either.left(application.getLeft());
     }
-    Either<UseCaseFailure, Set<Scope>> granted = Inputs.scopes(scopes.get(), command.scopes());
+    Either<UseCaseFailure, Set<Scope>> granted =
+        Inputs.scopes(scopes.get(), command.scopes())
+            .flatMap(
+                parsed ->
+                    current
+                        .personalScopes(user.profiles(), parsed, Set.of())
+                        .mapLeft(InvalidInput::of));
     if (granted.isLeft()) {
       return Either.left(granted.getLeft());
     }
     Either<UseCaseFailure, Option<Instant>> expiry =
-        rules.expiry(command.expiresAt(), now).mapLeft(InvalidInput::of);
+        current.expiry(command.expiresAt(), now).mapLeft(InvalidInput::of);
     if (expiry.isLeft()) {
       return Either.left(expiry.getLeft());
     }
@@ -162,10 +170,11 @@ public final class PersonalTokenService
   private Either<UseCaseFailure, TokenSummary> edit(
       PersonalToken token, EditPersonalTokenCommand command) {
     Instant now = clock.instant();
+    TokenPolicy current = policy.get();
     PersonalToken edited = token;
     if (command.application().isDefined()) {
       Either<UseCaseFailure, String> application =
-          rules.application(command.application().get()).mapLeft(InvalidInput::of);
+          current.rules().application(command.application().get()).mapLeft(InvalidInput::of);
       if (application.isLeft()) {
         return Either.left(application.getLeft());
       }
@@ -173,14 +182,30 @@ public final class PersonalTokenService
     }
     Either<UseCaseFailure, Credential> credential =
         Settings.edit(
-            edited.credential(), command.scopes(), command.expiresAt(), scopes, rules, now);
+            edited.credential(), command.scopes(), command.expiresAt(), scopes, current, now);
     if (credential.isLeft()) {
       return Either.left(credential.getLeft());
     }
-    edited = edited.withCredential(credential.get());
+    Option<Set<Profile>> ownerProfiles = accounts.user(token.ownerId()).map(User::profiles);
+    if (command.scopes().isDefined()) {
+      // scopes the token already has may stay (they stop at its policy deadline); new ones must
+      // be allowed to the owner's profiles
+      Either<Violation, Set<Scope>> allowed =
+          current.personalScopes(
+              ownerProfiles.getOrElse(Set.of()), credential.get().scopes(), token.scopes());
+      if (allowed.isLeft()) {
+        return Either.left(InvalidInput.of(allowed.getLeft()));
+      }
+    }
+    edited = edited.withCredential(Settings.fitting(credential.get(), current, ownerProfiles, now));
     Option<UseCaseFailure> failed = access.update(token, edited);
     if (failed.isDefined()) {
       return Either.left(failed.get());
+    }
+    if (token.credential().policyDeadline().isDefined()
+        && edited.credential().policyDeadline().isEmpty()) {
+      // the owner made it fit the policy again: it no longer stops at the deadline
+      tokens.setPolicyDeadline(List.of(token.id()), Option.none());
     }
     audit.record(
         TokenService.event(now, command.actor().login(), edited, AuditEvent.Action.EDITED, ""));

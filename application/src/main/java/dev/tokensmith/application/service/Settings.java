@@ -2,10 +2,10 @@ package dev.tokensmith.application.service;
 
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.ScopeCatalog;
-import dev.tokensmith.domain.token.TokenRules;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
@@ -21,7 +21,7 @@ final class Settings {
       Option<Set<String>> newScopes,
       Option<Option<Instant>> newExpiresAt,
       Supplier<ScopeCatalog> catalog,
-      TokenRules rules,
+      TokenPolicy policy,
       Instant now) {
     Set<Scope> scopes = credential.scopes();
     if (newScopes.isDefined()) {
@@ -34,12 +34,31 @@ final class Settings {
     Option<Instant> expiresAt = credential.expiresAt();
     if (newExpiresAt.isDefined()) {
       Either<UseCaseFailure, Option<Instant>> expiry =
-          rules.expiry(newExpiresAt.get(), now).mapLeft(InvalidInput::of);
+          policy.expiry(newExpiresAt.get(), now).mapLeft(InvalidInput::of);
       if (expiry.isLeft()) {
         return Either.left(expiry.getLeft());
       }
       expiresAt = expiry.get();
     }
     return Either.right(credential.withSettings(scopes, expiresAt));
+  }
+
+  /**
+   * {@code credential} without its policy deadline when it now fits {@code policy} (its owner, of
+   * {@code ownerProfiles}, fixed what no longer fitted); unchanged otherwise. Inactivity is not a
+   * reason to keep the deadline: it has its own rule.
+   */
+  static Credential fitting(
+      Credential credential,
+      TokenPolicy policy,
+      Option<Set<dev.tokensmith.domain.account.Profile>> ownerProfiles,
+      Instant now) {
+    if (credential.policyDeadline().isEmpty()) {
+      return credential;
+    }
+    boolean fits =
+        policy.misfits(credential, ownerProfiles, now).stream()
+            .allMatch(m -> m instanceof dev.tokensmith.domain.policy.Misfit.Inactive);
+    return fits ? credential.withPolicyDeadline(Option.none()) : credential;
   }
 }

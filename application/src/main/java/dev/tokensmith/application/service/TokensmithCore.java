@@ -11,11 +11,13 @@ import dev.tokensmith.application.port.out.ScopeRegistry;
 import dev.tokensmith.application.port.out.SessionStore;
 import dev.tokensmith.application.port.out.StorageProbe;
 import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.port.out.TokenPolicyStore;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
 import dev.tokensmith.domain.authentication.AttemptBudgets;
 import dev.tokensmith.domain.authentication.AuthenticationPolicy;
 import dev.tokensmith.domain.authentication.Authenticator;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.session.SessionTimeouts;
 import dev.tokensmith.domain.token.ScopeCatalog;
 import dev.tokensmith.domain.token.TokenCodec;
@@ -42,7 +44,32 @@ public final class TokensmithCore {
       StorageProbe probe,
       SessionStore sessions,
       ScopeRegistry scopes,
-      Clock clock) {}
+      Clock clock,
+      TokenPolicyStore policies) {
+    /**
+     * The ports without a token policy store: the policy of the start-up settings applies, fixed
+     * (embedded use without administrators).
+     */
+    public Ports(
+        TokenStore tokens,
+        UsageRecorder usage,
+        AccountDirectory accounts,
+        DirectoryStore directory,
+        TokenDigester digester,
+        PasswordHasher passwords,
+        AuthenticationFailureLog failures,
+        FailedAttemptCounter attempts,
+        AuditLog audit,
+        RandomBytes random,
+        StorageProbe probe,
+        SessionStore sessions,
+        ScopeRegistry scopes,
+        Clock clock) {
+      this(
+          tokens, usage, accounts, directory, digester, passwords, failures, attempts, audit,
+          random, probe, sessions, scopes, clock, null);
+    }
+  }
 
   /** The installation's rules. */
   public record Settings(
@@ -85,9 +112,17 @@ public final class TokensmithCore {
   public final SessionService sessions;
   public final BulkDirectoryService bulkDirectory;
   public final ScopeService scopes;
+  public final TokenPolicyService tokenPolicy;
 
   public TokensmithCore(Ports ports, Settings settings) {
     this.scopes = new ScopeService(settings.scopes(), ports.scopes(), ports.clock());
+    TokenPolicy startPolicy =
+        TokenPolicy.seed(settings.policy().personalTokenProfiles(), settings.rules());
+    TokenPolicyStore policies =
+        ports.policies() != null ? ports.policies() : new FixedTokenPolicy(startPolicy);
+    this.tokenPolicy =
+        new TokenPolicyService(
+            policies, ports.tokens(), scopes::catalog, ports.audit(), ports.clock());
     FailedAttempts attempts = new FailedAttempts(ports.attempts(), settings.budgets());
     this.authentication =
         new AuthenticationService(
@@ -98,6 +133,7 @@ public final class TokensmithCore {
             ports.failures(),
             new Authenticator(settings.policy(), settings.rules()),
             attempts,
+            policies,
             ports.clock());
     this.tokens =
         new TokenService(
@@ -116,8 +152,7 @@ public final class TokensmithCore {
             ports.digester(),
             ports.random(),
             scopes::catalog,
-            settings.rules(),
-            settings.policy(),
+            policies::current,
             ports.audit(),
             ports.clock());
     this.applicationTokens =
@@ -128,12 +163,17 @@ public final class TokensmithCore {
             ports.digester(),
             ports.random(),
             scopes::catalog,
-            settings.rules(),
+            policies::current,
             ports.audit(),
             ports.clock());
     this.accounts =
         new AccountService(
-            ports.accounts(), ports.passwords(), settings.policy(), attempts, ports.clock());
+            ports.accounts(),
+            ports.passwords(),
+            settings.policy(),
+            attempts,
+            policies::current,
+            ports.clock());
     this.users =
         new UserAdministrationService(
             ports.accounts(),

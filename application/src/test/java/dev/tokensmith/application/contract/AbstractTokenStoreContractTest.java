@@ -69,15 +69,18 @@ public abstract class AbstractTokenStoreContractTest {
   void lookupOfAPersonalTokenGivesItsOwnerAsPrincipal() {
     PersonalToken token = ContractFixtures.personalToken(owner);
     tokens().add(token);
-    TokenLookup lookup = tokens().lookup(token.id());
-    assertThat(lookup).isEqualTo(new TokenLookup.Found(token, owner.asTokenOwner()));
+    TokenLookup.Found found = (TokenLookup.Found) tokens().lookup(token.id());
+    assertThat(found.token()).isEqualTo(token);
+    assertThat(found.principal()).isEqualTo(owner.asTokenOwner());
   }
 
   @Test
   void lookupOfAnApplicationTokenGivesTheTokenAsPrincipal() {
     ApplicationToken token = ContractFixtures.applicationToken(owner.organization());
     tokens().add(token);
-    assertThat(tokens().lookup(token.id())).isEqualTo(new TokenLookup.Found(token, token));
+    TokenLookup.Found found = (TokenLookup.Found) tokens().lookup(token.id());
+    assertThat(found.token()).isEqualTo(token);
+    assertThat(found.principal()).isEqualTo(token);
   }
 
   @Test
@@ -517,5 +520,72 @@ public abstract class AbstractTokenStoreContractTest {
     List<ApplicationToken> all = allApplicationTokens();
     assertThat(all).contains(token).doesNotHaveDuplicates();
     assertThat(tokens().countApplicationTokens(10_000).value()).isEqualTo(all.size());
+  }
+
+  /** Every policy subject, all pages (the store may hold other tests' tokens). */
+  private java.util.List<dev.tokensmith.application.port.out.PolicySubject> allPolicySubjects() {
+    java.util.List<dev.tokensmith.application.port.out.PolicySubject> all =
+        new java.util.ArrayList<>();
+    Option<dev.tokensmith.application.port.out.TokenPosition> after = Option.none();
+    while (true) {
+      var page = tokens().policySubjects(after, 500);
+      all.addAll(page);
+      if (page.size() < 500) {
+        return all;
+      }
+      var last = page.get(page.size() - 1).token();
+      after =
+          Option.some(
+              new dev.tokensmith.application.port.out.TokenPosition(
+                  last.credential().createdAt(), last.id()));
+    }
+  }
+
+  @Test
+  void policySubjectsAreEveryTokenWithItsOwnersProfiles() {
+    PersonalToken personal = ContractFixtures.personalToken(owner);
+    ApplicationToken application = ContractFixtures.applicationToken(owner.organization());
+    tokens().add(personal);
+    tokens().add(application);
+
+    var subjects = allPolicySubjects();
+
+    assertThat(subjects)
+        .filteredOn(s -> s.token().id().equals(personal.id()))
+        .singleElement()
+        .satisfies(s -> assertThat(s.ownerProfiles()).contains(Set.of(Profile.REST_SERVICES_USER)));
+    assertThat(subjects)
+        .filteredOn(s -> s.token().id().equals(application.id()))
+        .singleElement()
+        .satisfies(s -> assertThat(s.ownerProfiles()).isEmpty());
+  }
+
+  @Test
+  void aPolicyDeadlineIsSetAndClearedAndKeptByUpdates() {
+    PersonalToken token = ContractFixtures.personalToken(owner);
+    tokens().add(token);
+    var deadline = T0.plus(java.time.Duration.ofDays(30));
+
+    tokens().setPolicyDeadline(java.util.List.of(token.id()), Option.some(deadline));
+    assertThat(tokens().find(token.id()).get().credential().policyDeadline()).contains(deadline);
+    TokenLookup.Found found = (TokenLookup.Found) tokens().lookup(token.id());
+    assertThat(found.token().credential().policyDeadline()).contains(deadline);
+
+    tokens().setPolicyDeadline(java.util.List.of(token.id()), Option.none());
+    assertThat(tokens().find(token.id()).get().credential().policyDeadline()).isEmpty();
+  }
+
+  @Test
+  void anUpdateFromAnEarlierReadKeepsAPolicyDeadlineSetMeanwhile() {
+    PersonalToken token = ContractFixtures.personalToken(owner);
+    tokens().add(token);
+    var deadline = T0.plus(java.time.Duration.ofDays(30));
+    tokens().setPolicyDeadline(java.util.List.of(token.id()), Option.some(deadline));
+
+    PersonalToken edited = token.withApplication("renamed from an earlier read");
+    assertThat(tokens().update(edited, token.credential().digest()))
+        .isEqualTo(TokenStore.UpdateOutcome.UPDATED);
+
+    assertThat(tokens().find(token.id()).get().credential().policyDeadline()).contains(deadline);
   }
 }

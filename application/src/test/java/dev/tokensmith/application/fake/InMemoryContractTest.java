@@ -176,4 +176,19 @@ class InMemoryContractTest {
       return registry;
     }
   }
+
+  @Nested
+  class TokenPolicyStoreContract
+      extends dev.tokensmith.application.contract.AbstractTokenPolicyStoreContractTest {
+    private final InMemoryTokenPolicyStore policies =
+        new InMemoryTokenPolicyStore(
+            dev.tokensmith.domain.policy.TokenPolicy.seed(
+                java.util.Set.of(dev.tokensmith.domain.account.Profile.REST_SERVICES_USER),
+                dev.tokensmith.domain.token.TokenRules.DEFAULT));
+
+    @Override
+    protected dev.tokensmith.application.port.out.TokenPolicyStore policies() {
+      return policies;
+    }
+  }
 }

@@ -4,6 +4,7 @@ import dev.tokensmith.application.port.out.AccountDirectory;
 import dev.tokensmith.application.port.out.AlreadyTaken;
 import dev.tokensmith.application.port.out.Counted;
 import dev.tokensmith.application.port.out.PersonalTokenFilter;
+import dev.tokensmith.application.port.out.PolicySubject;
 import dev.tokensmith.application.port.out.TokenLookup;
 import dev.tokensmith.application.port.out.TokenPosition;
 import dev.tokensmith.application.port.out.TokenStore;
@@ -164,7 +165,12 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
     if (!old.credential().digest().equals(expected)) {
       return UpdateOutcome.CHANGED_MEANWHILE;
     }
-    tokens.put(token.id(), token.withCredential(token.credential().withUsage(old.usage())));
+    // as the database: an update never clears a policy deadline (setPolicyDeadline does)
+    var deadline = token.credential().policyDeadline().orElse(old.credential().policyDeadline());
+    tokens.put(
+        token.id(),
+        token.withCredential(
+            token.credential().withUsage(old.usage()).withPolicyDeadline(deadline)));
     return UpdateOutcome.UPDATED;
   }
 
@@ -185,6 +191,37 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
       delete(token.id(), at, Tombstone.Cause.DELETED).forEach(deleted::add);
     }
     return deleted;
+  }
+
+  @Override
+  public synchronized List<PolicySubject> policySubjects(Option<TokenPosition> after, int limit) {
+    return tokens.values().stream()
+        .map(this::current)
+        .sorted(IN_LIST_ORDER)
+        .filter(t -> after.forAll(p -> p.isFollowedBy(t.credential().createdAt(), t.id())))
+        .limit(limit)
+        .map(
+            t ->
+                new PolicySubject(
+                    t,
+                    t instanceof PersonalToken personal
+                        ? Option.some(
+                            accounts
+                                .user(personal.ownerId())
+                                .map(u -> u.profiles())
+                                .getOrElse(java.util.Set.of()))
+                        : Option.none()))
+        .toList();
+  }
+
+  @Override
+  public synchronized void setPolicyDeadline(
+      java.util.Collection<TokenId> ids, Option<Instant> deadline) {
+    for (TokenId id : ids) {
+      tokens.computeIfPresent(
+          id,
+          (key, token) -> token.withCredential(token.credential().withPolicyDeadline(deadline)));
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.tokensmith.domain.account.Password;
 import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.Set;
@@ -29,6 +30,7 @@ public final class InMemoryTokensmith {
   public final InMemoryAuditLog audit = new InMemoryAuditLog();
   public final InMemorySessionStore sessions = new InMemorySessionStore(accounts);
   public final InMemoryScopeRegistry scopes = new InMemoryScopeRegistry();
+  public final InMemoryTokenPolicyStore policies;
   // one sequence for every core of this world, so their token ids never collide
   private final SeededRandomBytes random = new SeededRandomBytes(42);
   public final TokensmithCore core;
@@ -39,6 +41,9 @@ public final class InMemoryTokensmith {
   }
 
   public InMemoryTokensmith(TokensmithCore.Settings settings) {
+    this.policies =
+        new InMemoryTokenPolicyStore(
+            TokenPolicy.seed(settings.policy().personalTokenProfiles(), settings.rules()));
     this.core = coreWith(tokens, accounts, settings);
     this.organization = accounts.addOrganization("My Company");
   }
@@ -68,7 +73,8 @@ public final class InMemoryTokensmith {
             () -> {},
             sessions,
             scopes,
-            clock),
+            clock,
+            policies),
         settings);
   }
 

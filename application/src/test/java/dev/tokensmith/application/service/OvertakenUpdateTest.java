@@ -126,6 +126,18 @@ class OvertakenUpdateTest {
     }
 
     @Override
+    public List<dev.tokensmith.application.port.out.PolicySubject> policySubjects(
+        Option<TokenPosition> after, int limit) {
+      return delegate.policySubjects(after, limit);
+    }
+
+    @Override
+    public void setPolicyDeadline(
+        java.util.Collection<TokenId> ids, Option<java.time.Instant> deadline) {
+      delegate.setPolicyDeadline(ids, deadline);
+    }
+
+    @Override
     public List<PersonalToken> personalTokens(
         PersonalTokenFilter filter, Option<TokenPosition> after, int limit) {
       return delegate.personalTokens(filter, after, limit);

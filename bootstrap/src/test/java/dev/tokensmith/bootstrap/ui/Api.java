@@ -69,6 +69,10 @@ final class Api {
           request(path).method("PATCH", json(body)).header("Content-Type", "application/json"));
     }
 
+    Response put(String path, Object body) {
+      return send(request(path).PUT(json(body)).header("Content-Type", "application/json"));
+    }
+
     Response delete(String path) {
       return send(request(path).DELETE());
     }

@@ -137,8 +137,16 @@ public sealed interface AuthenticationFailure {
     }
   }
 
-  /** The token expired at {@code expiredAt}. */
-  record TokenExpired(TokenId id, Instant expiredAt) implements AuthenticationFailure {
+  /**
+   * The token expired at {@code expiredAt}; {@code byPolicy} when that was its policy deadline (it
+   * no longer fitted the token policy an administrator tightened).
+   */
+  record TokenExpired(TokenId id, Instant expiredAt, boolean byPolicy)
+      implements AuthenticationFailure {
+    public TokenExpired(TokenId id, Instant expiredAt) {
+      this(id, expiredAt, false);
+    }
+
     @Override
     public FailureReason reason() {
       return FailureReason.TOKEN_EXPIRED;
@@ -146,7 +154,37 @@ public sealed interface AuthenticationFailure {
 
     @Override
     public String message() {
-      return "This token expired on " + expiredAt + ".";
+      return byPolicy
+          ? "This token stopped working on "
+              + expiredAt
+              + " because it no longer fits the token policy; make a new one."
+          : "This token expired on " + expiredAt + ".";
+    }
+
+    @Override
+    public Option<TokenId> tokenId() {
+      return Option.some(id);
+    }
+  }
+
+  /**
+   * The token was not used for {@code inactivityDays} days (the token policy's inactivity limit):
+   * it counts as inactive since {@code inactiveSince}.
+   */
+  record TokenInactive(TokenId id, Instant inactiveSince, int inactivityDays)
+      implements AuthenticationFailure {
+    @Override
+    public FailureReason reason() {
+      return FailureReason.TOKEN_INACTIVE;
+    }
+
+    @Override
+    public String message() {
+      return "This token was not used for "
+          + inactivityDays
+          + " days and stopped working on "
+          + inactiveSince
+          + " (the token policy's inactivity limit); refresh it or make a new one.";
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.tokensmith.domain.authentication;
 
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.account.Status;
+import dev.tokensmith.domain.policy.TokenPolicy;
+import dev.tokensmith.domain.token.Credential;
 import dev.tokensmith.domain.token.Refresh;
 import dev.tokensmith.domain.token.Scope;
 import dev.tokensmith.domain.token.Token;
@@ -14,16 +16,25 @@ import java.util.Objects;
 
 /**
  * The checks of DESIGN §2 that follow the lookup, in their order, the first failure winning:
- * secret, expiry, principal status, owner profile, scope, REST profile. Pure: the caller has parsed
- * the value, looked the token up and compared the digests.
+ * secret, expiry (or policy deadline), inactivity, principal status, owner profile, scope, REST
+ * profile. Pure: the caller has parsed the value, looked the token up and compared the digests.
  */
 public final class Authenticator {
   private final AuthenticationPolicy policy;
-  private final TokenRules rules;
+  private final TokenPolicy startPolicy;
 
   public Authenticator(AuthenticationPolicy policy, TokenRules rules) {
     this.policy = Objects.requireNonNull(policy, "policy");
-    this.rules = Objects.requireNonNull(rules, "rules");
+    this.startPolicy = TokenPolicy.seed(policy.personalTokenProfiles(), rules);
+  }
+
+  /**
+   * The same decision under the token policy of the start-up settings (personal-token profiles,
+   * maximum lifetime, refresh grace).
+   */
+  public Either<AuthenticationFailure, AuthenticatedPrincipal> decide(
+      Token token, Principal principal, SecretMatch match, Option<Scope> required, Instant now) {
+    return decide(token, principal, match, required, now, startPolicy);
   }
 
   /**
@@ -31,30 +42,47 @@ public final class Authenticator {
    * requires {@code required} at {@code now}, given which digest the presented secret matched. With
    * no required scope (introspection) the scope and REST-profile checks are skipped.
    *
+   * <p>{@code tokenPolicy} is the token policy as the database holds it now: refresh grace,
+   * inactivity limit and the profiles that may own personal tokens.
+   *
    * @return the failure of DESIGN §2 that comes first, or the authenticated principal
    */
   public Either<AuthenticationFailure, AuthenticatedPrincipal> decide(
-      Token token, Principal principal, SecretMatch match, Option<Scope> required, Instant now) {
+      Token token,
+      Principal principal,
+      SecretMatch match,
+      Option<Scope> required,
+      Instant now,
+      TokenPolicy tokenPolicy) {
     var id = token.id();
     if (match == SecretMatch.NONE) {
       return Either.left(new AuthenticationFailure.WrongSecret(id));
     }
     if (match == SecretMatch.PREVIOUS) {
       Refresh refresh = token.credential().lastRefresh().get();
-      if (!rules.withinRefreshGrace(refresh, now)) {
+      if (!tokenPolicy.rules().withinRefreshGrace(refresh, now)) {
         return Either.left(new AuthenticationFailure.TokenRefreshed(id, refresh.refreshedAt()));
       }
     }
-    if (token.credential().isExpiredAt(now)) {
-      return Either.left(new AuthenticationFailure.TokenExpired(id, token.expiresAt().get()));
+    Credential credential = token.credential();
+    if (credential.isExpiredAt(now) || credential.isPastPolicyDeadlineAt(now)) {
+      Instant stoppedAt = credential.stopsAt().get();
+      boolean byPolicy = !credential.isExpiredAt(stoppedAt);
+      return Either.left(new AuthenticationFailure.TokenExpired(id, stoppedAt, byPolicy));
+    }
+    Option<Instant> inactiveSince = tokenPolicy.inactiveSince(credential, now);
+    if (inactiveSince.isDefined()) {
+      return Either.left(
+          new AuthenticationFailure.TokenInactive(
+              id, inactiveSince.get(), tokenPolicy.inactivityDays().get()));
     }
     if (principal.status() != Status.ENABLED) {
       return Either.left(new AuthenticationFailure.PrincipalDisabled(id, principal.login()));
     }
-    if (token.kind() == TokenKind.PERSONAL && !policy.mayOwnPersonalTokens(principal)) {
+    if (token.kind() == TokenKind.PERSONAL && !tokenPolicy.mayOwnPersonalTokens(principal, now)) {
       return Either.left(
           new AuthenticationFailure.ProfileNotAllowed(
-              id, principal.login(), policy.personalTokenProfiles()));
+              id, principal.login(), tokenPolicy.personalTokenProfileSet()));
     }
     if (required.isEmpty()) {
       return Either.right(new AuthenticatedPrincipal(principal, token));

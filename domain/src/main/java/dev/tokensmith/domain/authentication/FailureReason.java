@@ -16,6 +16,7 @@ public enum FailureReason {
   TOKEN_REFRESHED(401, "invalid_token"),
   WRONG_SECRET(401, "invalid_token"),
   TOKEN_EXPIRED(401, "invalid_token"),
+  TOKEN_INACTIVE(401, "invalid_token"),
   PRINCIPAL_DISABLED(401, "invalid_token"),
   PROFILE_NOT_ALLOWED(403, "insufficient_scope"),
   SCOPE_NOT_GRANTED(403, "insufficient_scope"),

@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
-/** What personal and application tokens share: id, scopes, digest, times and usage. */
+/**
+ * What personal and application tokens share: id, scopes, digest, times and usage.
+ *
+ * @param policyDeadline when the token stops because it no longer fits the token policy (set when
+ *     an administrator tightened it), if it does not fit
+ */
 public record Credential(
     TokenId id,
     Set<Scope> scopes,
@@ -13,7 +18,8 @@ public record Credential(
     Instant createdAt,
     Option<Instant> expiresAt,
     Usage usage,
-    Option<Refresh> lastRefresh) {
+    Option<Refresh> lastRefresh,
+    Option<Instant> policyDeadline) {
   public Credential {
     Objects.requireNonNull(id, "id");
     scopes = Set.copyOf(scopes);
@@ -22,6 +28,19 @@ public record Credential(
     Objects.requireNonNull(expiresAt, "expiresAt");
     Objects.requireNonNull(usage, "usage");
     Objects.requireNonNull(lastRefresh, "lastRefresh");
+    Objects.requireNonNull(policyDeadline, "policyDeadline");
+  }
+
+  /** A credential without a policy deadline. */
+  public Credential(
+      TokenId id,
+      Set<Scope> scopes,
+      SecretDigest digest,
+      Instant createdAt,
+      Option<Instant> expiresAt,
+      Usage usage,
+      Option<Refresh> lastRefresh) {
+    this(id, scopes, digest, createdAt, expiresAt, usage, lastRefresh, Option.none());
   }
 
   /** A new credential that was never used nor refreshed. */
@@ -35,17 +54,36 @@ public record Credential(
   }
 
   public Credential withSettings(Set<Scope> newScopes, Option<Instant> newExpiresAt) {
-    return new Credential(id, newScopes, digest, createdAt, newExpiresAt, usage, lastRefresh);
+    return new Credential(
+        id, newScopes, digest, createdAt, newExpiresAt, usage, lastRefresh, policyDeadline);
   }
 
   /** This credential with a new digest; the replaced one is kept to recognise the old value. */
   public Credential refreshed(SecretDigest newDigest, Instant at) {
     return new Credential(
-        id, scopes, newDigest, createdAt, expiresAt, usage, Option.some(new Refresh(at, digest)));
+        id,
+        scopes,
+        newDigest,
+        createdAt,
+        expiresAt,
+        usage,
+        Option.some(new Refresh(at, digest)),
+        policyDeadline);
   }
 
   public Credential withUsage(Usage newUsage) {
-    return new Credential(id, scopes, digest, createdAt, expiresAt, newUsage, lastRefresh);
+    return new Credential(
+        id, scopes, digest, createdAt, expiresAt, newUsage, lastRefresh, policyDeadline);
+  }
+
+  /** This credential stopping at {@code deadline} because of the token policy (none: it fits). */
+  public Credential withPolicyDeadline(Option<Instant> deadline) {
+    return new Credential(id, scopes, digest, createdAt, expiresAt, usage, lastRefresh, deadline);
+  }
+
+  /** Whether the policy deadline has passed at {@code now}. */
+  public boolean isPastPolicyDeadlineAt(Instant now) {
+    return policyDeadline.exists(deadline -> !now.isBefore(deadline));
   }
 
   public boolean isExpiredAt(Instant now) {
@@ -54,7 +92,20 @@ public record Credential(
 
   public boolean expiresSoonAt(Instant now) {
     return !isExpiredAt(now)
-        && expiresAt.exists(expiry -> expiry.isBefore(now.plus(TokenRules.EXPIRES_SOON)));
+        && !isPastPolicyDeadlineAt(now)
+        && stopsAt().exists(stop -> stop.isBefore(now.plus(TokenRules.EXPIRES_SOON)));
+  }
+
+  /** The earlier of the expiry and the policy deadline, if any. */
+  public Option<Instant> stopsAt() {
+    if (policyDeadline.isEmpty()) {
+      return expiresAt;
+    }
+    if (expiresAt.isEmpty()) {
+      return policyDeadline;
+    }
+    return Option.some(
+        expiresAt.get().isBefore(policyDeadline.get()) ? expiresAt.get() : policyDeadline.get());
   }
 
   public Option<Instant> refreshedAt() {

@@ -12,6 +12,7 @@ import dev.tokensmith.adapter.persistence.PostgresAdapters;
 import dev.tokensmith.application.port.out.RandomBytes;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.service.TokensmithCore;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.javalin.EmbeddedTokenVerifier;
 import dev.tokensmith.javalin.TokenVerifier;
@@ -227,6 +228,11 @@ public final class EmbeddedTokensmith implements AutoCloseable {
                   Argon2TokenDigester.DEFAULT_CACHE_SIZE)
               : new HmacTokenDigester(peppers);
       TokensmithCore.Settings defaults = TokensmithCore.Settings.DEFAULT;
+      // a database the service never started gets the default token policy (the service seeds
+      // its own settings first when it started there before)
+      storage
+          .policies()
+          .seed(TokenPolicy.seed(defaults.policy().personalTokenProfiles(), defaults.rules()));
       TokensmithCore core =
           new TokensmithCore(
               new TokensmithCore.Ports(
@@ -243,7 +249,9 @@ public final class EmbeddedTokensmith implements AutoCloseable {
                   storage.probe(),
                   storage.sessions(),
                   storage.scopes(),
-                  clock),
+                  clock,
+                  // the policy administrators edit in the service, shared through the database
+                  storage.policies()),
               new TokensmithCore.Settings(
                   new TokenCodec(tokenPrefix),
                   defaults.scopes(),

@@ -36,6 +36,7 @@ public record TokenView(
     String lastUsedAt,
     String lastUsedIp,
     String refreshedAt,
+    String policyDeadline,
     @JsonInclude(Include.NON_NULL) List<FailureView> recentFailures) {
 
   public static TokenView from(TokenSummary summary) {
@@ -82,6 +83,7 @@ public record TokenView(
         Times.isoOrNull(credential.usage().lastUsedAt()),
         credential.usage().lastUsedIp().getOrNull(),
         Times.isoOrNull(credential.refreshedAt()),
+        Times.isoOrNull(credential.policyDeadline()),
         recentFailures);
   }
 

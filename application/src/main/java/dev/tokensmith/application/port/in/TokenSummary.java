@@ -7,6 +7,8 @@ import java.time.Instant;
 public record TokenSummary(Token token, boolean expired, boolean expiresSoon) {
   public static TokenSummary of(Token token, Instant now) {
     return new TokenSummary(
-        token, token.credential().isExpiredAt(now), token.credential().expiresSoonAt(now));
+        token,
+        token.credential().isExpiredAt(now) || token.credential().isPastPolicyDeadlineAt(now),
+        token.credential().expiresSoonAt(now));
   }
 }

@@ -15,6 +15,11 @@ public record AuditEvent(
     EDITED,
     REFRESHED,
     DELETED,
-    REVOKED
+    REVOKED,
+    /**
+     * The token no longer fits the token policy an administrator changed; {@code detail} starts
+     * with the ISO-8601 instant when it stops, then why.
+     */
+    POLICY_DEADLINE
   }
 }

@@ -9,6 +9,7 @@ import dev.tokensmith.domain.token.TokenId;
 import dev.tokensmith.domain.token.Tombstone;
 import io.vavr.control.Option;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -70,4 +71,17 @@ public interface TokenStore {
 
   /** Deletes every personal token of {@code owner}, leaving tombstones. */
   List<Tombstone> deletePersonalTokensOf(UserId owner, Instant at);
+
+  /**
+   * One page of every token (personal and application), newest first, after {@code after}, with
+   * what the token policy judges (the owner's profiles): for checking tokens against a changed
+   * policy page by page.
+   */
+  List<PolicySubject> policySubjects(Option<TokenPosition> after, int limit);
+
+  /**
+   * Sets (or, with none, clears) the policy deadline of the tokens {@code ids}; tokens that are
+   * gone are skipped.
+   */
+  void setPolicyDeadline(Collection<TokenId> ids, Option<Instant> deadline);
 }
