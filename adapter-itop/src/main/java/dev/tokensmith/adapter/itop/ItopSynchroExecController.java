@@ -63,7 +63,7 @@ public final class ItopSynchroExecController {
         run(actor.get(), parameters, body);
       }
     } catch (BulkParameters.Unreadable unreadable) {
-      body.append(p("ERROR: " + unreadable.getMessage()));
+      body.append(p("ERROR: " + ExportFormat.html(unreadable.getMessage())));
     } catch (StorageFailure outage) {
       LOG.warn(
           "storage unavailable during {} {}: {}", ctx.method().name(), PATH, outage.getMessage());
@@ -97,7 +97,11 @@ public final class ItopSynchroExecController {
       String given = listed.strip();
       Option<Long> id = DirectoryText.integer(given).filter(value -> value > 0);
       if (id.isEmpty()) {
-        body.append(p("ERROR: The data source (id=" + given + ") does not exist. Exiting..."));
+        body.append(
+            p(
+                "ERROR: The data source (id="
+                    + ExportFormat.html(given)
+                    + ") does not exist. Exiting..."));
         return;
       }
       if (chunked) {
@@ -108,18 +112,25 @@ public final class ItopSynchroExecController {
       Either<UseCaseFailure, SynchroOutcome> outcome =
           synchro.synchronize().synchronize(actor, id.get(), simulate);
       if (outcome.isLeft()) {
-        body.append(p("ERROR: " + outcome.getLeft().message()));
+        body.append(p("ERROR: " + ExportFormat.html(outcome.getLeft().message())));
         return;
       }
       SynchroOutcome done = outcome.get();
-      body.append(p("Working on " + done.dataSource().name() + " (id=" + id.get() + ")..."));
-      done.traces().forEach(trace -> body.append(p("#" + trace)));
-      done.error().forEach(error -> body.append(p("ERROR: " + error)));
+      body.append(
+          p(
+              "Working on "
+                  + ExportFormat.html(done.dataSource().name())
+                  + " (id="
+                  + id.get()
+                  + ")..."));
+      done.traces().forEach(trace -> body.append(p("#" + ExportFormat.html(trace))));
+      done.error().forEach(error -> body.append(p("ERROR: " + ExportFormat.html(error))));
       SynchroText.lines(done.statistics()).forEach(line -> body.append(p(line)));
     }
   }
 
-  private static String p(String text) {
-    return "<p>" + ExportFormat.html(text) + "</p>";
+  /** iTop's {@code p()}: the text (HTML, escaped by the caller where it is data) in a paragraph. */
+  private static String p(String html) {
+    return "<p>" + html + "</p>";
   }
 }

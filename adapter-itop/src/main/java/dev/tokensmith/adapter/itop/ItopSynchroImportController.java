@@ -174,7 +174,7 @@ public final class ItopSynchroImportController {
     Either<String, List<ItopCsv.Line>> parsed =
         ItopCsv.parse(text.get(), separator.charAt(0), qualifier.charAt(0));
     if (parsed.isLeft()) {
-      return comment(parsed.getLeft().replace("imported", "loaded"));
+      return comment(parsed.getLeft() + "; nothing was loaded");
     }
     List<ItopCsv.Line> lines = parsed.get();
     if (lines.isEmpty()) {
@@ -213,12 +213,15 @@ public final class ItopSynchroImportController {
     }
     for (LoadedRow row : report.rows()) {
       if (row.error().isDefined()) {
-        out.append(row.row()).append(": ").append(row.error().get()).append(" (continuing)...\n");
+        out.append(row.row())
+            .append(": ")
+            .append(escape(row.error().get()))
+            .append(" (continuing)...\n");
       } else if (output.equals("details")) {
         out.append(row.row())
             .append(row.created() ? ": New entry" : ": Update entry")
             .append(", reconciliation: '`primary_key` = ")
-            .append(quote(row.primaryKey()))
+            .append(escape(quote(row.primaryKey())))
             .append("'\n");
       }
     }
@@ -239,7 +242,7 @@ public final class ItopSynchroImportController {
           .append(comment("Columns: " + String.join(", ", columns)))
           .append(comment("Output format: " + output))
           .append(comment("Simulate: " + (simulate ? 1 : 0)))
-          .append(comment("Change tracking comment: " + ExportFormat.html(note)))
+          .append(comment("Change tracking comment: " + note))
           .append(comment("Issues (before synchro): " + report.issues()))
           .append(comment("Created (before synchro): " + report.created()))
           .append(comment("Updated (before synchro): " + report.updated()));
@@ -251,7 +254,7 @@ public final class ItopSynchroImportController {
         if (outcome.traces().isEmpty()) {
           out.append(comment(" No traces."));
         }
-        outcome.traces().forEach(trace -> out.append(comment(ExportFormat.html(trace))));
+        outcome.traces().forEach(trace -> out.append(comment(trace)));
       }
       outcome
           .error()
@@ -278,8 +281,15 @@ public final class ItopSynchroImportController {
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
-  /** iTop's {@code add_comment}: {@code #<text><br/>} and a line break. */
+  /**
+   * iTop's {@code add_comment}: {@code #<text><br/>} and a line break; the text's {@code & < >}
+   * escaped (quotes kept, as clients match iTop's messages), since the page is HTML.
+   */
   static String comment(String text) {
-    return "#" + text + "<br/>\n";
+    return "#" + escape(text) + "<br/>\n";
+  }
+
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }
