@@ -136,7 +136,7 @@ final class SynchroObjects {
     JsonNode key = data.mandatory("key");
     JsonNode fields = fieldsOf(data);
     List<String> shown = outputFields(className, data.optional("output_fields"));
-    Found target = one(find(actor, className, key), key);
+    Found target = one(className, find(actor, className, key), key);
     Found updated;
     if (target.attribute().isEmpty()) {
       updated =
@@ -352,13 +352,30 @@ final class SynchroObjects {
     return candidates.stream().filter(condition::matches).toList();
   }
 
-  private static Found one(List<Found> found, JsonNode key) {
+  /** The one object {@code key} selects; code 100 with iTop's message when none or several. */
+  private static Found one(String className, List<Found> found, JsonNode key) {
+    String described;
+    if (key.isObject()) {
+      List<String> report = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> member : key.properties()) {
+        String value = JsonData.text(member.getValue());
+        report.add(member.getKey() + ": " + value + " (" + value + ")");
+      }
+      described = "with criteria: " + String.join(", ", report);
+    } else if (key.isTextual() && !key.textValue().strip().matches("\\d+")) {
+      described = "for query: " + key.textValue();
+    } else {
+      if (found.isEmpty()) {
+        throw RestFailed.internal(
+            "Invalid object " + className + "::" + JsonData.text(key).strip());
+      }
+      return found.get(0);
+    }
     if (found.isEmpty()) {
-      throw RestFailed.internal("No item found with criteria: " + JsonData.text(key));
+      throw RestFailed.internal("No item found " + described);
     }
     if (found.size() > 1) {
-      throw RestFailed.internal(
-          "Several items found (" + found.size() + ") with criteria: " + JsonData.text(key));
+      throw RestFailed.internal("Several items found (" + found.size() + ") " + described);
     }
     return found.get(0);
   }
