@@ -66,6 +66,10 @@ class ItopSynchroIT {
   }
 
   private static String token(String application, String scopes) {
+    return Http.field(createToken(application, scopes), "secret");
+  }
+
+  private static String createToken(String application, String scopes) {
     HttpResponse<String> created =
         http.send(
             "POST",
@@ -73,7 +77,7 @@ class ItopSynchroIT {
             "{\"application\":\"" + application + "\",\"scopes\":[" + scopes + "]}",
             admin);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return Http.field(created.body(), "secret");
+    return created.body();
   }
 
   private static String enc(String text) {
@@ -452,7 +456,8 @@ class ItopSynchroIT {
   @Test
   void eachOtherScopeIsRefusedByBothSynchroEndpoints() {
     for (String scope : new String[] {"rest", "import", "export"}) {
-      String other = token("only " + scope, "\"" + scope + "\"");
+      String created = createToken("only " + scope, "\"" + scope + "\"");
+      String other = Http.field(created, "secret");
       HttpResponse<String> load = load(other, "data_source_id=1&csvdata=primary_key%0Ax%0A");
       assertThat(load.body()).isEqualTo("<p>Invalid login</p>");
       assertThat(load.headers().firstValue("X-Tokensmith-Auth-Failure"))
@@ -464,6 +469,19 @@ class ItopSynchroIT {
       assertThat(exec.body()).contains("<p>Invalid login</p>").doesNotContain("Replicas");
       assertThat(exec.headers().firstValue("X-Tokensmith-Auth-Failure"))
           .hasValue("scope_not_granted");
+      // both refusals are in the token's failure log, and neither counted a use
+      String details =
+          http.send("GET", "/api/v1/me/tokens/" + Http.field(created, "id"), null, admin).body();
+      assertThat(details)
+          .contains("\"useCount\":0")
+          .contains("POST /synchro/synchro_import.php")
+          .contains("POST /synchro/synchro_exec.php")
+          .contains("scope_not_granted");
     }
+    String created = createToken("synchro only", "\"synchro\"");
+    assertThat(exec(Http.field(created, "secret"), "424242")).contains("does not exist");
+    assertThat(
+            http.send("GET", "/api/v1/me/tokens/" + Http.field(created, "id"), null, admin).body())
+        .contains("\"useCount\":1");
   }
 }
