@@ -24,6 +24,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,9 @@ final class Synchronization {
   private final List<String> traces = new ArrayList<>();
   private final Map<Long, Replica> changed = new LinkedHashMap<>();
   private final List<Long> dropped = new ArrayList<>();
+
+  /** External keys resolved in this run, by attcode and value: each value is looked up once. */
+  private final Map<String, Either<String, Long>> resolved = new HashMap<>();
 
   private int replicas;
   private int replicasSeen;
@@ -395,6 +399,12 @@ final class Synchronization {
 
   /** The id an external key's value names, by its reconciliation attribute (or as the id). */
   private Either<String, Long> externalKey(SynchroAttribute attribute, String value) {
+    return resolved.computeIfAbsent(
+        attribute.attcode() + "\u0000" + attribute.reconciliationAttcode() + "\u0000" + value,
+        key -> lookUp(attribute, value));
+  }
+
+  private Either<String, Long> lookUp(SynchroAttribute attribute, String value) {
     DirectoryClass pointed = SynchroDataSource.EXTERNAL_KEYS.get(attribute.attcode());
     String on =
         attribute.reconciliationAttcode().isEmpty() ? "id" : attribute.reconciliationAttcode();
