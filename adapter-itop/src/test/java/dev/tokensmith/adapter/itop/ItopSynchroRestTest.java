@@ -150,4 +150,40 @@ class ItopSynchroRestTest {
         .contains("\"objects\":null")
         .contains("Found: 0");
   }
+
+  @Test
+  void theSynchroPagesTakeTheTokenInTheHeaderTheQueryOrTheBody() {
+    long id = key(create(admin, "Token ways", ""));
+    String exec = ItopSynchroExecController.PATH;
+    assertThat(server.post(exec).authToken(admin).form("data_sources=" + id).send().body())
+        .contains("<p>Working on Token ways (id=" + id + ")...</p>")
+        .contains("<p>Replicas: 0</p>");
+    assertThat(
+            server
+                .get(
+                    exec
+                        + "?login_mode=token&data_sources="
+                        + id
+                        + "&auth_token="
+                        + ItopRest.enc(admin))
+                .send()
+                .body())
+        .contains("<p>Replicas: 0</p>");
+    assertThat(
+            server
+                .post(ItopSynchroImportController.PATH + "?login_mode=token")
+                .form(
+                    "auth_token="
+                        + ItopRest.enc(admin)
+                        + "&synchronize=0&data_source_id="
+                        + id
+                        + "&csvdata="
+                        + ItopRest.enc("primary_key;name\nk1;Lovelace\n"))
+                .send()
+                .body())
+        .contains("#Created (before synchro): 1<br/>\n");
+    ApiServer.Res none = server.post(exec + "?login_mode=token").form("data_sources=" + id).send();
+    assertThat(none.body()).contains("<p>Invalid login</p>").doesNotContain("Replicas");
+    assertThat(none.headers().firstValue("X-Tokensmith-Auth-Failure")).isPresent();
+  }
 }
