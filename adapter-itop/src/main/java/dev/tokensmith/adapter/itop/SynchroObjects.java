@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.directory.DirectoryText;
 import dev.tokensmith.domain.synchro.AttributeKind;
+import dev.tokensmith.domain.synchro.Replica;
 import dev.tokensmith.domain.synchro.SynchroAttribute;
 import dev.tokensmith.domain.synchro.SynchroDataSource;
 import io.vavr.control.Option;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,17 +23,21 @@ import java.util.regex.Pattern;
 
 /**
  * {@code SynchroDataSource} and its attribute classes ({@code SynchroAttribute}, {@code
- * SynchroAttExtKey}, {@code SynchroAttLinkSet}) through {@code rest.php}, as a data collector uses
- * them: {@code core/get} by id, criteria or the OQL it sends, {@code core/create} and {@code
- * core/update} of a data source, {@code core/update} of an attribute.
+ * SynchroAttExtKey}, {@code SynchroAttLinkSet}) and its replicas ({@code SynchroReplica}, read
+ * only) through {@code rest.php}, as a data collector and its operator use them: {@code core/get}
+ * by id, criteria or the OQL it sends, {@code core/create} and {@code core/update} of a data
+ * source, {@code core/update} of an attribute.
  */
 final class SynchroObjects {
   static final String DATA_SOURCE = "SynchroDataSource";
+
+  static final String REPLICA = "SynchroReplica";
 
   /** The classes served here; a {@code SynchroAttribute} query finds every kind. */
   static final Set<String> CLASSES =
       Set.of(
           DATA_SOURCE,
+          REPLICA,
           AttributeKind.PLAIN.code(),
           AttributeKind.EXTERNAL_KEY.code(),
           AttributeKind.LINK_SET.code());
@@ -73,6 +80,23 @@ final class SynchroObjects {
           "friendlyname",
           "sync_source_id_friendlyname");
 
+  /** A replica's fields (read only); {@code primary_key} is tokensmith's addition. */
+  static final List<String> REPLICA_FIELDS =
+      List.of(
+          "sync_source_id",
+          "primary_key",
+          "dest_id",
+          "dest_class",
+          "status_last_seen",
+          "status",
+          "status_dest_creator",
+          "status_last_error",
+          "status_last_warning",
+          "friendlyname");
+
+  private static final DateTimeFormatter ITOP_DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
   private final ItopSynchroUseCases useCases;
 
   SynchroObjects(ItopSynchroUseCases useCases) {
@@ -86,6 +110,10 @@ final class SynchroObjects {
 
   RestResult execute(Principal actor, String verb, JsonData data) {
     String className = JsonData.text(data.mandatory("class"));
+    if (className.equals(REPLICA) && !verb.equals("core/get")) {
+      throw RestFailed.internal(
+          verb + " is not available for class " + REPLICA + " (read only: core/get)");
+    }
     switch (verb) {
       case "core/get":
         return get(actor, className, data);
@@ -201,17 +229,26 @@ final class SynchroObjects {
   }
 
   /** A data source, or one of its attributes. */
-  record Found(SynchroDataSource source, Option<SynchroAttribute> attribute) {
+  record Found(
+      SynchroDataSource source, Option<SynchroAttribute> attribute, Option<Replica> replica) {
+    Found(SynchroDataSource source, Option<SynchroAttribute> attribute) {
+      this(source, attribute, Option.none());
+    }
+
     static Found of(SynchroDataSource source) {
       return new Found(source, Option.none());
     }
 
     String className() {
-      return attribute.map(a -> a.kind().code()).getOrElse(DATA_SOURCE);
+      return replica.isDefined()
+          ? REPLICA
+          : attribute.map(a -> a.kind().code()).getOrElse(DATA_SOURCE);
     }
 
     long id() {
-      return attribute.map(SynchroAttribute::id).getOrElse(source.id());
+      return replica.isDefined()
+          ? replica.get().id()
+          : attribute.map(SynchroAttribute::id).getOrElse(source.id());
     }
 
     String objectKey() {
@@ -220,6 +257,9 @@ final class SynchroObjects {
 
     /** Every field of the object, rendered as iTop renders it. */
     Map<String, Object> fields() {
+      if (replica.isDefined()) {
+        return replicaFields(source, replica.get());
+      }
       return attribute.isDefined()
           ? attributeFields(source, attribute.get())
           : sourceFields(source);
@@ -257,6 +297,21 @@ final class SynchroObjects {
     fields.put("url_icon", source.urlIcon());
     fields.put("url_application", source.urlApplication());
     fields.put("friendlyname", source.name());
+    return fields;
+  }
+
+  static Map<String, Object> replicaFields(SynchroDataSource source, Replica replica) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("sync_source_id", Long.toString(source.id()));
+    fields.put("primary_key", replica.primaryKey());
+    fields.put("dest_id", replica.destination().map(Object::toString).getOrElse("0"));
+    fields.put("dest_class", source.scopeClass().className());
+    fields.put("status_last_seen", ITOP_DATE_TIME.format(replica.lastSeen()));
+    fields.put("status", replica.status().code());
+    fields.put("status_dest_creator", replica.destinationCreator() ? "1" : "0");
+    fields.put("status_last_error", replica.lastError());
+    fields.put("status_last_warning", replica.lastWarning());
+    fields.put("friendlyname", Long.toString(replica.id()));
     return fields;
   }
 
@@ -313,7 +368,7 @@ final class SynchroObjects {
   }
 
   private static List<String> outputFields(String className, Option<JsonNode> outputFields) {
-    List<String> all = className.equals(DATA_SOURCE) ? SOURCE_FIELDS : ATTRIBUTE_FIELDS;
+    List<String> all = fieldsOf(className);
     if (outputFields.isEmpty()) {
       return all;
     }
@@ -339,6 +394,13 @@ final class SynchroObjects {
         RestFailures.orFail(useCases.findDataSources().dataSources(actor))) {
       if (className.equals(DATA_SOURCE)) {
         candidates.add(Found.of(source));
+        continue;
+      }
+      if (className.equals(REPLICA)) {
+        for (Replica replica :
+            RestFailures.orFail(useCases.findDataSources().replicas(actor, source.id()))) {
+          candidates.add(new Found(source, Option.none(), Option.some(replica)));
+        }
         continue;
       }
       for (SynchroAttribute attribute : source.attributes()) {
@@ -494,9 +556,15 @@ final class SynchroObjects {
     return literal;
   }
 
+  private static List<String> fieldsOf(String className) {
+    if (className.equals(DATA_SOURCE)) {
+      return SOURCE_FIELDS;
+    }
+    return className.equals(REPLICA) ? REPLICA_FIELDS : ATTRIBUTE_FIELDS;
+  }
+
   private static Set<String> fieldNames(String className) {
-    Set<String> names =
-        new LinkedHashSet<>(className.equals(DATA_SOURCE) ? SOURCE_FIELDS : ATTRIBUTE_FIELDS);
+    Set<String> names = new LinkedHashSet<>(fieldsOf(className));
     names.add("id");
     names.remove("attribute_list");
     return names;

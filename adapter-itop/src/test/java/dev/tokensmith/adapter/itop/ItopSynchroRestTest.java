@@ -182,6 +182,16 @@ class ItopSynchroRestTest {
                 .send()
                 .body())
         .contains("#Created (before synchro): 1<br/>\n");
+    assertThat(
+            rest(
+                admin,
+                "{\"operation\":\"core/get\",\"class\":\"SynchroReplica\",\"key\":\"SELECT"
+                    + " SynchroReplica WHERE sync_source_id = "
+                    + id
+                    + " AND status = 'new'\"}"))
+        .contains("\"message\":\"Found: 1\"")
+        .contains("\"primary_key\":\"k1\"")
+        .contains("\"dest_id\":\"0\"");
     ApiServer.Res none = server.post(exec + "?login_mode=token").form("data_sources=" + id).send();
     assertThat(none.body()).contains("<p>Invalid login</p>").doesNotContain("Replicas");
     assertThat(none.headers().firstValue("X-Tokensmith-Auth-Failure")).isPresent();

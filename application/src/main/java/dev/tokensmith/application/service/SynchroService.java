@@ -75,6 +75,17 @@ public final class SynchroService
   }
 
   @Override
+  public Either<UseCaseFailure, List<Replica>> replicas(Principal actor, long dataSourceId) {
+    return dataSources(actor)
+        .flatMap(
+            visible ->
+                visible.stream().anyMatch(source -> source.id() == dataSourceId)
+                    ? Either.right(store.replicas(dataSourceId))
+                    : Either.left(
+                        new NotFound("Invalid object SynchroDataSource::" + dataSourceId)));
+  }
+
+  @Override
   public Either<UseCaseFailure, SynchroDataSource> create(
       Principal actor, Map<String, String> fields, Option<List<Map<String, String>>> list) {
     return administrator(actor, "creating")

@@ -148,6 +148,22 @@ class ItopSynchroIT {
     return Long.parseLong(count.group(1));
   }
 
+  /** How many replicas of {@code source} are in {@code status}, read as SynchroReplica. */
+  private static long replicas(long source, String status) {
+    String found =
+        rest(
+            collector,
+            "{\"operation\":\"core/get\",\"class\":\"SynchroReplica\",\"key\":\"SELECT"
+                + " SynchroReplica WHERE sync_source_id = "
+                + source
+                + " AND status = '"
+                + status
+                + "'\",\"output_fields\":\"status\"}");
+    Matcher count = Pattern.compile("\"message\":\"Found: (\\d+)\"").matcher(found);
+    assertThat(count.find()).as(found).isTrue();
+    return Long.parseLong(count.group(1));
+  }
+
   private static long key(String json) {
     Matcher key = Pattern.compile("\"key\":\"(\\d+)\"").matcher(json);
     assertThat(key.find()).as(json).isTrue();
@@ -278,6 +294,7 @@ class ItopSynchroIT {
         .doesNotContain("ERROR")
         .doesNotContain("loginop");
     assertThat(persons(domain)).isEqualTo(3);
+    assertThat(replicas(source, "synchronized")).isEqualTo(3);
 
     // the same load again changes nothing
     assertThat(collectorLoad(source, csv(domain, "p1", "p2", "p3"))).isEqualTo("0");
@@ -306,6 +323,8 @@ class ItopSynchroIT {
         .contains("#Issues (before synchro): 0<br/>\n")
         .contains("#Created (before synchro): 0<br/>\n")
         .contains("#Updated (before synchro): 2<br/>\n");
+    assertThat(replicas(source, "modified")).isEqualTo(1);
+    assertThat(replicas(source, "synchronized")).isEqualTo(2);
     String run = exec(collector, Long.toString(source));
     assertThat(run).contains("<p>Objects updated: 1 (0 warnings)</p>");
     switch (policy) {
@@ -318,6 +337,7 @@ class ItopSynchroIT {
       case "delete":
         assertThat(run).contains("<p>Objects deleted: 1</p>");
         assertThat(persons(domain)).isEqualTo(2);
+        assertThat(replicas(source, "synchronized")).isEqualTo(2);
         break;
       default:
         assertThat(run)
@@ -340,6 +360,7 @@ class ItopSynchroIT {
         assertThat(collectorLoad(source, csv(domain, "p1", "p2"))).isEqualTo("0");
         assertThat(exec(collector, Long.toString(source))).contains("<p>Objects deleted: 1</p>");
         assertThat(persons(domain)).isEqualTo(2);
+        assertThat(replicas(source, "obsolete")).isZero();
         break;
     }
   }
