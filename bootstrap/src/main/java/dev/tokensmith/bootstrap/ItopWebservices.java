@@ -5,8 +5,12 @@ import dev.tokensmith.adapter.http.LoginAttempts;
 import dev.tokensmith.adapter.itop.ItopExportController;
 import dev.tokensmith.adapter.itop.ItopImportController;
 import dev.tokensmith.adapter.itop.ItopRestController;
+import dev.tokensmith.adapter.itop.ItopSynchroExecController;
+import dev.tokensmith.adapter.itop.ItopSynchroImportController;
+import dev.tokensmith.adapter.itop.ItopSynchroUseCases;
 import dev.tokensmith.adapter.itop.ItopUseCases;
 import dev.tokensmith.adapter.itop.LoginGuard;
+import dev.tokensmith.application.service.SynchroService;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.authentication.AuthenticationFailure;
 import io.javalin.http.HandlerType;
@@ -27,9 +31,10 @@ final class ItopWebservices {
 
   /**
    * {@code GET|POST /webservices/rest.php} and {@code /webservices/export-v2.php}, {@code POST
-   * /webservices/import.php}, on the core's in-ports.
+   * /webservices/import.php}, {@code POST /synchro/synchro_import.php}, {@code GET|POST
+   * /synchro/synchro_exec.php}, on the core's in-ports and the synchro service.
    */
-  static ApiExtension of(TokensmithCore core, int maxRequestBytes) {
+  static ApiExtension of(TokensmithCore core, SynchroService synchro, int maxRequestBytes) {
     ItopUseCases useCases =
         new ItopUseCases(
             core.authentication,
@@ -43,19 +48,32 @@ final class ItopWebservices {
             core.directory,
             core.bulkDirectory,
             core.bulkDirectory);
+    ItopSynchroUseCases synchroUseCases =
+        new ItopSynchroUseCases(synchro, synchro, synchro, synchro);
     return attempts -> {
       SharedGuard guard = new SharedGuard(attempts);
-      ItopRestController rest = new ItopRestController(useCases, guard, maxRequestBytes);
+      ItopRestController rest =
+          new ItopRestController(useCases, synchroUseCases, guard, maxRequestBytes);
       ItopExportController export =
           new ItopExportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
       ItopImportController importPhp =
           new ItopImportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
+      ItopSynchroImportController synchroImport =
+          new ItopSynchroImportController(useCases, synchroUseCases, guard, BULK_MAX_REQUEST_BYTES);
+      ItopSynchroExecController synchroExec =
+          new ItopSynchroExecController(useCases, synchroUseCases, guard, BULK_MAX_REQUEST_BYTES);
       return List.of(
           new ApiExtension.Route(HandlerType.GET, ItopRestController.PATH, rest::handle),
           new ApiExtension.Route(HandlerType.POST, ItopRestController.PATH, rest::handle),
           new ApiExtension.Route(HandlerType.GET, ItopExportController.PATH, export::handle),
           new ApiExtension.Route(HandlerType.POST, ItopExportController.PATH, export::handle),
-          new ApiExtension.Route(HandlerType.POST, ItopImportController.PATH, importPhp::handle));
+          new ApiExtension.Route(HandlerType.POST, ItopImportController.PATH, importPhp::handle),
+          new ApiExtension.Route(
+              HandlerType.POST, ItopSynchroImportController.PATH, synchroImport::handle),
+          new ApiExtension.Route(
+              HandlerType.GET, ItopSynchroExecController.PATH, synchroExec::handle),
+          new ApiExtension.Route(
+              HandlerType.POST, ItopSynchroExecController.PATH, synchroExec::handle));
     };
   }
 

@@ -13,6 +13,7 @@ import dev.tokensmith.adapter.persistence.PepperException;
 import dev.tokensmith.adapter.persistence.Peppers;
 import dev.tokensmith.adapter.persistence.PostgresAdapters;
 import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.service.SynchroService;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.token.Scope;
@@ -114,7 +115,11 @@ public final class TokensmithService implements AutoCloseable {
               useCases(core),
               httpSettings,
               registry,
-              List.of(ItopWebservices.of(core, httpSettings.maxRequestBytes())));
+              List.of(
+                  ItopWebservices.of(
+                      core,
+                      new SynchroService(storage.synchro(), core.directory, clock),
+                      httpSettings.maxRequestBytes())));
       try {
         http.start(config.httpHost(), config.httpPort());
       } catch (RuntimeException e) {

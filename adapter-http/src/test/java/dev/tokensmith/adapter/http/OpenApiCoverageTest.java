@@ -33,10 +33,10 @@ class OpenApiCoverageTest {
   static final Set<String> NOT_DESCRIBED = Set.of("GET /web/<path>");
 
   /**
-   * Paths served by an {@link ApiExtension} rather than by this adapter: iTop's webservices, whose
-   * description the iTop adapter's own test checks against its routes.
+   * Paths served by an {@link ApiExtension} rather than by this adapter: iTop's webservices and
+   * synchro pages, whose description the iTop adapter's own test checks against its routes.
    */
-  static final String EXTENSION_PATHS = "/webservices/";
+  static final List<String> EXTENSION_PATHS = List.of("/webservices/", "/synchro/");
 
   static ApiServer server;
   static JsonNode document;
@@ -101,7 +101,7 @@ class OpenApiCoverageTest {
                     .forEachRemaining(
                         method -> {
                           if (METHODS.contains(method)
-                              && !path.getKey().startsWith(EXTENSION_PATHS)) {
+                              && EXTENSION_PATHS.stream().noneMatch(path.getKey()::startsWith)) {
                             described.add(operation(method, path.getKey()));
                           }
                         }));

@@ -37,6 +37,7 @@ public final class ItopRestController {
 
   private final RestLogin login;
   private final CoreServices services;
+  private final Option<SynchroObjects> synchro;
   private final int maxRequestBytes;
 
   /** Where iTop serves it. */
@@ -47,7 +48,28 @@ public final class ItopRestController {
    * over {@code maxRequestBytes} are refused.
    */
   public ItopRestController(ItopUseCases useCases, LoginGuard guard, int maxRequestBytes) {
+    this(useCases, Option.none(), guard, maxRequestBytes);
+  }
+
+  /**
+   * The endpoint that also serves {@code SynchroDataSource} and its attributes on the synchro
+   * in-ports.
+   */
+  public ItopRestController(
+      ItopUseCases useCases,
+      ItopSynchroUseCases synchroUseCases,
+      LoginGuard guard,
+      int maxRequestBytes) {
+    this(useCases, Option.some(synchroUseCases), guard, maxRequestBytes);
+  }
+
+  private ItopRestController(
+      ItopUseCases useCases,
+      Option<ItopSynchroUseCases> synchroUseCases,
+      LoginGuard guard,
+      int maxRequestBytes) {
     Objects.requireNonNull(useCases, "useCases");
+    this.synchro = synchroUseCases.map(SynchroObjects::new);
     Objects.requireNonNull(guard, "guard");
     this.login =
         new RestLogin(
@@ -130,6 +152,9 @@ public final class ItopRestController {
     if (!CoreServices.OPERATIONS.containsKey(verb)) {
       throw RestFailed.error(
           RestCode.UNKNOWN_OPERATION, "Unknown verb '" + verb + "' in version '" + version + "'");
+    }
+    if (synchro.isDefined() && SynchroObjects.handles(data)) {
+      return synchro.get().execute(actor, verb, data);
     }
     return services.execute(actor, version, verb, data, ctx.ip());
   }

@@ -15,7 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** {@code docs/openapi.yaml} describes exactly the iTop webservices this adapter serves. */
+/**
+ * {@code docs/openapi.yaml} describes exactly the iTop webservices and synchro pages this adapter
+ * serves.
+ */
 class ItopOpenApiTest {
   static final Path OPENAPI = Path.of("..", "docs", "openapi.yaml");
   static final Set<String> METHODS =
@@ -30,7 +33,7 @@ class ItopOpenApiTest {
         .properties()
         .forEach(
             path -> {
-              if (path.getKey().startsWith("/webservices/")) {
+              if (isItop(path.getKey())) {
                 path.getValue()
                     .fieldNames()
                     .forEachRemaining(
@@ -45,10 +48,20 @@ class ItopOpenApiTest {
     try (ApiServer server = ItopRest.server()) {
       server.api.app().unsafe.internalRouter.allHttpHandlers().stream()
           .map((ParsedEndpoint parsed) -> parsed.endpoint)
-          .filter(endpoint -> endpoint.path.startsWith("/webservices/"))
+          .filter(endpoint -> isItop(endpoint.path))
           .forEach(endpoint -> served.add(endpoint.method.name() + " " + endpoint.path));
     }
-    assertThat(served).contains("GET /webservices/rest.php", "POST /webservices/rest.php");
+    assertThat(served)
+        .contains(
+            "GET /webservices/rest.php",
+            "POST /webservices/rest.php",
+            "POST /synchro/synchro_import.php",
+            "GET /synchro/synchro_exec.php",
+            "POST /synchro/synchro_exec.php");
     assertThat(described).isEqualTo(served);
+  }
+
+  private static boolean isItop(String path) {
+    return path.startsWith("/webservices/") || path.startsWith("/synchro/");
   }
 }

@@ -10,8 +10,10 @@ import dev.tokensmith.adapter.http.HttpSettings;
 import dev.tokensmith.adapter.http.Json;
 import dev.tokensmith.adapter.http.LoginAttempts;
 import dev.tokensmith.adapter.http.TestUseCases;
+import dev.tokensmith.application.fake.InMemorySynchroStore;
 import dev.tokensmith.application.fake.InMemoryTokensmith;
 import dev.tokensmith.application.port.out.NewPerson;
+import dev.tokensmith.application.service.SynchroService;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.authentication.AttemptBudget;
@@ -77,8 +79,14 @@ final class ItopRest {
     ApiExtension restPhp =
         attempts -> {
           SharedGuard guard = new SharedGuard(attempts);
+          ItopSynchroUseCases synchro = synchroUseCases(tokensmith);
           ItopRestController controller =
-              new ItopRestController(useCases, guard, HttpSettings.defaults().maxRequestBytes());
+              new ItopRestController(
+                  useCases, synchro, guard, HttpSettings.defaults().maxRequestBytes());
+          ItopSynchroImportController synchroImport =
+              new ItopSynchroImportController(useCases, synchro, guard, BULK_MAX_REQUEST_BYTES);
+          ItopSynchroExecController synchroExec =
+              new ItopSynchroExecController(useCases, synchro, guard, BULK_MAX_REQUEST_BYTES);
           ItopExportController export =
               new ItopExportController(useCases, guard, BULK_MAX_REQUEST_BYTES);
           ItopImportController importPhp =
@@ -89,10 +97,26 @@ final class ItopRest {
               new ApiExtension.Route(HandlerType.GET, ItopExportController.PATH, export::handle),
               new ApiExtension.Route(HandlerType.POST, ItopExportController.PATH, export::handle),
               new ApiExtension.Route(
-                  HandlerType.POST, ItopImportController.PATH, importPhp::handle));
+                  HandlerType.POST, ItopImportController.PATH, importPhp::handle),
+              new ApiExtension.Route(
+                  HandlerType.POST, ItopSynchroImportController.PATH, synchroImport::handle),
+              new ApiExtension.Route(
+                  HandlerType.GET, ItopSynchroExecController.PATH, synchroExec::handle),
+              new ApiExtension.Route(
+                  HandlerType.POST, ItopSynchroExecController.PATH, synchroExec::handle));
         };
     return ApiServer.start(
         tokensmith, TestUseCases.of(tokensmith.core), httpSettings, List.of(restPhp));
+  }
+
+  /** The synchro in-ports on an in-memory store that shares the directory fake's transactions. */
+  static ItopSynchroUseCases synchroUseCases(InMemoryTokensmith tokensmith) {
+    SynchroService synchro =
+        new SynchroService(
+            new InMemorySynchroStore(tokensmith.directory),
+            tokensmith.core.directory,
+            tokensmith.clock);
+    return new ItopSynchroUseCases(synchro, synchro, synchro, synchro);
   }
 
   static ItopUseCases useCases(TokensmithCore core) {

@@ -27,6 +27,7 @@ public final class PostgresAdapters implements AutoCloseable {
   private final JdbiFailedAttemptCounter attempts;
   private final JdbiAuditLog audit;
   private final JdbiStorageProbe probe;
+  private final JdbiSynchroStore synchro;
   private final PepperChecks pepperChecks;
   private final JdbiSessionStore sessions;
   private final JdbiScopeRegistry scopes;
@@ -39,6 +40,7 @@ public final class PostgresAdapters implements AutoCloseable {
     this.tokens = new JdbiTokenStore(storage, usage);
     this.accounts = new JdbiAccountDirectory(storage);
     this.directory = new JdbiDirectoryStore(storage);
+    this.synchro = new JdbiSynchroStore(storage);
     this.failures = new JdbiAuthenticationFailureLog(storage);
     this.attempts = new JdbiFailedAttemptCounter(storage);
     this.audit = new JdbiAuditLog(storage);
@@ -100,6 +102,11 @@ public final class PostgresAdapters implements AutoCloseable {
    */
   public JdbiDirectoryStore directory() {
     return directory;
+  }
+
+  /** iTop's data sources and replicas, in the directory's transactions. */
+  public JdbiSynchroStore synchro() {
+    return synchro;
   }
 
   public JdbiAuthenticationFailureLog failures() {

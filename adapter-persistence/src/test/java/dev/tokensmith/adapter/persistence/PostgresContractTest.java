@@ -8,6 +8,7 @@ import dev.tokensmith.application.contract.AbstractFailedAttemptCounterContractT
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
 import dev.tokensmith.application.contract.AbstractScopeRegistryContractTest;
 import dev.tokensmith.application.contract.AbstractSessionStoreContractTest;
+import dev.tokensmith.application.contract.AbstractSynchroStoreContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
 import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
 import dev.tokensmith.application.contract.ContractFixtures;
@@ -19,6 +20,7 @@ import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.ScopeRegistry;
 import dev.tokensmith.application.port.out.SessionStore;
+import dev.tokensmith.application.port.out.SynchroStore;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
@@ -69,6 +71,14 @@ class PostgresContractTest {
     @Override
     protected AccountDirectory accounts() {
       return TestDatabase.adapters().accounts();
+    }
+  }
+
+  @Nested
+  class SynchroStoreContract extends AbstractSynchroStoreContractTest {
+    @Override
+    protected SynchroStore store() {
+      return TestDatabase.adapters().synchro();
     }
   }
 

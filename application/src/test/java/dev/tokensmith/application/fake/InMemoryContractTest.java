@@ -9,6 +9,7 @@ import dev.tokensmith.application.contract.AbstractFailedAttemptCounterContractT
 import dev.tokensmith.application.contract.AbstractPasswordHasherContractTest;
 import dev.tokensmith.application.contract.AbstractScopeRegistryContractTest;
 import dev.tokensmith.application.contract.AbstractSessionStoreContractTest;
+import dev.tokensmith.application.contract.AbstractSynchroStoreContractTest;
 import dev.tokensmith.application.contract.AbstractTokenDigesterContractTest;
 import dev.tokensmith.application.contract.AbstractTokenStoreContractTest;
 import dev.tokensmith.application.contract.ContractFixtures;
@@ -20,6 +21,7 @@ import dev.tokensmith.application.port.out.FailedAttemptCounter;
 import dev.tokensmith.application.port.out.PasswordHasher;
 import dev.tokensmith.application.port.out.ScopeRegistry;
 import dev.tokensmith.application.port.out.SessionStore;
+import dev.tokensmith.application.port.out.SynchroStore;
 import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.application.port.out.UsageRecorder;
@@ -164,6 +166,19 @@ class InMemoryContractTest {
     @Override
     protected PasswordHasher hasher() {
       return hasher;
+    }
+  }
+
+  @Nested
+  class SynchroStoreContract extends AbstractSynchroStoreContractTest {
+    private final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
+    private final InMemorySynchroStore store =
+        new InMemorySynchroStore(
+            new InMemoryDirectoryStore(accounts, new InMemoryTokenStore(accounts)));
+
+    @Override
+    protected SynchroStore store() {
+      return store;
     }
   }
 

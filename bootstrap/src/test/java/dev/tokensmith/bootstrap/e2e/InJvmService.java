@@ -19,6 +19,11 @@ final class InJvmService {
    * {@code adminPassword}, a clock at 2026-06-01T08:00Z and its start-up output discarded.
    */
   static TokensmithService start(Path dataDir, String adminPassword) {
+    return start(dataDir, adminPassword, new MutableClock(Instant.parse("2026-06-01T08:00:00Z")));
+  }
+
+  /** The same service on {@code clock}, which the test may move. */
+  static TokensmithService start(Path dataDir, String adminPassword, MutableClock clock) {
     Configuration config =
         Configuration.from(
                 Map.of(
@@ -30,8 +35,6 @@ final class InJvmService {
                     adminPassword))
             .get();
     return TokensmithService.start(
-        config,
-        new MutableClock(Instant.parse("2026-06-01T08:00:00Z")),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        config, clock, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 }
