@@ -38,6 +38,19 @@ public final class HttpApi {
       HttpSettings settings,
       PrometheusMeterRegistry registry,
       List<ApiExtension> extensions) {
+    this(useCases, settings, registry, extensions, null);
+  }
+
+  /**
+   * The API with the routes of {@code extensions} and of lifecycle notifications ({@code
+   * notifications} null: no notification routes).
+   */
+  public HttpApi(
+      UseCases useCases,
+      HttpSettings settings,
+      PrometheusMeterRegistry registry,
+      List<ApiExtension> extensions,
+      NotificationUseCases notifications) {
     Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(registry, "registry");
@@ -114,6 +127,8 @@ public final class HttpApi {
     ScopesController scopes =
         new ScopesController(useCases.listScopes(), useCases.registerScopes(), reader);
 
+    NotificationsController notificationsController =
+        notifications == null ? null : new NotificationsController(notifications, reader);
     ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
     this.app =
         Javalin.create(
@@ -163,6 +178,9 @@ public final class HttpApi {
                   web,
                   extensionRoutes,
                   scopes);
+              if (notificationsController != null) {
+                NotificationsController.register(config.routes, notificationsController);
+              }
             });
   }
 
