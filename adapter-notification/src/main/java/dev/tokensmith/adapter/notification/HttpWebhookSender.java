@@ -40,7 +40,12 @@ public final class HttpWebhookSender implements WebhookSender {
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
-      throw new UncheckedIOException("no answer from the webhook: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "no answer from the webhook ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling the webhook", e);
