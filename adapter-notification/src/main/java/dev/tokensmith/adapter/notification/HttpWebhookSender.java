@@ -1,6 +1,7 @@
 package dev.tokensmith.adapter.notification;
 
 import dev.tokensmith.application.port.out.WebhookSender;
+import dev.tokensmith.domain.notification.WebhookSecret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,12 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 /**
- * {@link WebhookSender} on the JDK's HTTP client: a POST with a bounded time to connect and to
- * answer, no redirects followed (a signed payload goes where the administrator said), the answer's
- * body discarded.
+ * {@link WebhookSender} on the JDK's HTTP client, signed by {@link WebhookSignature}: a POST with a
+ * bounded time to connect and to answer, no redirects followed (a signed payload goes where the
+ * administrator said), the answer's body discarded.
  */
 public final class HttpWebhookSender implements WebhookSender {
   private final HttpClient client;
@@ -30,13 +30,16 @@ public final class HttpWebhookSender implements WebhookSender {
   }
 
   @Override
-  public int post(String url, Map<String, String> headers, String body) {
+  public int post(String url, WebhookSecret secret, String id, long timestamp, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(timeout)
             .header("user-agent", "tokensmith-webhooks")
+            .header("content-type", "application/json")
+            .header("webhook-id", id)
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body))
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    headers.forEach(request::header);
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -190,16 +189,14 @@ public final class NotificationService
     if (delivery.secret().isEmpty()) {
       return "the webhook was removed";
     }
-    String id = "msg_" + delivery.notice().id();
-    long timestamp = at.getEpochSecond();
     String body = NotificationMessages.webhookBody(delivery.notice(), at);
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("content-type", "application/json");
-    headers.put("webhook-id", id);
-    headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put(
-        "webhook-signature", WebhookSignature.sign(delivery.secret().get(), id, timestamp, body));
-    int status = webhooks.post(delivery.address(), headers, body);
+    int status =
+        webhooks.post(
+            delivery.address(),
+            delivery.secret().get(),
+            "msg_" + delivery.notice().id(),
+            at.getEpochSecond(),
+            body);
     return status >= 200 && status < 300 ? null : "HTTP " + status;
   }
 

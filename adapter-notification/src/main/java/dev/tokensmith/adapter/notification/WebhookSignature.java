@@ -1,4 +1,4 @@
-package dev.tokensmith.application.service;
+package dev.tokensmith.adapter.notification;
 
 import dev.tokensmith.domain.notification.WebhookSecret;
 import java.nio.charset.StandardCharsets;
