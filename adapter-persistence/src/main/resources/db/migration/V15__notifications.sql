@@ -24,8 +24,9 @@ CREATE TABLE notification_events (
     CONSTRAINT notification_events_token_kind_code CHECK (token_kind IN ('personal', 'application'))
 );
 
--- the events not yet fanned out, oldest first
+-- the events not yet fanned out, oldest first; those done, by age (for forgetting them)
 CREATE INDEX notification_events_waiting_idx ON notification_events (id) WHERE NOT fanned_out;
+CREATE INDEX notification_events_done_idx ON notification_events (occurred_at) WHERE fanned_out;
 
 -- Webhook endpoints. The signing secret must be readable to sign, so it is sealed with AES-256-GCM
 -- under a key derived from the token pepper (which never lives in the database):
@@ -66,6 +67,9 @@ CREATE INDEX notification_deliveries_due_idx ON notification_deliveries (next_at
 -- the administrator's list, newest first
 CREATE INDEX notification_deliveries_newest_idx ON notification_deliveries (id DESC);
 CREATE INDEX notification_deliveries_event_idx ON notification_deliveries (event_id);
+-- the finished deliveries by age (for forgetting them after the retention)
+CREATE INDEX notification_deliveries_finished_idx ON notification_deliveries (created_at)
+    WHERE state IN ('delivered', 'given_up');
 
 -- What each user chose not to receive (no row: everything).
 CREATE TABLE notification_preferences (

@@ -112,7 +112,8 @@ public record NotificationConfiguration(
             maxRetry,
             defaults.lease(),
             defaults.batch(),
-            defaults.expiryDays()),
+            defaults.expiryDays(),
+            defaults.retention()),
         Duration.ofSeconds(10));
   }
 

@@ -479,6 +479,43 @@ public final class JdbiNotificationStore implements NotificationStore {
   }
 
   @Override
+  public int prune(Instant before, int limit) {
+    return storage.inTransaction(
+        handle -> {
+          int deliveries =
+              handle
+                  .createUpdate(
+                      """
+                      DELETE FROM notification_deliveries
+                      WHERE id IN (SELECT id FROM notification_deliveries
+                                   WHERE state IN ('delivered', 'given_up')
+                                     AND created_at < :before
+                                   LIMIT :limit)
+                      """)
+                  .bind("before", before)
+                  .bind("limit", limit)
+                  .execute();
+          // an expiry warning's key names an expiry already past, a lost profile's a day past:
+          // forgetting them never lets them come back
+          int events =
+              handle
+                  .createUpdate(
+                      """
+                      DELETE FROM notification_events
+                      WHERE id IN (SELECT e.id FROM notification_events e
+                                   WHERE e.fanned_out AND e.occurred_at < :before
+                                     AND NOT EXISTS (SELECT 1 FROM notification_deliveries d
+                                                     WHERE d.event_id = e.id)
+                                   LIMIT :limit)
+                      """)
+                  .bind("before", before)
+                  .bind("limit", limit)
+                  .execute();
+          return deliveries + events;
+        });
+  }
+
+  @Override
   public Set<NotificationKind> muted(String login) {
     return storage.read(
         handle ->

@@ -291,4 +291,40 @@ class NotificationStorePostgresTest {
 
     assertThat(events(token.id(), NotificationKind.EXPIRY_COMING)).containsExactly("30", "7", "1");
   }
+
+  @Test
+  void finishedDeliveriesAndTheirEventsAreForgottenAfterTheRetention() {
+    Webhook webhook =
+        store.addWebhook(
+            "http://127.0.0.1:9/prune", "", Set.of(NotificationKind.TOKEN_CREATED), SECRET, T0);
+    try {
+      TokenId done = ContractFixtures.randomId();
+      TokenId waiting = ContractFixtures.randomId();
+      for (TokenId id : List.of(done, waiting)) {
+        adapters
+            .audit()
+            .record(new AuditEvent(T0, "ada", "ada", id, AuditEvent.Action.CREATED, ""));
+      }
+      fanOutEverything(T0);
+      for (Delivery delivery : store.claimDue(T0, T0.plus(LEASE), 500)) {
+        if (delivery.notice().tokenId().equals(done)) {
+          store.delivered(delivery.id(), T0, "delivered");
+        } else {
+          store.failed(delivery.id(), T0, "HTTP 500", Option.some(T0.plusSeconds(30)));
+        }
+      }
+      store.prune(T0, 1000);
+      assertThat(events(done, NotificationKind.TOKEN_CREATED)).as("not before").hasSize(1);
+
+      while (store.prune(T0.plusSeconds(1), 1000) > 0) {
+        // until nothing older is left
+      }
+      assertThat(events(done, NotificationKind.TOKEN_CREATED)).isEmpty();
+      assertThat(events(waiting, NotificationKind.TOKEN_CREATED))
+          .as("a delivery still pending keeps its event")
+          .hasSize(1);
+    } finally {
+      store.removeWebhook(webhook.id(), T0);
+    }
+  }
 }

@@ -42,6 +42,9 @@ public final class NotificationService
     implements DeliverNotificationsUseCase,
         AdministerNotificationsUseCase,
         ChooseNotificationsUseCase {
+  /** How many deliveries a round claims at once. */
+  static final int CLAIM = 10;
+
   /** The longest outcome kept with a delivery. */
   static final int MAX_OUTCOME = 300;
 
@@ -57,6 +60,7 @@ public final class NotificationService
    * @param lease how long a claimed delivery stays this instance's (longer than a send can take)
    * @param batch at most this many events fanned out and deliveries sent per round
    * @param expiryDays the days before an expiry a warning is sent
+   * @param retention how long finished deliveries (and their events) stay visible
    */
   public record Settings(
       int maxAttempts,
@@ -64,7 +68,8 @@ public final class NotificationService
       Duration maxRetry,
       Duration lease,
       int batch,
-      List<Integer> expiryDays) {
+      List<Integer> expiryDays,
+      Duration retention) {
     public static final Settings DEFAULT =
         new Settings(
             8,
@@ -72,7 +77,8 @@ public final class NotificationService
             Duration.ofHours(6),
             Duration.ofMinutes(2),
             100,
-            List.of(30, 7, 1));
+            List.of(30, 7, 1),
+            Duration.ofDays(30));
 
     public Settings {
       if (maxAttempts < 1) {
@@ -85,6 +91,7 @@ public final class NotificationService
         throw new IllegalArgumentException("a batch of at least one");
       }
       expiryDays = List.copyOf(expiryDays);
+      Objects.requireNonNull(retention, "retention");
     }
 
     /** The wait after failed attempt number {@code attempt} (1 for the first). */
@@ -134,13 +141,21 @@ public final class NotificationService
     } while (round == settings.batch());
     int sent = 0;
     int failed = 0;
-    for (Delivery delivery : store.claimDue(now, now.plus(settings.lease()), settings.batch())) {
-      if (send(delivery)) {
-        sent++;
-      } else {
-        failed++;
+    // claims a few at a time, so that a slow receiver cannot hold claimed deliveries past their
+    // lease (CLAIM of them at most 10 s each stays well within 2 minutes)
+    List<Delivery> claimed;
+    do {
+      Instant at = clock.instant();
+      claimed = store.claimDue(at, at.plus(settings.lease()), CLAIM);
+      for (Delivery delivery : claimed) {
+        if (send(delivery)) {
+          sent++;
+        } else {
+          failed++;
+        }
       }
-    }
+    } while (claimed.size() == CLAIM && sent + failed < settings.batch());
+    store.prune(now.minus(settings.retention()), settings.batch() * 10);
     return new Round(warnings, fanned, sent, failed);
   }
 

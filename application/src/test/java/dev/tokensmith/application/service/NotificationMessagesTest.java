@@ -109,7 +109,8 @@ class NotificationMessagesTest {
             Duration.ofMinutes(3),
             Duration.ofMinutes(2),
             10,
-            java.util.List.of(30, 7, 1));
+            java.util.List.of(30, 7, 1),
+            Duration.ofDays(30));
     assertThat(settings.retryAfter(1)).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.retryAfter(2)).isEqualTo(Duration.ofSeconds(60));
     assertThat(settings.retryAfter(3)).isEqualTo(Duration.ofSeconds(120));

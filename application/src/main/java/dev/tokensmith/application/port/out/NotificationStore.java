@@ -57,6 +57,12 @@ public interface NotificationStore {
   /** Removes a webhook; its pending deliveries are given up. False when there is none. */
   boolean removeWebhook(long id, Instant at);
 
+  /**
+   * Forgets at most {@code limit} deliveries delivered or given up before {@code before}, and the
+   * events left without deliveries that happened before it. Returns how many rows it removed.
+   */
+  int prune(Instant before, int limit);
+
   /** The kinds {@code login} chose not to receive. */
   Set<NotificationKind> muted(String login);
 
