@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Lifecycle notifications: the worker's rounds (expiry warnings, fan-out, sending with retries and
@@ -42,6 +43,9 @@ public final class NotificationService
     implements DeliverNotificationsUseCase,
         AdministerNotificationsUseCase,
         ChooseNotificationsUseCase {
+  /** The shortest time between two expiry scans of this instance. */
+  static final Duration EXPIRY_SCAN_INTERVAL = Duration.ofMinutes(5);
+
   /** How many deliveries a round claims at once. */
   static final int CLAIM = 10;
 
@@ -111,6 +115,7 @@ public final class NotificationService
   private final RandomBytes random;
   private final Clock clock;
   private final Settings settings;
+  private final AtomicReference<Instant> lastExpiryScan = new AtomicReference<>();
 
   public NotificationService(
       NotificationStore store,
@@ -132,7 +137,15 @@ public final class NotificationService
   @Override
   public Round deliverDue() {
     Instant now = clock.instant();
-    int warnings = store.addExpiryWarnings(now, settings.expiryDays());
+    int warnings = 0;
+    Instant last = lastExpiryScan.get();
+    // the scan reads every token expiring within 30 days: warnings count in days, so every few
+    // minutes is often enough (this instance's memory only spaces the scans; repeating one adds
+    // nothing)
+    if ((last == null || !now.isBefore(last.plus(EXPIRY_SCAN_INTERVAL)) || now.isBefore(last))
+        && lastExpiryScan.compareAndSet(last, now)) {
+      warnings = store.addExpiryWarnings(now, settings.expiryDays());
+    }
     int fanned = 0;
     int round;
     do {
