@@ -52,7 +52,8 @@ public record Configuration(
     boolean secureCookies,
     Duration hsts,
     boolean metricsTokenRequired,
-    AttemptBudgets budgets) {
+    AttemptBudgets budgets,
+    NotificationConfiguration notifications) {
 
   /** How new token secrets are digested ({@code TOKENSMITH_TOKEN_DIGEST}). */
   public enum TokenDigest {
@@ -191,6 +192,7 @@ public record Configuration(
             r.budget(
                 "TOKENSMITH_LIMIT_WRONG_PASSWORDS_PER_ADDRESS",
                 defaults.wrongPasswordsPerAddress()));
+    NotificationConfiguration notifications = NotificationConfiguration.read(env, r::problem);
     if (!r.problems.isEmpty()) {
       return Either.left(List.copyOf(r.problems));
     }
@@ -220,7 +222,8 @@ public record Configuration(
             secureCookies,
             hsts,
             metricsTokenRequired,
-            budgets));
+            budgets,
+            notifications));
   }
 
   @Override
@@ -267,6 +270,8 @@ public record Configuration(
         + metricsTokenRequired
         + ", budgets="
         + budgets
+        + ", notifications="
+        + notifications
         + "]";
   }
 

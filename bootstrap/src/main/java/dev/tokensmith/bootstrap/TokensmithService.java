@@ -2,7 +2,10 @@ package dev.tokensmith.bootstrap;
 
 import dev.tokensmith.adapter.http.HttpApi;
 import dev.tokensmith.adapter.http.HttpSettings;
+import dev.tokensmith.adapter.http.NotificationUseCases;
 import dev.tokensmith.adapter.http.UseCases;
+import dev.tokensmith.adapter.notification.HttpWebhookSender;
+import dev.tokensmith.adapter.notification.SmtpMailSender;
 import dev.tokensmith.adapter.persistence.Argon2PasswordHasher;
 import dev.tokensmith.adapter.persistence.Argon2TokenDigester;
 import dev.tokensmith.adapter.persistence.Database;
@@ -13,6 +16,7 @@ import dev.tokensmith.adapter.persistence.PepperException;
 import dev.tokensmith.adapter.persistence.Peppers;
 import dev.tokensmith.adapter.persistence.PostgresAdapters;
 import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.service.NotificationService;
 import dev.tokensmith.application.service.SynchroService;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.policy.TokenPolicy;
@@ -36,13 +40,22 @@ public final class TokensmithService implements AutoCloseable {
   private final Database database;
   private final HttpApi http;
   private final TokensmithCore core;
+  private final NotificationService notifications;
+  private final AutoCloseable notificationWorker;
   private final Thread shutdownHook = new Thread(this::close, "tokensmith-stop");
   private boolean closed;
 
-  private TokensmithService(Database database, HttpApi http, TokensmithCore core) {
+  private TokensmithService(
+      Database database,
+      HttpApi http,
+      TokensmithCore core,
+      NotificationService notifications,
+      AutoCloseable notificationWorker) {
     this.database = database;
     this.http = http;
     this.core = core;
+    this.notifications = notifications;
+    this.notificationWorker = notificationWorker;
     // one hook stops everything in order: HTTP (in-flight requests finish), then the usage flush,
     // the pool and the embedded server; the database's own hook would not wait for HTTP
     database.closeOnlyExplicitly();
@@ -100,6 +113,16 @@ public final class TokensmithService implements AutoCloseable {
       if (firstStart && config.demoData()) {
         DemoData.seed(storage.accounts(), storage.directory(), out);
       }
+      NotificationConfiguration notifying = config.notifications();
+      NotificationService notifications =
+          new NotificationService(
+              storage.notifications(peppers),
+              storage.accounts(),
+              notifying.smtp().map(SmtpMailSender::new),
+              new HttpWebhookSender(notifying.webhookTimeout()),
+              new SecureRandomBytes(),
+              clock,
+              notifying.sending());
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(registry);
       StorageMetrics.bind(database, registry);
@@ -119,7 +142,8 @@ public final class TokensmithService implements AutoCloseable {
                   ItopWebservices.of(
                       core,
                       new SynchroService(storage.synchro(), core.directory, clock),
-                      httpSettings.maxRequestBytes())));
+                      httpSettings.maxRequestBytes())),
+              new NotificationUseCases(notifications, notifications));
       try {
         http.start(config.httpHost(), config.httpPort());
       } catch (RuntimeException e) {
@@ -139,7 +163,8 @@ public final class TokensmithService implements AutoCloseable {
               + "/ ("
               + database.description()
               + ")");
-      return new TokensmithService(database, http, core);
+      AutoCloseable worker = NotificationWorker.start(notifications, notifying.interval());
+      return new TokensmithService(database, http, core, notifications, worker);
     } catch (PepperException e) {
       database.close();
       throw new StartupFailure(e.getMessage(), e);
@@ -213,6 +238,11 @@ public final class TokensmithService implements AutoCloseable {
     return core;
   }
 
+  /** The notifications, for tests that run the worker's rounds themselves. */
+  NotificationService notifications() {
+    return notifications;
+  }
+
   /** The database, for tests that fill it with SQL. */
   Database database() {
     return database;
@@ -233,6 +263,11 @@ public final class TokensmithService implements AutoCloseable {
     try {
       http.stop();
     } finally {
+      try {
+        notificationWorker.close();
+      } catch (Exception e) {
+        // the worker's close does not fail; the database closes anyway
+      }
       database.close();
     }
   }

@@ -38,6 +38,19 @@ public final class HttpApi {
       HttpSettings settings,
       PrometheusMeterRegistry registry,
       List<ApiExtension> extensions) {
+    this(useCases, settings, registry, extensions, null);
+  }
+
+  /**
+   * The API with the routes of {@code extensions} and of lifecycle notifications ({@code
+   * notifications} null: no notification routes).
+   */
+  public HttpApi(
+      UseCases useCases,
+      HttpSettings settings,
+      PrometheusMeterRegistry registry,
+      List<ApiExtension> extensions,
+      NotificationUseCases notifications) {
     Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(registry, "registry");
@@ -117,6 +130,8 @@ public final class HttpApi {
         new AdminTokenPolicyController(
             useCases.viewTokenPolicy(), useCases.changeTokenPolicy(), reader);
 
+    NotificationsController notificationsController =
+        notifications == null ? null : new NotificationsController(notifications, reader);
     ClientAddresses clientAddresses = new ClientAddresses(settings.trustedProxies());
     this.app =
         Javalin.create(
@@ -167,6 +182,9 @@ public final class HttpApi {
                   extensionRoutes,
                   scopes,
                   tokenPolicy);
+              if (notificationsController != null) {
+                NotificationsController.register(config.routes, notificationsController);
+              }
             });
   }
 

@@ -57,7 +57,12 @@ public final class ApiServer implements AutoCloseable {
     this.tokensmith = tokensmith;
     this.clock = tokensmith.clock;
     this.api =
-        new HttpApi(useCases, settings.withClock(clock), registry, extensions)
+        new HttpApi(
+                useCases,
+                settings.withClock(clock),
+                registry,
+                extensions,
+                InMemoryNotifications.useCases())
             .start("127.0.0.1", 0);
   }
 

@@ -2,9 +2,14 @@ package dev.tokensmith.adapter.persistence;
 
 import dev.tokensmith.application.port.out.AuditEvent;
 import dev.tokensmith.application.port.out.AuditLog;
+import dev.tokensmith.application.port.out.AuditNotifications;
 import java.util.List;
 
-/** {@link AuditLog} on PostgreSQL: token lifecycle events, listed per owner newest first. */
+/**
+ * {@link AuditLog} on PostgreSQL: token lifecycle events, listed per owner newest first. Each event
+ * that notifies ({@link AuditNotifications#forAudit}) writes its notification event in the same
+ * transaction (the outbox of docs/notifications.md).
+ */
 public final class JdbiAuditLog implements AuditLog {
   static final String RECORD =
       """
@@ -30,16 +35,30 @@ public final class JdbiAuditLog implements AuditLog {
   @Override
   public void record(AuditEvent event) {
     storage.durably(
-        handle ->
-            handle
-                .createUpdate(RECORD)
-                .bind("at", event.at())
-                .bind("actor", event.actor())
-                .bind("ownerLogin", event.ownerLogin())
-                .bind("tokenId", event.tokenId().uuid())
-                .bind("action", Rows.code(event.action()))
-                .bind("detail", event.detail())
-                .execute());
+        handle -> {
+          handle
+              .createUpdate(RECORD)
+              .bind("at", event.at())
+              .bind("actor", event.actor())
+              .bind("ownerLogin", event.ownerLogin())
+              .bind("tokenId", event.tokenId().uuid())
+              .bind("action", Rows.code(event.action()))
+              .bind("detail", event.detail())
+              .execute();
+          // the notification outbox, in the same transaction: no event without its notification
+          AuditNotifications.forAudit(event.action())
+              .forEach(
+                  kind ->
+                      JdbiNotificationStore.recordAudit(
+                          handle,
+                          kind,
+                          event.tokenId(),
+                          event.ownerLogin(),
+                          event.at(),
+                          event.actor(),
+                          event.detail()));
+          return null;
+        });
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tokensmith.adapter.persistence;
 
 import dev.tokensmith.application.port.out.AuthenticationFailureLog;
+import dev.tokensmith.domain.authentication.FailureReason;
 import dev.tokensmith.domain.authentication.RecordedFailure;
 import dev.tokensmith.domain.token.TokenId;
 import java.util.List;
@@ -57,6 +58,15 @@ public final class JdbiAuthenticationFailureLog implements AuthenticationFailure
                   .bind("address", failure.address())
                   .bind("endpoint", failure.endpoint())
                   .execute();
+          if (inserted > 0 && failure.reason() == FailureReason.PROFILE_NOT_ALLOWED) {
+            // notifies the owner, once per token and day, in the failure's transaction
+            handle
+                .createUpdate(JdbiNotificationStore.PROFILE_NOT_ALLOWED)
+                .bind("tokenId", id.uuid())
+                .bind("at", failure.at())
+                .bind("address", failure.address())
+                .execute();
+          }
           if (inserted > 0) {
             handle
                 .createUpdate(PRUNE)

@@ -440,7 +440,10 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
     pending.flush();
   }
 
-  /** One statement for the whole batch, committed durably. */
+  /**
+   * One statement for the whole batch, and one recording the addresses each token had not been used
+   * from (for the notification of a first use from a new address), committed durably together.
+   */
   private void writeUses(List<PendingUses.Entry> entries) {
     int size = entries.size();
     UUID[] ids = new UUID[size];
@@ -455,14 +458,22 @@ public final class JdbiTokenStore implements TokenStore, UsageRecorder, AutoClos
       addresses[i] = entry.lastAddress();
     }
     storage.durably(
-        handle ->
-            handle
-                .createUpdate(TokenSql.RECORD_USES)
-                .bind("ids", ids)
-                .bind("counts", counts)
-                .bind("times", times)
-                .bind("addresses", addresses)
-                .execute());
+        handle -> {
+          handle
+              .createUpdate(TokenSql.RECORD_USES)
+              .bind("ids", ids)
+              .bind("counts", counts)
+              .bind("times", times)
+              .bind("addresses", addresses)
+              .execute();
+          // a first use from an address notifies, off the request path (docs/notifications.md)
+          return handle
+              .createUpdate(JdbiNotificationStore.NEW_ADDRESSES)
+              .bind("ids", ids)
+              .bind("times", times)
+              .bind("addresses", addresses)
+              .execute();
+        });
   }
 
   /** How many tokens have uses waiting for the next flush. */

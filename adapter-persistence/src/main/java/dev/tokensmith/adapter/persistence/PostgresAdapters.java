@@ -32,11 +32,13 @@ public final class PostgresAdapters implements AutoCloseable {
   private final JdbiSessionStore sessions;
   private final JdbiScopeRegistry scopes;
   private final JdbiTokenPolicyStore policies;
+  private final Storage storage;
 
   private PostgresAdapters(Jdbi jdbi, StatementCounter statements, PendingUses.Settings usage) {
     this.jdbi = jdbi;
     this.statements = statements;
     Storage storage = new Storage(jdbi);
+    this.storage = storage;
     this.tokens = new JdbiTokenStore(storage, usage);
     this.accounts = new JdbiAccountDirectory(storage);
     this.directory = new JdbiDirectoryStore(storage);
@@ -139,6 +141,14 @@ public final class PostgresAdapters implements AutoCloseable {
   /** The scopes services registered. */
   public JdbiScopeRegistry scopes() {
     return scopes;
+  }
+
+  /**
+   * The notification outbox, webhooks and choices; webhook signing secrets are sealed with a key
+   * derived from {@code peppers} (the pepper never lives in the database).
+   */
+  public JdbiNotificationStore notifications(Peppers peppers) {
+    return new JdbiNotificationStore(storage, new WebhookSecrets(peppers));
   }
 
   /** The configured {@link Jdbi} the adapters use, for tools and tests. */

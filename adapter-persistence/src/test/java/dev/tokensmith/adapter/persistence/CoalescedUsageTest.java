@@ -219,8 +219,10 @@ class CoalescedUsageTest {
       before = adapters.sqlStatements();
       adapters.usage().flushUses();
       assertThat(adapters.sqlStatements() - before)
-          .as("a flush is one update (after turning synchronous commit on)")
-          .isEqualTo(2);
+          .as(
+              "a flush is one update and one insert of the new addresses (after turning"
+                  + " synchronous commit on)")
+          .isEqualTo(3);
       assertThat(storedCount(token)).isEqualTo(100);
     }
   }

@@ -77,6 +77,16 @@ final class ArchitectureRules {
               "dev.tokensmith.application.port.in..", "dev.tokensmith.application.service..")
           .as("the persistence adapter sees out-ports only");
 
+  static final ArchRule NOTIFICATION_ADAPTER_IMPLEMENTS_ONLY_OUT_PORTS =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.tokensmith.adapter.notification..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.tokensmith.application.port.in..", "dev.tokensmith.application.service..")
+          .as("the notification adapter sees out-ports only");
+
   static final ArchRule ADAPTERS_DO_NOT_SEE_EACH_OTHER =
       slices()
           .matching("dev.tokensmith.adapter.(*)..")

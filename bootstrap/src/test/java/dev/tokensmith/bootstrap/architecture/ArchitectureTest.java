@@ -44,6 +44,10 @@ class ArchitectureTest {
       ArchitectureRules.PERSISTENCE_ADAPTER_IMPLEMENTS_ONLY_OUT_PORTS;
 
   @ArchTest
+  static final ArchRule notification_adapter_sees_only_out_ports =
+      ArchitectureRules.NOTIFICATION_ADAPTER_IMPLEMENTS_ONLY_OUT_PORTS;
+
+  @ArchTest
   static final ArchRule adapters_do_not_see_each_other =
       ArchitectureRules.ADAPTERS_DO_NOT_SEE_EACH_OTHER;
 

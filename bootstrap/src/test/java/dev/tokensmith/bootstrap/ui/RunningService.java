@@ -89,6 +89,11 @@ final class RunningService implements AutoCloseable {
     return api.session(login, PASSWORD);
   }
 
+  /** Runs one round of the notification worker now (the background one runs every 10 s). */
+  void notificationRound() {
+    dev.tokensmith.bootstrap.ServiceInternals.notifications(service).deliverDue();
+  }
+
   @Override
   public void close() throws IOException {
     try {
