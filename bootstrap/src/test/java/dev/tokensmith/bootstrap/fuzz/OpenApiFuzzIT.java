@@ -76,6 +76,9 @@ class OpenApiFuzzIT {
   static String sessionCookie;
   static String csrfToken;
 
+  /** A user the fuzzer may edit, disable or delete (see the hostile values). */
+  static final String TARGET_LOGIN = "fuzz-target";
+
   @BeforeAll
   static void start() throws Exception {
     originalErr = System.err;
@@ -120,6 +123,20 @@ class OpenApiFuzzIT {
             sessionHeaders());
     assertThat(application.statusCode()).as(application.body()).isEqualTo(201);
     applicationToken = field(application.body(), "secret");
+    HttpResponse<String> target =
+        send(
+            "POST",
+            "/api/v1/admin/users",
+            "application/json",
+            "{\"login\":\""
+                + TARGET_LOGIN
+                + "\",\"password\":\""
+                + ADMIN_PASSWORD
+                + "\",\"organization\":\"My Company\",\"profiles\":[\"Administrator\"],"
+                + "\"contact\":{\"firstName\":\"Fuzz\",\"name\":\"Target\","
+                + "\"email\":\"fuzz-target@example.org\"}}",
+            sessionHeaders());
+    assertThat(target.statusCode()).as(target.body()).isEqualTo(201);
     SECRETS.add(personalToken);
     SECRETS.add(applicationToken);
   }
@@ -446,7 +463,10 @@ class OpenApiFuzzIT {
             "REST Services User",
             "enabled",
             "disabled",
-            "admin",
+            // an existing user, never the signed-in administrator: the application token holds
+            // Administrator and may rightly delete or disable any other user, which would lock
+            // the run out of its session
+            TARGET_LOGIN,
             "a\r\nX-Injected: yes",
             "\t\n",
             "SELECT Person WHERE name LIKE '%'",
