@@ -95,7 +95,7 @@ final class CoreServices {
   }
 
   private RestResult get(Principal actor, String version, JsonData data) {
-    DirectoryClass directoryClass = data.directoryClass("class");
+    DirectoryClass directoryClass = data.readableClass("class");
     JsonNode keyNode = data.mandatory("key");
     OutputFields fields = OutputFields.parse(directoryClass, data.optional("output_fields"));
     Paging paging = version.equals(PAGING_VERSION) ? Paging.of(data) : Paging.ALL;

@@ -110,7 +110,15 @@ class ItopRestOperationsTest {
       assertThat(monet.get("key").asText()).isEqualTo(Long.toString(demo.monet.id()));
       assertThat(Json.fieldNames(monet.get("fields")))
           .containsExactly(
-              "id", "name", "first_name", "email", "phone", "org_id", "org_name", "friendlyname");
+              "name",
+              "first_name",
+              "email",
+              "phone",
+              "status",
+              "org_id",
+              "org_name",
+              "friendlyname");
+      assertThat(monet.get("fields").get("status").asText()).isEqualTo("active");
       assertThat(monet.get("fields").get("friendlyname").asText()).isEqualTo("Claude Monet");
       assertThat(monet.get("fields").get("org_name").asText()).isEqualTo("Demo");
     }
@@ -188,6 +196,57 @@ class ItopRestOperationsTest {
               0,
               "Found: 2");
       assertThat(keys(body)).containsExactly(key(demo.monet), key(demo.morisot));
+    }
+
+    @Test
+    void starListsEveryAttributeButTheId() {
+      JsonNode body =
+          answer(
+              rest(
+                  reader,
+                  get(
+                      "Organization",
+                      Long.toString(demo.demo.id().value()),
+                      ",\"output_fields\":\"*\"")));
+      JsonNode organization = body.get("objects").get("Organization::" + demo.demo.id().value());
+      assertThat(Json.fieldNames(organization.get("fields"))).doesNotContain("id");
+      assertThat(organization.get("key").asText()).isEqualTo(Long.toString(demo.demo.id().value()));
+    }
+
+    @Test
+    void aContactQueryFindsPersonsUnderTheirRealClass() {
+      JsonNode body =
+          assertAnswer(
+              rest(reader, get("Contact", "{\"email\":\"claude.monet@demo.com\"}", "")),
+              0,
+              "Found: 1");
+      JsonNode monet = body.get("objects").get(key(demo.monet));
+      assertThat(monet.get("class").asText()).isEqualTo("Person");
+      assertThat(monet.get("fields").get("friendlyname").asText()).isEqualTo("Claude Monet");
+    }
+
+    @Test
+    void aContactOqlFindsPersons() {
+      JsonNode body =
+          assertAnswer(
+              rest(
+                  reader,
+                  get("Contact", quoted("SELECT Contact WHERE email LIKE '%@demo.com'"), "")),
+              0,
+              "Found: 2");
+      assertThat(keys(body)).containsExactly(key(demo.monet), key(demo.morisot));
+    }
+
+    @Test
+    void contactIsReadOnly() {
+      JsonNode body =
+          answer(
+              rest(
+                  admin,
+                  "{\"operation\":\"core/create\",\"comment\":\"c\",\"class\":\"Contact\","
+                      + "\"fields\":{\"name\":\"X\"}}"));
+      assertThat(body.get("code").asInt()).isEqualTo(100);
+      assertThat(body.get("message").asText()).contains("'Contact' is read-only");
     }
 
     @Test
@@ -568,6 +627,40 @@ class ItopRestOperationsTest {
       JsonNode updated = body.get("objects").get(key(person));
       assertThat(updated.get("message").asText()).isEqualTo("updated");
       assertThat(updated.get("fields").get("phone").asText()).isEqualTo("+1 555");
+    }
+
+    @Test
+    void theStatusBecomesInactiveAndOnlyActiveOrInactiveIsAccepted() {
+      DirectoryRecord person = person("upd-status@scratch.example");
+      JsonNode body =
+          assertAnswer(
+              rest(
+                  admin,
+                  update(
+                      "Person",
+                      "{\"email\":\"upd-status@scratch.example\"}",
+                      "{\"status\":\"inactive\"}")),
+              0,
+              null);
+      assertThat(body.get("objects").get(key(person)).get("fields").get("status").asText())
+          .isEqualTo("inactive");
+      JsonNode found =
+          answer(
+              rest(
+                  reader,
+                  get(
+                      "Person",
+                      quoted("SELECT Person WHERE status = 'inactive'"),
+                      ",\"output_fields\":\"email, status\"")));
+      assertThat(keys(found)).containsExactly(key(person));
+      JsonNode refused =
+          answer(
+              rest(
+                  admin,
+                  update("Person", Long.toString(person.id()), "{\"status\":\"obsolete\"}")));
+      assertThat(refused.get("code").asInt()).isEqualTo(100);
+      assertThat(refused.get("message").asText())
+          .contains("status: 'obsolete' is not a valid value (active or inactive)");
     }
 
     @Test

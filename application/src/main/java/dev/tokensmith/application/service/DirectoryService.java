@@ -149,6 +149,7 @@ public final class DirectoryService
                         fields.text("name").get(),
                         fields.text("email").get(),
                         fields.text("phone").filter(phone -> !phone.isEmpty()),
+                        fields.text("status").getOrElse(DirectoryRecord.ACTIVE),
                         organization)));
   }
 
@@ -175,6 +176,7 @@ public final class DirectoryService
                         fields.text("name"),
                         fields.text("email"),
                         fields.text("phone"),
+                        fields.text("status"),
                         organizationId))
                 .toEither(() -> invalidObject(DirectoryClass.PERSON, id)));
   }

@@ -32,7 +32,12 @@ import java.util.TreeMap;
  */
 public final class InMemoryAccountDirectory implements AccountDirectory {
   private record PersonRow(
-      String firstName, String name, String email, Option<String> phone, long organizationId) {}
+      String firstName,
+      String name,
+      String email,
+      Option<String> phone,
+      long organizationId,
+      String status) {}
 
   private record UserRow(
       String login, Status status, long organizationId, long contactId, Set<Profile> profiles) {}
@@ -221,8 +226,29 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
     persons.put(
         id,
         new PersonRow(
-            person.firstName(), person.name(), person.email(), person.phone(), organizationId));
+            person.firstName(),
+            person.name(),
+            person.email(),
+            person.phone(),
+            organizationId,
+            person.status()));
     return toPerson(id, persons.get(id));
+  }
+
+  /** The directory status ({@code active} or {@code inactive}) of an existing person. */
+  synchronized String personStatus(long id) {
+    return persons.get(id).status();
+  }
+
+  /** Sets the directory status of a person; an unknown person is ignored. */
+  synchronized void writePersonStatus(long id, String status) {
+    PersonRow row = persons.get(id);
+    if (row != null) {
+      persons.put(
+          id,
+          new PersonRow(
+              row.firstName(), row.name(), row.email(), row.phone(), row.organizationId(), status));
+    }
   }
 
   /** Writes an existing person's fields; an unknown person is ignored, as an SQL UPDATE does. */
@@ -237,7 +263,8 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
               person.name(),
               person.email(),
               person.phone(),
-              person.organization().id().value()));
+              person.organization().id().value(),
+              persons.get(id).status()));
     }
   }
 

@@ -84,7 +84,9 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
 
   @Override
   public DirectoryRecord createPerson(NewPerson person) {
-    return DirectoryRecord.of(accounts.addPerson(person));
+    synchronized (accounts) {
+      return record(accounts.addPerson(person));
+    }
   }
 
   @Override
@@ -115,7 +117,8 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
                         changes.phoneAfter(current.phone()),
                         organization);
                 accounts.writePerson(changed);
-                return DirectoryRecord.of(accounts.person(id).get());
+                changes.status().forEach(status -> accounts.writePersonStatus(id, status));
+                return record(accounts.person(id).get());
               });
     }
   }
@@ -127,7 +130,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
       if (person.isEmpty()) {
         return new DeleteOutcome.NotFound();
       }
-      DirectoryRecord record = DirectoryRecord.of(person.get());
+      DirectoryRecord record = record(person.get());
       long users = accounts.usersWithContact(id);
       if (users > 0) {
         return new DeleteOutcome.InUse(record, 0, users, 0);
@@ -193,10 +196,23 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
         .filter(record -> InMemoryCriteria.matches(query.criteria(), record));
   }
 
+  /** A person as the directory shows it, with the status the accounts do not hold. */
+  private DirectoryRecord record(Person person) {
+    return DirectoryRecord.person(
+        person.id().value(),
+        person.firstName(),
+        person.name(),
+        person.email(),
+        person.phone(),
+        accounts.personStatus(person.id().value()),
+        person.organization().id().value(),
+        person.organization().name());
+  }
+
   private List<DirectoryRecord> records(DirectoryClass directoryClass) {
     synchronized (accounts) {
       if (directoryClass == DirectoryClass.PERSON) {
-        return accounts.personsById().stream().map(DirectoryRecord::of).toList();
+        return accounts.personsById().stream().map(this::record).toList();
       }
       if (directoryClass == DirectoryClass.ORGANIZATION) {
         return accounts.organizationsById().stream().map(DirectoryRecord::of).toList();

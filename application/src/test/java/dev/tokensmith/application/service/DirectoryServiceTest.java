@@ -167,6 +167,39 @@ class DirectoryServiceTest {
   }
 
   @Test
+  void aPersonIsCreatedActiveOrInactiveAndAnUpdateChangesItsStatus() {
+    DirectoryRecord active = directory.create(manager, DirectoryClass.PERSON, adaFields()).get();
+    assertThat(active.field("status")).isEqualTo("active");
+    Map<String, Object> fields = person("Grace", "Hopper", "grace@demo.com");
+    fields.put("status", " inactive ");
+    DirectoryRecord inactive = directory.create(manager, DirectoryClass.PERSON, fields).get();
+    assertThat(inactive.field("status")).isEqualTo("inactive");
+    DirectoryRecord updated =
+        directory
+            .update(manager, DirectoryClass.PERSON, active.id(), Map.of("status", "inactive"))
+            .get();
+    assertThat(updated.field("status")).isEqualTo("inactive");
+    assertThat(updated.field("email")).isEqualTo("ada@demo.com");
+    assertThat(
+            directory
+                .find(
+                    reader,
+                    new ObjectQuery(
+                        DirectoryClass.PERSON,
+                        new Criteria.Comparison(
+                            "status", ComparisonOperator.EQUAL, Literal.of("inactive"))),
+                    10,
+                    0)
+                .get())
+        .containsExactly(updated, inactive);
+    assertThat(invalidWith("status", "gone"))
+        .isEqualTo(
+            new InvalidInput("status", "status: 'gone' is not a valid value (active or inactive)"));
+    assertThat(invalidWith("status", null))
+        .isEqualTo(new InvalidInput("status", "status: a value is required"));
+  }
+
+  @Test
   void anOrganizationIdMayBeANumberOrTheTextOfOne() {
     for (Object orgId :
         List.of(company, (int) company, BigInteger.valueOf(company), " " + company + " ")) {

@@ -6,6 +6,7 @@ import dev.tokensmith.domain.directory.Criteria;
 import dev.tokensmith.domain.directory.DirectoryClass;
 import dev.tokensmith.domain.directory.Literal;
 import dev.tokensmith.domain.directory.ObjectQuery;
+import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,9 @@ final class OqlParser {
           hasWhere ? "AND, OR or the end of the query" : "WHERE or the end of the query");
     }
     DirectoryClass directoryClass =
-        DirectoryClass.byClassName(classToken.text())
+        (classToken.text().equals("Contact")
+                ? Option.some(DirectoryClass.PERSON)
+                : DirectoryClass.byClassName(classToken.text()))
             .getOrElseThrow(
                 () ->
                     new OqlFailure(
