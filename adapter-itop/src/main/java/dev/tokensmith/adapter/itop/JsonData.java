@@ -101,10 +101,17 @@ final class JsonData {
 
   /**
    * The class the member {@code name} names for a read, where {@code Contact} (iTop's parent class
-   * of {@code Person}) stands for {@code Person}: its objects answer under their real class.
+   * of {@code Person}) stands for {@code Person} and {@code UserLocal} for {@code User}: objects
+   * answer under their real class.
    */
   DirectoryClass readableClass(String name) {
-    return text(mandatory(name)).equals(CONTACT) ? DirectoryClass.PERSON : directoryClass(name);
+    String className = text(mandatory(name));
+    if (className.equals(CONTACT)) {
+      return DirectoryClass.PERSON;
+    }
+    return className.equals(UserLocalObjects.USER_LOCAL)
+        ? DirectoryClass.USER
+        : directoryClass(name);
   }
 
   /** A value as PHP prints it in a message: text as is, other scalars and structures as JSON. */

@@ -358,13 +358,85 @@ class ItopRestOperationsTest {
     }
 
     @Test
+    void aUserAnswersAsItopsUserLocalWithItsContactsFields() {
+      long id = administrator.id().value();
+      JsonNode body =
+          assertAnswer(rest(admin, get("User", "{\"login\":\"root\"}", "")), 0, "Found: 1");
+      JsonNode user = body.get("objects").get("UserLocal::" + id);
+      assertThat(user.get("class").asText()).isEqualTo("UserLocal");
+      assertThat(user.get("key").asText()).isEqualTo(Long.toString(id));
+      JsonNode fields = user.get("fields");
+      assertThat(Json.fieldNames(fields))
+          .containsExactly(
+              "contactid",
+              "last_name",
+              "first_name",
+              "email",
+              "org_id",
+              "login",
+              "language",
+              "status",
+              "profile_list",
+              "allowed_org_list",
+              "finalclass",
+              "friendlyname",
+              "contactid_friendlyname",
+              "org_id_friendlyname");
+      var contact = administrator.contact();
+      assertThat(fields.get("contactid").asText()).isEqualTo(Long.toString(contact.id().value()));
+      assertThat(fields.get("last_name").asText()).isEqualTo(contact.name());
+      assertThat(fields.get("first_name").asText()).isEqualTo(contact.firstName());
+      assertThat(fields.get("email").asText()).isEqualTo(contact.email());
+      assertThat(fields.get("contactid_friendlyname").asText()).isEqualTo(contact.friendlyName());
+      assertThat(fields.get("org_id").asText())
+          .isEqualTo(Long.toString(administrator.organization().id().value()));
+      assertThat(fields.get("org_id_friendlyname").asText())
+          .isEqualTo(administrator.organization().name());
+      assertThat(fields.get("login").asText()).isEqualTo("root");
+      assertThat(fields.get("friendlyname").asText()).isEqualTo("root");
+      assertThat(fields.get("finalclass").asText()).isEqualTo("UserLocal");
+      assertThat(fields.get("language").asText()).isEqualTo("EN US");
+      assertThat(fields.get("allowed_org_list").isArray()).isTrue();
+      assertThat(fields.get("allowed_org_list")).isEmpty();
+      JsonNode links = fields.get("profile_list");
+      assertThat(links.isArray()).isTrue();
+      assertThat(links).hasSize(2);
+      JsonNode first = links.get(0);
+      assertThat(Json.fieldNames(first))
+          .containsExactly(
+              "profileid", "profile", "reason", "friendlyname", "profileid_friendlyname");
+      assertThat(first.get("profileid").asText()).isEqualTo("1");
+      assertThat(first.get("profile").asText()).isEqualTo("Administrator");
+      assertThat(first.get("reason").asText()).isEmpty();
+      assertThat(first.get("friendlyname").asText())
+          .isEqualTo("Link between root and Administrator");
+      assertThat(first.get("profileid_friendlyname").asText()).isEqualTo("Administrator");
+      assertThat(links.get(1).get("profile").asText()).isEqualTo("REST Services User");
+
+      JsonNode some =
+          answer(
+              rest(
+                  admin,
+                  get(
+                      "UserLocal",
+                      quoted("SELECT UserLocal WHERE login = 'root'"),
+                      ",\"output_fields\":\"email, id\"")));
+      assertThat(Json.fieldNames(some.get("objects").get("UserLocal::" + id).get("fields")))
+          .containsExactly("email", "id");
+      assertAnswer(
+          rest(admin, get("User", "1", ",\"output_fields\":\"password\"")),
+          100,
+          "Error: output_fields: invalid attribute code 'password'");
+    }
+
+    @Test
     void usersAreReadableByAdministratorsOnly() {
       JsonNode body =
           assertAnswer(rest(admin, get("User", "{\"login\":\"reader\"}", "")), 0, "Found: 1");
       JsonNode user = body.get("objects").elements().next();
-      assertThat(user.get("class").asText()).isEqualTo("User");
-      assertThat(user.get("fields").get("profile_list").asText())
-          .isEqualTo("Directory Reader, REST Services User");
+      assertThat(user.get("class").asText()).isEqualTo("UserLocal");
+      assertThat(user.get("fields").get("profile_list").findValuesAsText("profile"))
+          .containsExactly("Directory Reader", "REST Services User");
       assertThat(user.get("fields").get("status").asText()).isEqualTo("enabled");
       Res refused = rest(reader, get("User", "{\"login\":\"reader\"}", ""));
       answer(refused);
