@@ -539,6 +539,24 @@ class ItopRestOperationsTest {
     }
 
     @Test
+    void anInactiveOrganization() {
+      JsonNode body =
+          assertAnswer(
+              rest(
+                  admin,
+                  create(
+                      "Organization",
+                      "{\"name\":\"Closed Shop\",\"status\":\"inactive\"}",
+                      ",\"output_fields\":\"*\"")),
+              0,
+              null);
+      JsonNode created = body.get("objects").elements().next();
+      assertThat(Json.fieldNames(created.get("fields")))
+          .containsExactly("name", "status", "friendlyname");
+      assertThat(created.get("fields").get("status").asText()).isEqualTo("inactive");
+    }
+
+    @Test
     void aPersonWithItsOrganizationById() {
       Res response =
           rest(

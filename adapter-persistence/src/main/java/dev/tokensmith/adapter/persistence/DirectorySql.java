@@ -390,6 +390,9 @@ final class DirectorySql {
 
   static final String DELETE_PERSON = "DELETE FROM persons WHERE id = :id";
 
+  static final String SET_ORGANIZATION_STATUS =
+      "UPDATE organizations SET status = :status WHERE id = :id";
+
   static final String ADD_ORGANIZATION =
       """
       INSERT INTO organizations (name) VALUES (:name)

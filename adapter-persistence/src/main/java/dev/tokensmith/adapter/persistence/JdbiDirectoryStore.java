@@ -436,6 +436,21 @@ public final class JdbiDirectoryStore implements DirectoryStore {
     return handle.createQuery(lock).bind("id", id).mapToMap().findOne().isPresent();
   }
 
+  @Override
+  public Option<DirectoryRecord> setOrganizationStatus(long id, String status) {
+    String checked = status(status);
+    return storage.durably(
+        handle -> {
+          int changed =
+              handle
+                  .createUpdate(DirectorySql.SET_ORGANIZATION_STATUS)
+                  .bind("id", id)
+                  .bind("status", checked)
+                  .execute();
+          return changed == 0 ? Option.none() : byId(handle, DirectoryClass.ORGANIZATION, id);
+        });
+  }
+
   /** A status to store: {@code active} or {@code inactive}, else a programming error. */
   private static String status(String status) {
     if (!DirectoryRecord.isContactStatus(status)) {

@@ -158,7 +158,16 @@ public final class DirectoryService
     if (missing.isDefined()) {
       return Either.left(missing.get());
     }
-    return store.createOrganization(fields.text("name").get()).mapLeft(DirectoryService::conflict);
+    return store
+        .createOrganization(fields.text("name").get())
+        .mapLeft(DirectoryService::conflict)
+        .map(
+            created ->
+                fields
+                    .text("status")
+                    .filter(status -> !status.equals(created.field("status")))
+                    .flatMap(status -> store.setOrganizationStatus(created.id(), status))
+                    .getOrElse(created));
   }
 
   private Either<UseCaseFailure, DirectoryRecord> updatePerson(long id, DirectoryFields fields) {
@@ -183,15 +192,22 @@ public final class DirectoryService
 
   private Either<UseCaseFailure, DirectoryRecord> updateOrganization(
       DirectoryRecord existing, DirectoryFields fields) {
-    if (fields.text("name").isEmpty()) {
-      return Either.right(existing);
+    Either<UseCaseFailure, DirectoryRecord> renamed =
+        fields.text("name").isEmpty()
+            ? Either.right(existing)
+            : store
+                .updateOrganization(existing.id(), fields.text("name").get())
+                .mapLeft(DirectoryService::conflict)
+                .flatMap(
+                    updated ->
+                        updated.toEither(
+                            () -> invalidObject(DirectoryClass.ORGANIZATION, existing.id())));
+    if (renamed.isLeft() || fields.text("status").isEmpty()) {
+      return renamed;
     }
     return store
-        .updateOrganization(existing.id(), fields.text("name").get())
-        .mapLeft(DirectoryService::conflict)
-        .flatMap(
-            updated ->
-                updated.toEither(() -> invalidObject(DirectoryClass.ORGANIZATION, existing.id())));
+        .setOrganizationStatus(existing.id(), fields.text("status").get())
+        .toEither(() -> invalidObject(DirectoryClass.ORGANIZATION, existing.id()));
   }
 
   /** The organization {@code org_id} names, or iTop's message for an external key of nothing. */

@@ -589,9 +589,19 @@ public abstract class AbstractDirectoryStoreContractTest {
   }
 
   @Test
-  void anOrganizationIsActive() {
+  void anOrganizationIsActiveUntilItsStatusIsSet() {
     assertThat(find(DirectoryClass.ORGANIZATION, eq("id", org.id().value())).get(0).field("status"))
         .isEqualTo("active");
+    DirectoryRecord inactive =
+        directory().setOrganizationStatus(org.id().value(), "inactive").get();
+    assertThat(inactive)
+        .isEqualTo(DirectoryRecord.organization(org.id().value(), org.name(), "inactive"));
+    assertThat(find(DirectoryClass.ORGANIZATION, eq("status", "inactive")))
+        .containsExactly(inactive);
+    String renamed = ContractFixtures.unique("Renamed ");
+    assertThat(directory().updateOrganization(org.id().value(), renamed).get())
+        .contains(DirectoryRecord.organization(org.id().value(), renamed, "inactive"));
+    assertThat(directory().setOrganizationStatus(org.id().value() + 1_000_000, "active")).isEmpty();
   }
 
   @Test

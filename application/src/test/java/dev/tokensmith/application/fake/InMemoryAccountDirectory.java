@@ -14,6 +14,7 @@ import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.account.UserId;
+import dev.tokensmith.domain.directory.DirectoryRecord;
 import dev.tokensmith.domain.directory.DirectoryText;
 import io.vavr.control.Option;
 import java.util.Comparator;
@@ -43,6 +44,7 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
       String login, Status status, long organizationId, long contactId, Set<Profile> profiles) {}
 
   private final NavigableMap<Long, String> organizations = new TreeMap<>();
+  private final NavigableMap<Long, String> organizationStatuses = new TreeMap<>();
   private final NavigableMap<Long, PersonRow> persons = new TreeMap<>();
   private final NavigableMap<Long, UserRow> users = new TreeMap<>();
   private final Map<Long, PasswordHash> hashes = new HashMap<>();
@@ -198,7 +200,23 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
   /** The organizations and persons as they are now, to put back with {@link #restore}. */
   synchronized Object snapshot() {
     return new Snapshot(
-        new TreeMap<>(organizations), new TreeMap<>(persons), lastOrganizationId, lastPersonId);
+        new TreeMap<>(organizations),
+        new TreeMap<>(organizationStatuses),
+        new TreeMap<>(persons),
+        lastOrganizationId,
+        lastPersonId);
+  }
+
+  /** The directory status of an existing organization ({@code active} unless set). */
+  synchronized String organizationStatus(long id) {
+    return organizationStatuses.getOrDefault(id, DirectoryRecord.ACTIVE);
+  }
+
+  /** Sets the directory status of an existing organization. */
+  synchronized void writeOrganizationStatus(long id, String status) {
+    if (organizations.containsKey(id)) {
+      organizationStatuses.put(id, status);
+    }
   }
 
   /** Puts back the organizations and persons of a {@link #snapshot} (a rolled-back transaction). */
@@ -206,6 +224,8 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
     Snapshot saved = (Snapshot) snapshot;
     organizations.clear();
     organizations.putAll(saved.organizations());
+    organizationStatuses.clear();
+    organizationStatuses.putAll(saved.organizationStatuses());
     persons.clear();
     persons.putAll(saved.persons());
     lastOrganizationId = saved.lastOrganizationId();
@@ -214,6 +234,7 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
 
   private record Snapshot(
       NavigableMap<Long, String> organizations,
+      NavigableMap<Long, String> organizationStatuses,
       NavigableMap<Long, PersonRow> persons,
       long lastOrganizationId,
       long lastPersonId) {}

@@ -163,7 +163,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
         return Either.left(new DirectoryConflict(DirectoryClass.ORGANIZATION, "name", name));
       }
       accounts.renameOrganization(id, name);
-      return Either.right(accounts.organization(id).map(DirectoryRecord::of));
+      return Either.right(accounts.organization(id).map(this::record));
     }
   }
 
@@ -177,7 +177,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
       if (organization.isEmpty()) {
         return new DeleteOutcome.NotFound();
       }
-      DirectoryRecord record = DirectoryRecord.of(organization.get());
+      DirectoryRecord record = record(organization.get());
       long persons = accounts.personsOf(id);
       long users = accounts.usersOf(id);
       if (persons + users + applicationTokens > 0) {
@@ -194,6 +194,25 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
     query.checkAttributes().getOrElseThrow(message -> new IllegalArgumentException(message));
     return records(query.directoryClass()).stream()
         .filter(record -> InMemoryCriteria.matches(query.criteria(), record));
+  }
+
+  @Override
+  public Option<DirectoryRecord> setOrganizationStatus(long id, String status) {
+    if (!DirectoryRecord.isContactStatus(status)) {
+      throw new IllegalArgumentException("a status is active or inactive");
+    }
+    synchronized (accounts) {
+      accounts.writeOrganizationStatus(id, status);
+      return accounts.organization(id).map(this::record);
+    }
+  }
+
+  /** An organization as the directory shows it, with its status. */
+  private DirectoryRecord record(Organization organization) {
+    return DirectoryRecord.organization(
+        organization.id().value(),
+        organization.name(),
+        accounts.organizationStatus(organization.id().value()));
   }
 
   /** A person as the directory shows it, with the status the accounts do not hold. */
@@ -215,7 +234,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
         return accounts.personsById().stream().map(this::record).toList();
       }
       if (directoryClass == DirectoryClass.ORGANIZATION) {
-        return accounts.organizationsById().stream().map(DirectoryRecord::of).toList();
+        return accounts.organizationsById().stream().map(this::record).toList();
       }
       return accounts.usersById().stream().map(DirectoryRecord::of).toList();
     }

@@ -200,6 +200,32 @@ class DirectoryServiceTest {
   }
 
   @Test
+  void anOrganizationIsCreatedOrUpdatedWithAStatus() {
+    DirectoryRecord created =
+        directory
+            .create(
+                manager,
+                DirectoryClass.ORGANIZATION,
+                Map.of("name", "Closed Shop", "status", "inactive"))
+            .get();
+    assertThat(created.field("status")).isEqualTo("inactive");
+    DirectoryRecord reopened =
+        directory
+            .update(manager, DirectoryClass.ORGANIZATION, created.id(), Map.of("status", "active"))
+            .get();
+    assertThat(reopened)
+        .isEqualTo(DirectoryRecord.organization(created.id(), "Closed Shop", "active"));
+    assertThat(
+            directory
+                .update(
+                    manager, DirectoryClass.ORGANIZATION, created.id(), Map.of("status", "closed"))
+                .getLeft())
+        .isEqualTo(
+            new InvalidInput(
+                "status", "status: 'closed' is not a valid value (active or inactive)"));
+  }
+
+  @Test
   void anOrganizationIdMayBeANumberOrTheTextOfOne() {
     for (Object orgId :
         List.of(company, (int) company, BigInteger.valueOf(company), " " + company + " ")) {

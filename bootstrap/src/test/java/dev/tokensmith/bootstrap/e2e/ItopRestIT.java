@@ -239,8 +239,8 @@ class ItopRestIT {
         call(
             token,
             "{\"operation\":\"core/create\",\"comment\":\"e2e\",\"class\":\"Person\","
-                + "\"fields\":{\"first_name\":\"Eva\",\"name\":\"Gonzalès\","
-                + "\"email\":\"eva.gonzales@demo.com\",\"status\":\"inactive\","
+                + "\"fields\":{\"first_name\":\"Eva\",\"name\":\"Gonzales\","
+                + "\"email\":\"eva.gonzales@salon.example\",\"status\":\"inactive\","
                 + "\"org_id\":{\"name\":\"Demo\"}}}");
     assertThat(created).contains("\"status\":\"inactive\"").doesNotContain("\"id\":");
     String id = Http.field(created, "key");
@@ -249,24 +249,24 @@ class ItopRestIT {
         call(
             token,
             "{\"operation\":\"core/get\",\"class\":\"Contact\","
-                + "\"key\":{\"email\":\"eva.gonzales@demo.com\"},\"output_fields\":\"*\"}");
+                + "\"key\":{\"email\":\"eva.gonzales@salon.example\"},\"output_fields\":\"*\"}");
     assertThat(contact)
         .contains("\"Person::" + id + "\":{\"code\":0,\"message\":\"\",\"class\":\"Person\"")
-        .contains("\"fields\":{\"name\":\"Gonzalès\",\"first_name\":\"Eva\"")
+        .contains("\"fields\":{\"name\":\"Gonzales\",\"first_name\":\"Eva\"")
         .contains("\"status\":\"inactive\"")
         .contains("\"message\":\"Found: 1\"");
     String byOql =
         call(
             token,
             "{\"operation\":\"core/get\",\"class\":\"Contact\",\"key\":\"SELECT Contact WHERE"
-                + " status = 'inactive' AND email LIKE '%@demo.com'\",\"output_fields\":\"email\"}");
+                + " status = 'inactive' AND email LIKE '%@salon.example'\",\"output_fields\":\"email\"}");
     assertThat(byOql)
         .isEqualTo(
             "{\"objects\":{\"Person::"
                 + id
                 + "\":{\"code\":0,\"message\":\"\",\"class\":\"Person\",\"key\":\""
                 + id
-                + "\",\"fields\":{\"email\":\"eva.gonzales@demo.com\"}}},\"code\":0,"
+                + "\",\"fields\":{\"email\":\"eva.gonzales@salon.example\"}}},\"code\":0,"
                 + "\"message\":\"Found: 1\"}");
 
     String reactivated =

@@ -19,7 +19,8 @@ public enum DirectoryClass {
           "org_name",
           "friendlyname"),
       List.of("first_name", "name", "email", "phone", "status", "org_id")),
-  ORGANIZATION("Organization", List.of("id", "name", "status", "friendlyname"), List.of("name")),
+  ORGANIZATION(
+      "Organization", List.of("id", "name", "status", "friendlyname"), List.of("name", "status")),
   USER(
       "User",
       List.of("id", "login", "status", "org_id", "contactid", "profile_list", "friendlyname"),

@@ -55,7 +55,8 @@ class DirectoryClassTest {
   void personsAndOrganizationsAreWritableAndUsersAreNot() {
     assertThat(DirectoryClass.PERSON.writableAttributeCodes())
         .containsExactly("first_name", "name", "email", "phone", "status", "org_id");
-    assertThat(DirectoryClass.ORGANIZATION.writableAttributeCodes()).containsExactly("name");
+    assertThat(DirectoryClass.ORGANIZATION.writableAttributeCodes())
+        .containsExactly("name", "status");
     assertThat(DirectoryClass.USER.writableAttributeCodes()).isEmpty();
     assertThat(DirectoryClass.PERSON.isWritable()).isTrue();
     assertThat(DirectoryClass.USER.isWritable()).isFalse();
