@@ -56,6 +56,7 @@ final class CoreServices {
   private final DeleteDirectoryObjectUseCase delete;
   private final LogInUseCase logIn;
   private final ObjectKeys keys;
+  private final UserLocalObjects userLocals;
 
   CoreServices(
       FindDirectoryObjectsUseCase find,
@@ -71,6 +72,7 @@ final class CoreServices {
     this.delete = delete;
     this.logIn = logIn;
     this.keys = new ObjectKeys(find, count);
+    this.userLocals = new UserLocalObjects(find);
   }
 
   /**
@@ -95,9 +97,15 @@ final class CoreServices {
   }
 
   private RestResult get(Principal actor, String version, JsonData data) {
-    DirectoryClass directoryClass = data.directoryClass("class");
+    DirectoryClass directoryClass = data.readableClass("class");
     JsonNode keyNode = data.mandatory("key");
-    OutputFields fields = OutputFields.parse(directoryClass, data.optional("output_fields"));
+    boolean users = directoryClass == DirectoryClass.USER;
+    OutputFields fields =
+        users
+            ? OutputFields.identifying(directoryClass)
+            : OutputFields.parse(directoryClass, data.optional("output_fields"));
+    List<String> userFields =
+        users ? UserLocalObjects.fields(data.optional("output_fields")) : List.of();
     Paging paging = version.equals(PAGING_VERSION) ? Paging.of(data) : Paging.ALL;
     ObjectQuery query = keys.read(actor, directoryClass, keyNode).query();
     List<DirectoryRecord> found;
@@ -113,8 +121,15 @@ final class CoreServices {
               : RestFailures.orFail(find.find(actor, query, paging.limit(), (int) paging.offset()));
     }
     Map<String, ObjectNode> objects = new LinkedHashMap<>();
+    if (users) {
+      List<DirectoryRecord> foundUsers =
+          found.stream().filter(record -> record.directoryClass() == DirectoryClass.USER).toList();
+      objects.putAll(userLocals.objects(actor, foundUsers, userFields));
+    }
     for (DirectoryRecord record : found) {
-      objects.put(record.objectKey(), fields.object(RestCode.OK, "", record));
+      if (!users || record.directoryClass() != DirectoryClass.USER) {
+        objects.put(record.objectKey(), fields.object(RestCode.OK, "", record));
+      }
     }
     return RestResult.objects(RestCode.OK, "Found: " + total, objects);
   }

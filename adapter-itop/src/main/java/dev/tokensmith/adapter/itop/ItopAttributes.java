@@ -27,11 +27,12 @@ final class ItopAttributes {
               "first_name", "First Name",
               "email", "Email",
               "phone", "Phone",
+              "status", "Status",
               "org_id", "Organization",
               "org_name", "Organization name",
               "friendlyname", "Full name"),
           DirectoryClass.ORGANIZATION,
-          labels("id", ID_LABEL, "name", "Name", "friendlyname", "Full name"),
+          labels("id", ID_LABEL, "name", "Name", "status", "Status", "friendlyname", "Full name"),
           DirectoryClass.USER,
           labels(
               "id", ID_LABEL,
@@ -71,9 +72,12 @@ final class ItopAttributes {
     return UNQUOTED.contains(code);
   }
 
-  /** An enumeration value as iTop shows it localized ({@code enabled} is {@code Enabled}). */
+  /**
+   * An enumeration value as iTop shows it localized ({@code enabled} is {@code Enabled}, {@code
+   * inactive} is {@code Inactive}).
+   */
   static String localizedValue(DirectoryClass directoryClass, String code, String value) {
-    if (directoryClass == DirectoryClass.USER && code.equals("status") && !value.isEmpty()) {
+    if (code.equals("status") && !value.isEmpty()) {
       return Character.toUpperCase(value.charAt(0)) + value.substring(1);
     }
     return value;

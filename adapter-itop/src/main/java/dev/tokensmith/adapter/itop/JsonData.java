@@ -13,6 +13,9 @@ import java.util.Set;
  * absent or {@code null} is missing ({@code Error: Missing parameter '<name>'}).
  */
 final class JsonData {
+  /** iTop's parent class of {@code Person}, readable only. */
+  static final String CONTACT = "Contact";
+
   private static final String CHECK_CREDENTIALS = "core/check_credentials";
   private static final Set<String> CREDENTIALS = Set.of("user", "password");
 
@@ -84,9 +87,31 @@ final class JsonData {
   /** The class the member {@code name} names; code 100 with iTop's message for another one. */
   DirectoryClass directoryClass(String name) {
     String className = text(mandatory(name));
+    if (className.equals(CONTACT)) {
+      throw RestFailed.internal(
+          name
+              + ": '"
+              + CONTACT
+              + "' is read-only here: create, update and delete its class 'Person'");
+    }
     return DirectoryClass.byClassName(className)
         .getOrElseThrow(
             () -> RestFailed.internal(name + ": '" + className + "' is not a valid class'"));
+  }
+
+  /**
+   * The class the member {@code name} names for a read, where {@code Contact} (iTop's parent class
+   * of {@code Person}) stands for {@code Person} and {@code UserLocal} for {@code User}: objects
+   * answer under their real class.
+   */
+  DirectoryClass readableClass(String name) {
+    String className = text(mandatory(name));
+    if (className.equals(CONTACT)) {
+      return DirectoryClass.PERSON;
+    }
+    return className.equals(UserLocalObjects.USER_LOCAL)
+        ? DirectoryClass.USER
+        : directoryClass(name);
   }
 
   /** A value as PHP prints it in a message: text as is, other scalars and structures as JSON. */

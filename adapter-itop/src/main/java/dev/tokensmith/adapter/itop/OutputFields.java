@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * The attributes an answer shows for objects of one class, from {@code output_fields}: {@code *}
- * (the default) or {@code *+} for all of them, else a comma-separated list in which spaces around
- * each code are ignored; objects of another class (an OQL key may select one) show {@code id} and
- * {@code friendlyname}, as iTop does.
+ * (the default) or {@code *+} for all of them but {@code id} (the object's key), else a
+ * comma-separated list in which spaces around each code are ignored; objects of another class (an
+ * OQL key may select one) show {@code id} and {@code friendlyname}, as iTop does.
  */
 final class OutputFields {
   private static final List<String> OTHER_CLASS = List.of("id", "friendlyname");
@@ -26,9 +26,14 @@ final class OutputFields {
     this.codes = codes;
   }
 
-  /** All attributes of {@code directoryClass}. */
+  /**
+   * All attributes of {@code directoryClass} but {@code id}: as in iTop, {@code *} lists the
+   * attributes and the id is the object's {@code key}.
+   */
   static OutputFields all(DirectoryClass directoryClass) {
-    return new OutputFields(directoryClass, directoryClass.attributeCodes());
+    return new OutputFields(
+        directoryClass,
+        directoryClass.attributeCodes().stream().filter(code -> !code.equals("id")).toList());
   }
 
   /** {@code id} and {@code friendlyname}, what iTop shows of objects it deletes. */

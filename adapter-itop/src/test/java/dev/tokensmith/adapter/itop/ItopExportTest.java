@@ -205,6 +205,7 @@ class ItopExportTest {
                 + "\">\n"
                 + "<name>Morisot</name>\n<first_name>Berthe</first_name>\n"
                 + "<email>berthe.morisot@demo.com</email>\n<phone></phone>\n"
+                + "<status>active</status>\n"
                 + "<org_id>"
                 + demo.demo.id().value()
                 + "</org_id>\n"

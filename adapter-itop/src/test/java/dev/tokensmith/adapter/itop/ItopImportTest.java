@@ -102,6 +102,29 @@ class ItopImportTest {
   }
 
   @Test
+  void theStatusIsImportedAndUpdated() {
+    String head = "first_name,name,email,status,org_id->name\n";
+    Res created =
+        post(
+            "class=Person&no_localize=1&charset=UTF-8&"
+                + csv(head + "Ada,Lovelace,ada.status@demo.com,inactive,\"" + org.name() + "\"\n"));
+    assertThat(created.body()).contains("#Issues: 0\n").contains("#Created: 1\n");
+    assertThat(personsOfOrg()).extracting(r -> r.field("status")).containsExactly("inactive");
+    Res updated =
+        post(
+            "class=Person&no_localize=1&charset=UTF-8&reconciliationkeys=email&"
+                + csv(head + "Ada,Lovelace,ada.status@demo.com,active,\"" + org.name() + "\"\n"));
+    assertThat(updated.body()).contains("#Updated: 1\n");
+    assertThat(personsOfOrg()).extracting(r -> r.field("status")).containsExactly("active");
+    Res refused =
+        post(
+            "class=Person&no_localize=1&charset=UTF-8&reconciliationkeys=email&"
+                + csv(head + "Ada,Lovelace,ada.status@demo.com,gone,\"" + org.name() + "\"\n"));
+    assertThat(refused.body()).contains("#Issues: 1\n");
+    assertThat(personsOfOrg()).extracting(r -> r.field("status")).containsExactly("active");
+  }
+
+  @Test
   void detailsShowEachRowUpdatedUnchangedOrInIssue() {
     String base = "First Name;Last Name;Email;Phone;Organization->Name\n";
     post(
@@ -203,7 +226,8 @@ class ItopImportTest {
         .isEqualTo("#Missing data - at least one line is expected\n");
     assertThat(post("class=Person&no_localize=1&" + csv("first_name,shoe_size\nA,42\n")).body())
         .startsWith(
-            "#Unknown column: 'shoe_size'. Possible columns: id, first_name, name, email, phone, org_id, org_name, org_id->id");
+            "#Unknown column: 'shoe_size'. Possible columns: id, first_name, name, email, phone, status, org_id, org_name,"
+                + " org_id->id");
     assertThat(
             post("class=Person&no_localize=1&" + csv(good + "Alan,Turing,alan@demo.com\n")).body())
         .isEqualTo(

@@ -110,7 +110,15 @@ class ItopRestOperationsTest {
       assertThat(monet.get("key").asText()).isEqualTo(Long.toString(demo.monet.id()));
       assertThat(Json.fieldNames(monet.get("fields")))
           .containsExactly(
-              "id", "name", "first_name", "email", "phone", "org_id", "org_name", "friendlyname");
+              "name",
+              "first_name",
+              "email",
+              "phone",
+              "status",
+              "org_id",
+              "org_name",
+              "friendlyname");
+      assertThat(monet.get("fields").get("status").asText()).isEqualTo("active");
       assertThat(monet.get("fields").get("friendlyname").asText()).isEqualTo("Claude Monet");
       assertThat(monet.get("fields").get("org_name").asText()).isEqualTo("Demo");
     }
@@ -188,6 +196,57 @@ class ItopRestOperationsTest {
               0,
               "Found: 2");
       assertThat(keys(body)).containsExactly(key(demo.monet), key(demo.morisot));
+    }
+
+    @Test
+    void starListsEveryAttributeButTheId() {
+      JsonNode body =
+          answer(
+              rest(
+                  reader,
+                  get(
+                      "Organization",
+                      Long.toString(demo.demo.id().value()),
+                      ",\"output_fields\":\"*\"")));
+      JsonNode organization = body.get("objects").get("Organization::" + demo.demo.id().value());
+      assertThat(Json.fieldNames(organization.get("fields"))).doesNotContain("id");
+      assertThat(organization.get("key").asText()).isEqualTo(Long.toString(demo.demo.id().value()));
+    }
+
+    @Test
+    void aContactQueryFindsPersonsUnderTheirRealClass() {
+      JsonNode body =
+          assertAnswer(
+              rest(reader, get("Contact", "{\"email\":\"claude.monet@demo.com\"}", "")),
+              0,
+              "Found: 1");
+      JsonNode monet = body.get("objects").get(key(demo.monet));
+      assertThat(monet.get("class").asText()).isEqualTo("Person");
+      assertThat(monet.get("fields").get("friendlyname").asText()).isEqualTo("Claude Monet");
+    }
+
+    @Test
+    void aContactOqlFindsPersons() {
+      JsonNode body =
+          assertAnswer(
+              rest(
+                  reader,
+                  get("Contact", quoted("SELECT Contact WHERE email LIKE '%@demo.com'"), "")),
+              0,
+              "Found: 2");
+      assertThat(keys(body)).containsExactly(key(demo.monet), key(demo.morisot));
+    }
+
+    @Test
+    void contactIsReadOnly() {
+      JsonNode body =
+          answer(
+              rest(
+                  admin,
+                  "{\"operation\":\"core/create\",\"comment\":\"c\",\"class\":\"Contact\","
+                      + "\"fields\":{\"name\":\"X\"}}"));
+      assertThat(body.get("code").asInt()).isEqualTo(100);
+      assertThat(body.get("message").asText()).contains("'Contact' is read-only");
     }
 
     @Test
@@ -299,13 +358,85 @@ class ItopRestOperationsTest {
     }
 
     @Test
+    void aUserAnswersAsItopsUserLocalWithItsContactsFields() {
+      long id = administrator.id().value();
+      JsonNode body =
+          assertAnswer(rest(admin, get("User", "{\"login\":\"root\"}", "")), 0, "Found: 1");
+      JsonNode user = body.get("objects").get("UserLocal::" + id);
+      assertThat(user.get("class").asText()).isEqualTo("UserLocal");
+      assertThat(user.get("key").asText()).isEqualTo(Long.toString(id));
+      JsonNode fields = user.get("fields");
+      assertThat(Json.fieldNames(fields))
+          .containsExactly(
+              "contactid",
+              "last_name",
+              "first_name",
+              "email",
+              "org_id",
+              "login",
+              "language",
+              "status",
+              "profile_list",
+              "allowed_org_list",
+              "finalclass",
+              "friendlyname",
+              "contactid_friendlyname",
+              "org_id_friendlyname");
+      var contact = administrator.contact();
+      assertThat(fields.get("contactid").asText()).isEqualTo(Long.toString(contact.id().value()));
+      assertThat(fields.get("last_name").asText()).isEqualTo(contact.name());
+      assertThat(fields.get("first_name").asText()).isEqualTo(contact.firstName());
+      assertThat(fields.get("email").asText()).isEqualTo(contact.email());
+      assertThat(fields.get("contactid_friendlyname").asText()).isEqualTo(contact.friendlyName());
+      assertThat(fields.get("org_id").asText())
+          .isEqualTo(Long.toString(administrator.organization().id().value()));
+      assertThat(fields.get("org_id_friendlyname").asText())
+          .isEqualTo(administrator.organization().name());
+      assertThat(fields.get("login").asText()).isEqualTo("root");
+      assertThat(fields.get("friendlyname").asText()).isEqualTo("root");
+      assertThat(fields.get("finalclass").asText()).isEqualTo("UserLocal");
+      assertThat(fields.get("language").asText()).isEqualTo("EN US");
+      assertThat(fields.get("allowed_org_list").isArray()).isTrue();
+      assertThat(fields.get("allowed_org_list")).isEmpty();
+      JsonNode links = fields.get("profile_list");
+      assertThat(links.isArray()).isTrue();
+      assertThat(links).hasSize(2);
+      JsonNode first = links.get(0);
+      assertThat(Json.fieldNames(first))
+          .containsExactly(
+              "profileid", "profile", "reason", "friendlyname", "profileid_friendlyname");
+      assertThat(first.get("profileid").asText()).isEqualTo("1");
+      assertThat(first.get("profile").asText()).isEqualTo("Administrator");
+      assertThat(first.get("reason").asText()).isEmpty();
+      assertThat(first.get("friendlyname").asText())
+          .isEqualTo("Link between root and Administrator");
+      assertThat(first.get("profileid_friendlyname").asText()).isEqualTo("Administrator");
+      assertThat(links.get(1).get("profile").asText()).isEqualTo("REST Services User");
+
+      JsonNode some =
+          answer(
+              rest(
+                  admin,
+                  get(
+                      "UserLocal",
+                      quoted("SELECT UserLocal WHERE login = 'root'"),
+                      ",\"output_fields\":\"email, id\"")));
+      assertThat(Json.fieldNames(some.get("objects").get("UserLocal::" + id).get("fields")))
+          .containsExactly("email", "id");
+      assertAnswer(
+          rest(admin, get("User", "1", ",\"output_fields\":\"password\"")),
+          100,
+          "Error: output_fields: invalid attribute code 'password'");
+    }
+
+    @Test
     void usersAreReadableByAdministratorsOnly() {
       JsonNode body =
           assertAnswer(rest(admin, get("User", "{\"login\":\"reader\"}", "")), 0, "Found: 1");
       JsonNode user = body.get("objects").elements().next();
-      assertThat(user.get("class").asText()).isEqualTo("User");
-      assertThat(user.get("fields").get("profile_list").asText())
-          .isEqualTo("Directory Reader, REST Services User");
+      assertThat(user.get("class").asText()).isEqualTo("UserLocal");
+      assertThat(user.get("fields").get("profile_list").findValuesAsText("profile"))
+          .containsExactly("Directory Reader", "REST Services User");
       assertThat(user.get("fields").get("status").asText()).isEqualTo("enabled");
       Res refused = rest(reader, get("User", "{\"login\":\"reader\"}", ""));
       answer(refused);
@@ -405,6 +536,24 @@ class ItopRestOperationsTest {
           + fields
           + more
           + "}";
+    }
+
+    @Test
+    void anInactiveOrganization() {
+      JsonNode body =
+          assertAnswer(
+              rest(
+                  admin,
+                  create(
+                      "Organization",
+                      "{\"name\":\"Closed Shop\",\"status\":\"inactive\"}",
+                      ",\"output_fields\":\"*\"")),
+              0,
+              null);
+      JsonNode created = body.get("objects").elements().next();
+      assertThat(Json.fieldNames(created.get("fields")))
+          .containsExactly("name", "status", "friendlyname");
+      assertThat(created.get("fields").get("status").asText()).isEqualTo("inactive");
     }
 
     @Test
@@ -568,6 +717,40 @@ class ItopRestOperationsTest {
       JsonNode updated = body.get("objects").get(key(person));
       assertThat(updated.get("message").asText()).isEqualTo("updated");
       assertThat(updated.get("fields").get("phone").asText()).isEqualTo("+1 555");
+    }
+
+    @Test
+    void theStatusBecomesInactiveAndOnlyActiveOrInactiveIsAccepted() {
+      DirectoryRecord person = person("upd-status@scratch.example");
+      JsonNode body =
+          assertAnswer(
+              rest(
+                  admin,
+                  update(
+                      "Person",
+                      "{\"email\":\"upd-status@scratch.example\"}",
+                      "{\"status\":\"inactive\"}")),
+              0,
+              null);
+      assertThat(body.get("objects").get(key(person)).get("fields").get("status").asText())
+          .isEqualTo("inactive");
+      JsonNode found =
+          answer(
+              rest(
+                  reader,
+                  get(
+                      "Person",
+                      quoted("SELECT Person WHERE status = 'inactive'"),
+                      ",\"output_fields\":\"email, status\"")));
+      assertThat(keys(found)).containsExactly(key(person));
+      JsonNode refused =
+          answer(
+              rest(
+                  admin,
+                  update("Person", Long.toString(person.id()), "{\"status\":\"obsolete\"}")));
+      assertThat(refused.get("code").asInt()).isEqualTo(100);
+      assertThat(refused.get("message").asText())
+          .contains("status: 'obsolete' is not a valid value (active or inactive)");
     }
 
     @Test

@@ -47,7 +47,8 @@ final class DirectorySql {
 
   static final Table PERSONS =
       new Table(
-          "p.id, p.first_name, p.name, p.email, p.phone, o.id AS org_id, o.name AS org_name",
+          "p.id, p.first_name, p.name, p.email, p.phone, p.status, o.id AS org_id,"
+              + " o.name AS org_name",
           "persons p JOIN organizations o ON o.id = p.organization_id",
           "p.id",
           attributes(
@@ -56,16 +57,21 @@ final class DirectorySql {
               "first_name", text("p.first_name"),
               "email", text("p.email"),
               "phone", text("coalesce(p.phone, '')"),
+              "status", text("p.status"),
               "org_id", number("p.organization_id"),
               "org_name", text("o.name"),
               "friendlyname", text("p.first_name || ' ' || p.name")));
 
   static final Table ORGANIZATIONS =
       new Table(
-          "o.id, o.name",
+          "o.id, o.name, o.status",
           "organizations o",
           "o.id",
-          attributes("id", number("o.id"), "name", text("o.name"), "friendlyname", text("o.name")));
+          attributes(
+              "id", number("o.id"),
+              "name", text("o.name"),
+              "status", text("o.status"),
+              "friendlyname", text("o.name")));
 
   static final Table USERS =
       new Table(
@@ -327,8 +333,8 @@ final class DirectorySql {
 
   static final String ADD_PERSON =
       """
-      INSERT INTO persons (first_name, name, email, phone, organization_id)
-      VALUES (:firstName, :name, :email, :phone, :organizationId)
+      INSERT INTO persons (first_name, name, email, phone, status, organization_id)
+      VALUES (:firstName, :name, :email, :phone, :status, :organizationId)
       RETURNING id
       """;
 
@@ -339,11 +345,12 @@ final class DirectorySql {
   /** Persons from arrays of equal length, with the ids {@link #NEW_PERSON_IDS} gave. */
   static final String ADD_PERSONS =
       """
-      INSERT INTO persons (id, first_name, name, email, phone, organization_id)
+      INSERT INTO persons (id, first_name, name, email, phone, status, organization_id)
       OVERRIDING SYSTEM VALUE
       SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:firstNames AS text[]),
                            CAST(:names AS text[]), CAST(:emails AS text[]),
-                           CAST(:phones AS text[]), CAST(:organizations AS bigint[]))
+                           CAST(:phones AS text[]), CAST(:statuses AS text[]),
+                           CAST(:organizations AS bigint[]))
       """;
 
   /**
@@ -357,11 +364,13 @@ final class DirectorySql {
           name = coalesce(v.name, p.name),
           email = coalesce(v.email, p.email),
           phone = CASE WHEN v.phone_given THEN v.phone ELSE p.phone END,
+          status = coalesce(v.status, p.status),
           organization_id = coalesce(v.organization_id, p.organization_id)
       FROM unnest(CAST(:ids AS bigint[]), CAST(:firstNames AS text[]), CAST(:names AS text[]),
                   CAST(:emails AS text[]), CAST(:phones AS text[]),
-                  CAST(:phonesGiven AS boolean[]), CAST(:organizations AS bigint[]))
-           AS v(id, first_name, name, email, phone, phone_given, organization_id)
+                  CAST(:phonesGiven AS boolean[]), CAST(:statuses AS text[]),
+                  CAST(:organizations AS bigint[]))
+           AS v(id, first_name, name, email, phone, phone_given, status, organization_id)
       WHERE p.id = v.id
       RETURNING p.id
       """;
@@ -372,7 +381,7 @@ final class DirectorySql {
       """
       UPDATE persons
       SET first_name = :firstName, name = :name, email = :email, phone = :phone,
-          organization_id = :organizationId
+          status = :status, organization_id = :organizationId
       WHERE id = :id
       """;
 
@@ -380,6 +389,9 @@ final class DirectorySql {
       "SELECT count(*) FROM users WHERE contact_person_id = :id";
 
   static final String DELETE_PERSON = "DELETE FROM persons WHERE id = :id";
+
+  static final String SET_ORGANIZATION_STATUS =
+      "UPDATE organizations SET status = :status WHERE id = :id";
 
   static final String ADD_ORGANIZATION =
       """

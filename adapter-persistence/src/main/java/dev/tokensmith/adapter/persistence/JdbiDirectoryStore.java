@@ -135,6 +135,7 @@ public final class JdbiDirectoryStore implements DirectoryStore {
                   .bind("name", name)
                   .bind("email", email)
                   .bind("phone", person.phone().getOrNull())
+                  .bind("status", status(person.status()))
                   .bind("organizationId", person.organization().id().value())
                   .mapTo(Long.class)
                   .one();
@@ -156,6 +157,7 @@ public final class JdbiDirectoryStore implements DirectoryStore {
     String[] names = new String[count];
     String[] emails = new String[count];
     String[] phones = new String[count];
+    String[] statuses = new String[count];
     Long[] organizations = new Long[count];
     for (int i = 0; i < count; i++) {
       NewPerson person = persons.get(i);
@@ -163,6 +165,7 @@ public final class JdbiDirectoryStore implements DirectoryStore {
       names[i] = Names.required("name", person.name());
       emails[i] = Names.required("email", person.email());
       phones[i] = person.phone().getOrNull();
+      statuses[i] = status(person.status());
       organizations[i] = person.organization().id().value();
     }
     return storage.durably(
@@ -183,6 +186,7 @@ public final class JdbiDirectoryStore implements DirectoryStore {
               .bindArray("names", String.class, (Object[]) names)
               .bindArray("emails", String.class, (Object[]) emails)
               .bindArray("phones", String.class, (Object[]) phones)
+              .bindArray("statuses", String.class, (Object[]) statuses)
               .bindArray("organizations", Long.class, (Object[]) organizations)
               .execute();
           List<DirectoryRecord> created = new ArrayList<>(count);
@@ -195,6 +199,7 @@ public final class JdbiDirectoryStore implements DirectoryStore {
                     names[i],
                     emails[i],
                     person.phone(),
+                    statuses[i],
                     organizations[i],
                     person.organization().name()));
           }
@@ -215,6 +220,7 @@ public final class JdbiDirectoryStore implements DirectoryStore {
     String[] emails = new String[count];
     String[] phones = new String[count];
     Boolean[] phonesGiven = new Boolean[count];
+    String[] statuses = new String[count];
     Long[] organizations = new Long[count];
     int i = 0;
     for (Map.Entry<Long, PersonChanges> entry : changes.entrySet()) {
@@ -226,6 +232,7 @@ public final class JdbiDirectoryStore implements DirectoryStore {
       emails[i] = change.email().map(value -> Names.required("email", value)).getOrNull();
       phonesGiven[i] = change.phone().isDefined();
       phones[i] = change.phoneAfter(Option.none()).getOrNull();
+      statuses[i] = change.status().map(JdbiDirectoryStore::status).getOrNull();
       organizations[i] = change.organization().map(id -> id.value()).getOrNull();
       i++;
     }
@@ -240,6 +247,7 @@ public final class JdbiDirectoryStore implements DirectoryStore {
               .bindArray("emails", String.class, (Object[]) emails)
               .bindArray("phones", String.class, (Object[]) phones)
               .bindArray("phonesGiven", Boolean.class, (Object[]) phonesGiven)
+              .bindArray("statuses", String.class, (Object[]) statuses)
               .bindArray("organizations", Long.class, (Object[]) organizations)
               .mapTo(Long.class)
               .forEach(missing::remove);
@@ -272,6 +280,7 @@ public final class JdbiDirectoryStore implements DirectoryStore {
                   changes
                       .phoneAfter(phone.isEmpty() ? Option.none() : Option.some(phone))
                       .getOrNull())
+              .bind("status", status(changes.status().getOrElse(current.field("status"))))
               .bind(
                   "organizationId",
                   changes
@@ -356,7 +365,7 @@ public final class JdbiDirectoryStore implements DirectoryStore {
                   .bind("name", checked)
                   .execute();
             }
-            return Either.right(Option.some(DirectoryRecord.organization(id, checked)));
+            return Either.right(byId(handle, DirectoryClass.ORGANIZATION, id));
           });
     } catch (IllegalStateException e) {
       // another transaction took the name between the check and the update
@@ -427,6 +436,29 @@ public final class JdbiDirectoryStore implements DirectoryStore {
     return handle.createQuery(lock).bind("id", id).mapToMap().findOne().isPresent();
   }
 
+  @Override
+  public Option<DirectoryRecord> setOrganizationStatus(long id, String status) {
+    String checked = status(status);
+    return storage.durably(
+        handle -> {
+          int changed =
+              handle
+                  .createUpdate(DirectorySql.SET_ORGANIZATION_STATUS)
+                  .bind("id", id)
+                  .bind("status", checked)
+                  .execute();
+          return changed == 0 ? Option.none() : byId(handle, DirectoryClass.ORGANIZATION, id);
+        });
+  }
+
+  /** A status to store: {@code active} or {@code inactive}, else a programming error. */
+  private static String status(String status) {
+    if (!DirectoryRecord.isContactStatus(status)) {
+      throw new IllegalArgumentException("a status is active or inactive");
+    }
+    return status;
+  }
+
   private static void checkAttributes(ObjectQuery query) {
     query.checkAttributes().getOrElseThrow(message -> new IllegalArgumentException(message));
   }
@@ -444,12 +476,14 @@ public final class JdbiDirectoryStore implements DirectoryStore {
               row.getString("name"),
               row.getString("email"),
               Option.of(row.getString("phone")),
+              row.getString("status"),
               row.getLong("org_id"),
               row.getString("org_name"));
     }
     if (directoryClass == DirectoryClass.ORGANIZATION) {
       return (row, context) ->
-          DirectoryRecord.organization(row.getLong("id"), row.getString("name"));
+          DirectoryRecord.organization(
+              row.getLong("id"), row.getString("name"), row.getString("status"));
     }
     return (row, context) ->
         DirectoryRecord.user(

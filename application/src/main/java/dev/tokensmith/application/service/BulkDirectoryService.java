@@ -433,6 +433,7 @@ public final class BulkDirectoryService
                                     read.text("name").get(),
                                     read.text("email").get(),
                                     read.text("phone").filter(phone -> !phone.isEmpty()),
+                                    read.text("status").getOrElse(DirectoryRecord.ACTIVE),
                                     organization));
                   });
       if (checked.isLeft()) {
@@ -474,6 +475,7 @@ public final class BulkDirectoryService
                                 read.text("name"),
                                 read.text("email"),
                                 read.text("phone"),
+                                read.text("status"),
                                 found.map(Organization::id)));
                   });
       if (checked.isLeft()) {
@@ -501,6 +503,7 @@ public final class BulkDirectoryService
               change.name().getOrElse(before.get("name")),
               change.email().getOrElse(before.get("email")),
               phone,
+              change.status().getOrElse(before.get("status")),
               organization);
       unindex(existing);
       existing.fields = personFields(existing.id, after);
@@ -676,6 +679,7 @@ public final class BulkDirectoryService
         later.name().orElse(earlier.name()),
         later.email().orElse(earlier.email()),
         later.phone().orElse(earlier.phone()),
+        later.status().orElse(earlier.status()),
         later.organization().orElse(earlier.organization()));
   }
 
@@ -691,6 +695,7 @@ public final class BulkDirectoryService
                     person.name(),
                     person.email(),
                     person.phone(),
+                    person.status(),
                     person.organization().id().value(),
                     person.organization().name())
                 .fields());

@@ -4,6 +4,7 @@ import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.in.UseCaseFailure.InvalidInput;
 import dev.tokensmith.domain.account.Names;
 import dev.tokensmith.domain.directory.DirectoryClass;
+import dev.tokensmith.domain.directory.DirectoryRecord;
 import dev.tokensmith.domain.directory.DirectoryText;
 import dev.tokensmith.domain.directory.ObjectQuery;
 import io.vavr.control.Either;
@@ -105,6 +106,14 @@ final class DirectoryFields {
     }
     if (attribute.equals("phone") && text.isBlank()) {
       return Either.right("");
+    }
+    if (attribute.equals("status")) {
+      String status = text.strip();
+      return DirectoryRecord.isContactStatus(status)
+          ? Either.right(status)
+          : Either.left(
+              new InvalidInput(
+                  attribute, "status: '" + status + "' is not a valid value (active or inactive)"));
     }
     String problem =
         attribute.equals("email")

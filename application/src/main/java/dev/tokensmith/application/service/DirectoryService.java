@@ -149,6 +149,7 @@ public final class DirectoryService
                         fields.text("name").get(),
                         fields.text("email").get(),
                         fields.text("phone").filter(phone -> !phone.isEmpty()),
+                        fields.text("status").getOrElse(DirectoryRecord.ACTIVE),
                         organization)));
   }
 
@@ -157,7 +158,16 @@ public final class DirectoryService
     if (missing.isDefined()) {
       return Either.left(missing.get());
     }
-    return store.createOrganization(fields.text("name").get()).mapLeft(DirectoryService::conflict);
+    return store
+        .createOrganization(fields.text("name").get())
+        .mapLeft(DirectoryService::conflict)
+        .map(
+            created ->
+                fields
+                    .text("status")
+                    .filter(status -> !status.equals(created.field("status")))
+                    .flatMap(status -> store.setOrganizationStatus(created.id(), status))
+                    .getOrElse(created));
   }
 
   private Either<UseCaseFailure, DirectoryRecord> updatePerson(long id, DirectoryFields fields) {
@@ -175,21 +185,29 @@ public final class DirectoryService
                         fields.text("name"),
                         fields.text("email"),
                         fields.text("phone"),
+                        fields.text("status"),
                         organizationId))
                 .toEither(() -> invalidObject(DirectoryClass.PERSON, id)));
   }
 
   private Either<UseCaseFailure, DirectoryRecord> updateOrganization(
       DirectoryRecord existing, DirectoryFields fields) {
-    if (fields.text("name").isEmpty()) {
-      return Either.right(existing);
+    Either<UseCaseFailure, DirectoryRecord> renamed =
+        fields.text("name").isEmpty()
+            ? Either.right(existing)
+            : store
+                .updateOrganization(existing.id(), fields.text("name").get())
+                .mapLeft(DirectoryService::conflict)
+                .flatMap(
+                    updated ->
+                        updated.toEither(
+                            () -> invalidObject(DirectoryClass.ORGANIZATION, existing.id())));
+    if (renamed.isLeft() || fields.text("status").isEmpty()) {
+      return renamed;
     }
     return store
-        .updateOrganization(existing.id(), fields.text("name").get())
-        .mapLeft(DirectoryService::conflict)
-        .flatMap(
-            updated ->
-                updated.toEither(() -> invalidObject(DirectoryClass.ORGANIZATION, existing.id())));
+        .setOrganizationStatus(existing.id(), fields.text("status").get())
+        .toEither(() -> invalidObject(DirectoryClass.ORGANIZATION, existing.id()));
   }
 
   /** The organization {@code org_id} names, or iTop's message for an external key of nothing. */

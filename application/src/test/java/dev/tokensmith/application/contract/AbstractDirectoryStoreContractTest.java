@@ -519,6 +519,92 @@ public abstract class AbstractDirectoryStoreContractTest {
   }
 
   @Test
+  void aPersonIsActiveUntilAnUpdateMakesItInactiveAndTheStatusIsFoundByItsValue() {
+    assertThat(ada.field("status")).isEqualTo("active");
+    DirectoryRecord inactive =
+        directory()
+            .updatePerson(
+                ada.id(),
+                new PersonChanges(
+                    Option.none(),
+                    Option.none(),
+                    Option.none(),
+                    Option.none(),
+                    Option.some("inactive"),
+                    Option.none()))
+            .get();
+    assertThat(inactive)
+        .isEqualTo(
+            DirectoryRecord.person(
+                ada.id(),
+                "Ada",
+                "Lovelace",
+                "ada@demo.com",
+                Option.some("+44 20 7946 0000"),
+                "inactive",
+                org.id().value(),
+                org.name()));
+    assertThat(directory().updatePerson(ada.id(), PersonChanges.NONE)).contains(inactive);
+    assertThat(persons(eq("status", "INACTIVE"))).containsExactly(inactive);
+    assertThat(persons(eq("status", "active"))).doesNotContain(inactive).contains(alan);
+  }
+
+  @Test
+  void personsCreatedAndChangedInABatchKeepTheirStatus() {
+    List<DirectoryRecord> created =
+        directory()
+            .createPersons(
+                List.of(
+                    new NewPerson(
+                        "Inés", "Batch", "ines@batch.org", Option.none(), "inactive", org),
+                    new NewPerson("Iris", "Batch", "iris@batch.org", Option.none(), org)));
+    assertThat(created.get(0).field("status")).isEqualTo("inactive");
+    assertThat(created.get(1).field("status")).isEqualTo("active");
+    assertThat(persons(eq("id", created.get(0).id()))).containsExactly(created.get(0));
+    assertThat(persons(eq("id", created.get(1).id()))).containsExactly(created.get(1));
+    Set<Long> missing =
+        directory()
+            .updatePersons(
+                java.util.Map.of(
+                    created.get(0).id(),
+                    new PersonChanges(
+                        Option.none(),
+                        Option.none(),
+                        Option.none(),
+                        Option.none(),
+                        Option.some("active"),
+                        Option.none()),
+                    created.get(1).id(),
+                    new PersonChanges(
+                        Option.some("Iris Ann"),
+                        Option.none(),
+                        Option.none(),
+                        Option.none(),
+                        Option.none())));
+    assertThat(missing).isEmpty();
+    assertThat(persons(eq("id", created.get(0).id())).get(0).field("status")).isEqualTo("active");
+    DirectoryRecord iris = persons(eq("id", created.get(1).id())).get(0);
+    assertThat(iris.field("status")).isEqualTo("active");
+    assertThat(iris.field("first_name")).isEqualTo("Iris Ann");
+  }
+
+  @Test
+  void anOrganizationIsActiveUntilItsStatusIsSet() {
+    assertThat(find(DirectoryClass.ORGANIZATION, eq("id", org.id().value())).get(0).field("status"))
+        .isEqualTo("active");
+    DirectoryRecord inactive =
+        directory().setOrganizationStatus(org.id().value(), "inactive").get();
+    assertThat(inactive)
+        .isEqualTo(DirectoryRecord.organization(org.id().value(), org.name(), "inactive"));
+    assertThat(find(DirectoryClass.ORGANIZATION, eq("status", "inactive")))
+        .containsExactly(inactive);
+    String renamed = ContractFixtures.unique("Renamed ");
+    assertThat(directory().updateOrganization(org.id().value(), renamed).get())
+        .contains(DirectoryRecord.organization(org.id().value(), renamed, "inactive"));
+    assertThat(directory().setOrganizationStatus(org.id().value() + 1_000_000, "active")).isEmpty();
+  }
+
+  @Test
   void updatingAPersonThatDoesNotExistChangesNothing() {
     assertThat(directory().deletePerson(gracie.id(), false))
         .isInstanceOf(DeleteOutcome.Deleted.class);

@@ -47,7 +47,7 @@ public abstract class AbstractSynchroStoreContractTest {
         ActionOnOne.UPDATE,
         ActionOnMultiple.TAKE_FIRST,
         DeletePolicy.UPDATE_THEN_DELETE,
-        "phone:0000",
+        "status:inactive",
         86400,
         "administrators",
         "https://icon",
@@ -63,7 +63,7 @@ public abstract class AbstractSynchroStoreContractTest {
   void aCreatedDataSourceReadsBackWithItsFieldsAndAttributeIds() {
     SynchroDataSource created = store().create(source(unique()));
     assertThat(created.id()).isPositive();
-    assertThat(created.attributes()).hasSize(5).allMatch(attribute -> attribute.id() > 0);
+    assertThat(created.attributes()).hasSize(6).allMatch(attribute -> attribute.id() > 0);
     SynchroDataSource read = store().dataSource(created.id()).get();
     assertThat(read).isEqualTo(created);
     assertThat(store().dataSources()).contains(created);
@@ -78,7 +78,7 @@ public abstract class AbstractSynchroStoreContractTest {
     attributes.remove(3);
     attributes.set(2, email.with(false, true, email.updatePolicy(), ""));
     SynchroDataSource updated = store().update(created.stored(created.id(), attributes));
-    assertThat(updated.attributes()).hasSize(4);
+    assertThat(updated.attributes()).hasSize(5);
     assertThat(updated.attributes().get(2).id()).isEqualTo(email.id());
     assertThat(updated.attributes().get(2).update()).isFalse();
     assertThat(store().dataSource(created.id()).get()).isEqualTo(updated);

@@ -14,6 +14,7 @@ import dev.tokensmith.domain.account.Profile;
 import dev.tokensmith.domain.account.Status;
 import dev.tokensmith.domain.account.User;
 import dev.tokensmith.domain.account.UserId;
+import dev.tokensmith.domain.directory.DirectoryRecord;
 import dev.tokensmith.domain.directory.DirectoryText;
 import io.vavr.control.Option;
 import java.util.Comparator;
@@ -32,12 +33,18 @@ import java.util.TreeMap;
  */
 public final class InMemoryAccountDirectory implements AccountDirectory {
   private record PersonRow(
-      String firstName, String name, String email, Option<String> phone, long organizationId) {}
+      String firstName,
+      String name,
+      String email,
+      Option<String> phone,
+      long organizationId,
+      String status) {}
 
   private record UserRow(
       String login, Status status, long organizationId, long contactId, Set<Profile> profiles) {}
 
   private final NavigableMap<Long, String> organizations = new TreeMap<>();
+  private final NavigableMap<Long, String> organizationStatuses = new TreeMap<>();
   private final NavigableMap<Long, PersonRow> persons = new TreeMap<>();
   private final NavigableMap<Long, UserRow> users = new TreeMap<>();
   private final Map<Long, PasswordHash> hashes = new HashMap<>();
@@ -193,7 +200,23 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
   /** The organizations and persons as they are now, to put back with {@link #restore}. */
   synchronized Object snapshot() {
     return new Snapshot(
-        new TreeMap<>(organizations), new TreeMap<>(persons), lastOrganizationId, lastPersonId);
+        new TreeMap<>(organizations),
+        new TreeMap<>(organizationStatuses),
+        new TreeMap<>(persons),
+        lastOrganizationId,
+        lastPersonId);
+  }
+
+  /** The directory status of an existing organization ({@code active} unless set). */
+  synchronized String organizationStatus(long id) {
+    return organizationStatuses.getOrDefault(id, DirectoryRecord.ACTIVE);
+  }
+
+  /** Sets the directory status of an existing organization. */
+  synchronized void writeOrganizationStatus(long id, String status) {
+    if (organizations.containsKey(id)) {
+      organizationStatuses.put(id, status);
+    }
   }
 
   /** Puts back the organizations and persons of a {@link #snapshot} (a rolled-back transaction). */
@@ -201,6 +224,8 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
     Snapshot saved = (Snapshot) snapshot;
     organizations.clear();
     organizations.putAll(saved.organizations());
+    organizationStatuses.clear();
+    organizationStatuses.putAll(saved.organizationStatuses());
     persons.clear();
     persons.putAll(saved.persons());
     lastOrganizationId = saved.lastOrganizationId();
@@ -209,6 +234,7 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
 
   private record Snapshot(
       NavigableMap<Long, String> organizations,
+      NavigableMap<Long, String> organizationStatuses,
       NavigableMap<Long, PersonRow> persons,
       long lastOrganizationId,
       long lastPersonId) {}
@@ -221,8 +247,29 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
     persons.put(
         id,
         new PersonRow(
-            person.firstName(), person.name(), person.email(), person.phone(), organizationId));
+            person.firstName(),
+            person.name(),
+            person.email(),
+            person.phone(),
+            organizationId,
+            person.status()));
     return toPerson(id, persons.get(id));
+  }
+
+  /** The directory status ({@code active} or {@code inactive}) of an existing person. */
+  synchronized String personStatus(long id) {
+    return persons.get(id).status();
+  }
+
+  /** Sets the directory status of a person; an unknown person is ignored. */
+  synchronized void writePersonStatus(long id, String status) {
+    PersonRow row = persons.get(id);
+    if (row != null) {
+      persons.put(
+          id,
+          new PersonRow(
+              row.firstName(), row.name(), row.email(), row.phone(), row.organizationId(), status));
+    }
   }
 
   /** Writes an existing person's fields; an unknown person is ignored, as an SQL UPDATE does. */
@@ -237,7 +284,8 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
               person.name(),
               person.email(),
               person.phone(),
-              person.organization().id().value()));
+              person.organization().id().value(),
+              persons.get(id).status()));
     }
   }
 

@@ -84,7 +84,9 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
 
   @Override
   public DirectoryRecord createPerson(NewPerson person) {
-    return DirectoryRecord.of(accounts.addPerson(person));
+    synchronized (accounts) {
+      return record(accounts.addPerson(person));
+    }
   }
 
   @Override
@@ -115,7 +117,8 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
                         changes.phoneAfter(current.phone()),
                         organization);
                 accounts.writePerson(changed);
-                return DirectoryRecord.of(accounts.person(id).get());
+                changes.status().forEach(status -> accounts.writePersonStatus(id, status));
+                return record(accounts.person(id).get());
               });
     }
   }
@@ -127,7 +130,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
       if (person.isEmpty()) {
         return new DeleteOutcome.NotFound();
       }
-      DirectoryRecord record = DirectoryRecord.of(person.get());
+      DirectoryRecord record = record(person.get());
       long users = accounts.usersWithContact(id);
       if (users > 0) {
         return new DeleteOutcome.InUse(record, 0, users, 0);
@@ -160,7 +163,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
         return Either.left(new DirectoryConflict(DirectoryClass.ORGANIZATION, "name", name));
       }
       accounts.renameOrganization(id, name);
-      return Either.right(accounts.organization(id).map(DirectoryRecord::of));
+      return Either.right(accounts.organization(id).map(this::record));
     }
   }
 
@@ -174,7 +177,7 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
       if (organization.isEmpty()) {
         return new DeleteOutcome.NotFound();
       }
-      DirectoryRecord record = DirectoryRecord.of(organization.get());
+      DirectoryRecord record = record(organization.get());
       long persons = accounts.personsOf(id);
       long users = accounts.usersOf(id);
       if (persons + users + applicationTokens > 0) {
@@ -193,13 +196,45 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
         .filter(record -> InMemoryCriteria.matches(query.criteria(), record));
   }
 
+  @Override
+  public Option<DirectoryRecord> setOrganizationStatus(long id, String status) {
+    if (!DirectoryRecord.isContactStatus(status)) {
+      throw new IllegalArgumentException("a status is active or inactive");
+    }
+    synchronized (accounts) {
+      accounts.writeOrganizationStatus(id, status);
+      return accounts.organization(id).map(this::record);
+    }
+  }
+
+  /** An organization as the directory shows it, with its status. */
+  private DirectoryRecord record(Organization organization) {
+    return DirectoryRecord.organization(
+        organization.id().value(),
+        organization.name(),
+        accounts.organizationStatus(organization.id().value()));
+  }
+
+  /** A person as the directory shows it, with the status the accounts do not hold. */
+  private DirectoryRecord record(Person person) {
+    return DirectoryRecord.person(
+        person.id().value(),
+        person.firstName(),
+        person.name(),
+        person.email(),
+        person.phone(),
+        accounts.personStatus(person.id().value()),
+        person.organization().id().value(),
+        person.organization().name());
+  }
+
   private List<DirectoryRecord> records(DirectoryClass directoryClass) {
     synchronized (accounts) {
       if (directoryClass == DirectoryClass.PERSON) {
-        return accounts.personsById().stream().map(DirectoryRecord::of).toList();
+        return accounts.personsById().stream().map(this::record).toList();
       }
       if (directoryClass == DirectoryClass.ORGANIZATION) {
-        return accounts.organizationsById().stream().map(DirectoryRecord::of).toList();
+        return accounts.organizationsById().stream().map(this::record).toList();
       }
       return accounts.usersById().stream().map(DirectoryRecord::of).toList();
     }

@@ -167,6 +167,65 @@ class DirectoryServiceTest {
   }
 
   @Test
+  void aPersonIsCreatedActiveOrInactiveAndAnUpdateChangesItsStatus() {
+    DirectoryRecord active = directory.create(manager, DirectoryClass.PERSON, adaFields()).get();
+    assertThat(active.field("status")).isEqualTo("active");
+    Map<String, Object> fields = person("Grace", "Hopper", "grace@demo.com");
+    fields.put("status", " inactive ");
+    DirectoryRecord inactive = directory.create(manager, DirectoryClass.PERSON, fields).get();
+    assertThat(inactive.field("status")).isEqualTo("inactive");
+    DirectoryRecord updated =
+        directory
+            .update(manager, DirectoryClass.PERSON, active.id(), Map.of("status", "inactive"))
+            .get();
+    assertThat(updated.field("status")).isEqualTo("inactive");
+    assertThat(updated.field("email")).isEqualTo("ada@demo.com");
+    assertThat(
+            directory
+                .find(
+                    reader,
+                    new ObjectQuery(
+                        DirectoryClass.PERSON,
+                        new Criteria.Comparison(
+                            "status", ComparisonOperator.EQUAL, Literal.of("inactive"))),
+                    10,
+                    0)
+                .get())
+        .containsExactly(updated, inactive);
+    assertThat(invalidWith("status", "gone"))
+        .isEqualTo(
+            new InvalidInput("status", "status: 'gone' is not a valid value (active or inactive)"));
+    assertThat(invalidWith("status", null))
+        .isEqualTo(new InvalidInput("status", "status: a value is required"));
+  }
+
+  @Test
+  void anOrganizationIsCreatedOrUpdatedWithAStatus() {
+    DirectoryRecord created =
+        directory
+            .create(
+                manager,
+                DirectoryClass.ORGANIZATION,
+                Map.of("name", "Closed Shop", "status", "inactive"))
+            .get();
+    assertThat(created.field("status")).isEqualTo("inactive");
+    DirectoryRecord reopened =
+        directory
+            .update(manager, DirectoryClass.ORGANIZATION, created.id(), Map.of("status", "active"))
+            .get();
+    assertThat(reopened)
+        .isEqualTo(DirectoryRecord.organization(created.id(), "Closed Shop", "active"));
+    assertThat(
+            directory
+                .update(
+                    manager, DirectoryClass.ORGANIZATION, created.id(), Map.of("status", "closed"))
+                .getLeft())
+        .isEqualTo(
+            new InvalidInput(
+                "status", "status: 'closed' is not a valid value (active or inactive)"));
+  }
+
+  @Test
   void anOrganizationIdMayBeANumberOrTheTextOfOne() {
     for (Object orgId :
         List.of(company, (int) company, BigInteger.valueOf(company), " " + company + " ")) {

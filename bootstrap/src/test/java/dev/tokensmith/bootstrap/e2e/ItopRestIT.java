@@ -223,6 +223,93 @@ class ItopRestIT {
     assertThat(refused.body()).contains("\"code\":12").contains("Cannot be deleted: it is used by");
   }
 
+  private static String call(String token, String json) {
+    HttpResponse<String> response =
+        post(
+            "/webservices/rest.php?login_mode=token&version=1.3",
+            "auth_token=" + enc(token) + "&json_data=" + enc(json));
+    assertItopAnswer(response);
+    return response.body();
+  }
+
+  @Test
+  void theClassesAnswerAsItopDoesWithTheStatusStoredInPostgres() {
+    String token = Http.field(createToken("classes"), "secret");
+    String created =
+        call(
+            token,
+            "{\"operation\":\"core/create\",\"comment\":\"e2e\",\"class\":\"Person\","
+                + "\"fields\":{\"first_name\":\"Eva\",\"name\":\"Gonzales\","
+                + "\"email\":\"eva.gonzales@salon.example\",\"status\":\"inactive\","
+                + "\"org_id\":{\"name\":\"Demo\"}}}");
+    assertThat(created).contains("\"status\":\"inactive\"").doesNotContain("\"id\":");
+    String id = Http.field(created, "key");
+
+    String contact =
+        call(
+            token,
+            "{\"operation\":\"core/get\",\"class\":\"Contact\","
+                + "\"key\":{\"email\":\"eva.gonzales@salon.example\"},\"output_fields\":\"*\"}");
+    assertThat(contact)
+        .contains("\"Person::" + id + "\":{\"code\":0,\"message\":\"\",\"class\":\"Person\"")
+        .contains("\"fields\":{\"name\":\"Gonzales\",\"first_name\":\"Eva\"")
+        .contains("\"status\":\"inactive\"")
+        .contains("\"message\":\"Found: 1\"");
+    String byOql =
+        call(
+            token,
+            "{\"operation\":\"core/get\",\"class\":\"Contact\",\"key\":\"SELECT Contact WHERE"
+                + " status = 'inactive' AND email LIKE '%@salon.example'\",\"output_fields\":\"email\"}");
+    assertThat(byOql)
+        .isEqualTo(
+            "{\"objects\":{\"Person::"
+                + id
+                + "\":{\"code\":0,\"message\":\"\",\"class\":\"Person\",\"key\":\""
+                + id
+                + "\",\"fields\":{\"email\":\"eva.gonzales@salon.example\"}}},\"code\":0,"
+                + "\"message\":\"Found: 1\"}");
+
+    String reactivated =
+        call(
+            token,
+            "{\"operation\":\"core/update\",\"comment\":\"e2e\",\"class\":\"Person\",\"key\":"
+                + id
+                + ",\"fields\":{\"status\":\"active\"},\"output_fields\":\"status\"}");
+    assertThat(reactivated).contains("\"fields\":{\"status\":\"active\"}");
+    String refused =
+        call(
+            token,
+            "{\"operation\":\"core/update\",\"comment\":\"e2e\",\"class\":\"Person\",\"key\":"
+                + id
+                + ",\"fields\":{\"status\":\"retired\"}}");
+    assertThat(refused)
+        .contains("\"code\":100")
+        .contains("status: 'retired' is not a valid value (active or inactive)");
+
+    String organization =
+        call(
+            token,
+            "{\"operation\":\"core/get\",\"class\":\"Organization\",\"key\":{\"name\":\"Demo\"}}");
+    String user =
+        call(
+            token, "{\"operation\":\"core/get\",\"class\":\"User\",\"key\":{\"login\":\"admin\"}}");
+    assertThat(user)
+        .as(user)
+        .contains("\"class\":\"UserLocal\"")
+        .containsPattern("\"UserLocal::\\d+\":")
+        .containsPattern("\"email\":\"[^\"]+@[^\"]+\"")
+        .contains(
+            "{\"profileid\":\"1\",\"profile\":\"Administrator\",\"reason\":\"\","
+                + "\"friendlyname\":\"Link between admin and Administrator\","
+                + "\"profileid_friendlyname\":\"Administrator\"}")
+        .contains("\"allowed_org_list\":[]")
+        .contains("\"finalclass\":\"UserLocal\",\"friendlyname\":\"admin\"")
+        .contains("\"message\":\"Found: 1\"");
+
+    assertThat(organization)
+        .contains("\"fields\":{\"name\":\"Demo\",\"status\":\"active\",\"friendlyname\":\"Demo\"}");
+  }
+
   @Test
   void aRefusedTokenIsAnInvalidLoginWhoseReasonTheOwnerSees() {
     String created = createToken("scoped");

@@ -187,7 +187,7 @@ class ItopSynchroIT {
 
   /** The data source the collector defines, as its JSON template reads once filled in. */
   private static String definition(String name, String policy) {
-    String update = policy.equals("update_then_delete") ? "phone:0000" : "";
+    String update = policy.equals("update_then_delete") ? "status:inactive" : "";
     String retention = policy.equals("update_then_delete") ? "86400" : "0";
     return "{\"name\":\""
         + name
@@ -349,8 +349,16 @@ class ItopSynchroIT {
                     collector,
                     "{\"operation\":\"core/get\",\"class\":\"Person\",\"key\":{\"email\":\"p3@"
                         + domain
-                        + "\"},\"output_fields\":\"phone\"}"))
-            .contains("\"phone\":\"0000\"");
+                        + "\"},\"output_fields\":\"status\"}"))
+            .contains("\"status\":\"inactive\"");
+        // the persons the load still lists stay active
+        assertThat(
+                rest(
+                    collector,
+                    "{\"operation\":\"core/get\",\"class\":\"Person\",\"key\":{\"email\":\"p1@"
+                        + domain
+                        + "\"},\"output_fields\":\"status\"}"))
+            .contains("\"status\":\"active\"");
         // within the retention the object stays; once it has passed, it goes
         CLOCK.advance(Duration.ofHours(2));
         assertThat(collectorLoad(source, csv(domain, "p1", "p2"))).isEqualTo("0");

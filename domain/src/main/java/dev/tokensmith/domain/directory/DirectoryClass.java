@@ -8,9 +8,19 @@ import java.util.Set;
 public enum DirectoryClass {
   PERSON(
       "Person",
-      List.of("id", "name", "first_name", "email", "phone", "org_id", "org_name", "friendlyname"),
-      List.of("first_name", "name", "email", "phone", "org_id")),
-  ORGANIZATION("Organization", List.of("id", "name", "friendlyname"), List.of("name")),
+      List.of(
+          "id",
+          "name",
+          "first_name",
+          "email",
+          "phone",
+          "status",
+          "org_id",
+          "org_name",
+          "friendlyname"),
+      List.of("first_name", "name", "email", "phone", "status", "org_id")),
+  ORGANIZATION(
+      "Organization", List.of("id", "name", "status", "friendlyname"), List.of("name", "status")),
   USER(
       "User",
       List.of("id", "login", "status", "org_id", "contactid", "profile_list", "friendlyname"),

@@ -66,13 +66,45 @@ public record DirectoryRecord(DirectoryClass directoryClass, long id, Map<String
     return directoryClass.className() + "::" + id;
   }
 
-  /** An organization: its id, name, and friendly name (the name). */
+  /** The status of a person or an organization that nothing made inactive. */
+  public static final String ACTIVE = "active";
+
+  /** The status the collectors' delete policy "update" writes. */
+  public static final String INACTIVE = "inactive";
+
+  /** Whether {@code status} is one a person or an organization may have. */
+  public static boolean isContactStatus(String status) {
+    return ACTIVE.equals(status) || INACTIVE.equals(status);
+  }
+
+  /** An active organization: its id, name, and friendly name (the name). */
   public static DirectoryRecord organization(long id, String name) {
+    return organization(id, name, ACTIVE);
+  }
+
+  /** An organization: its id, name, status and friendly name (the name). */
+  public static DirectoryRecord organization(long id, String name, String status) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("id", Long.toString(id));
     fields.put("name", name);
+    fields.put("status", status);
     fields.put("friendlyname", name);
     return new DirectoryRecord(DirectoryClass.ORGANIZATION, id, fields);
+  }
+
+  /**
+   * An active person, as {@link #person(long, String, String, String, Option, String, long,
+   * String)}.
+   */
+  public static DirectoryRecord person(
+      long id,
+      String firstName,
+      String name,
+      String email,
+      Option<String> phone,
+      long organizationId,
+      String organizationName) {
+    return person(id, firstName, name, email, phone, ACTIVE, organizationId, organizationName);
   }
 
   /** A person; the friendly name is {@code first_name name}, an absent phone is {@code ""}. */
@@ -82,14 +114,19 @@ public record DirectoryRecord(DirectoryClass directoryClass, long id, Map<String
       String name,
       String email,
       Option<String> phone,
+      String status,
       long organizationId,
       String organizationName) {
+    if (!isContactStatus(status)) {
+      throw new IllegalArgumentException("a person's status is active or inactive");
+    }
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("id", Long.toString(id));
     fields.put("name", name);
     fields.put("first_name", firstName);
     fields.put("email", email);
     fields.put("phone", phone.getOrElse(""));
+    fields.put("status", status);
     fields.put("org_id", Long.toString(organizationId));
     fields.put("org_name", organizationName);
     fields.put("friendlyname", firstName + " " + name);

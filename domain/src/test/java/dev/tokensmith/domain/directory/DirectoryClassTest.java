@@ -11,9 +11,17 @@ class DirectoryClassTest {
   void eachClassHasTheAttributeCodesOfTheReference() {
     assertThat(DirectoryClass.PERSON.attributeCodes())
         .containsExactly(
-            "id", "name", "first_name", "email", "phone", "org_id", "org_name", "friendlyname");
+            "id",
+            "name",
+            "first_name",
+            "email",
+            "phone",
+            "status",
+            "org_id",
+            "org_name",
+            "friendlyname");
     assertThat(DirectoryClass.ORGANIZATION.attributeCodes())
-        .containsExactly("id", "name", "friendlyname");
+        .containsExactly("id", "name", "status", "friendlyname");
     assertThat(DirectoryClass.USER.attributeCodes())
         .containsExactly(
             "id", "login", "status", "org_id", "contactid", "profile_list", "friendlyname");
@@ -46,8 +54,9 @@ class DirectoryClassTest {
   @Test
   void personsAndOrganizationsAreWritableAndUsersAreNot() {
     assertThat(DirectoryClass.PERSON.writableAttributeCodes())
-        .containsExactly("first_name", "name", "email", "phone", "org_id");
-    assertThat(DirectoryClass.ORGANIZATION.writableAttributeCodes()).containsExactly("name");
+        .containsExactly("first_name", "name", "email", "phone", "status", "org_id");
+    assertThat(DirectoryClass.ORGANIZATION.writableAttributeCodes())
+        .containsExactly("name", "status");
     assertThat(DirectoryClass.USER.writableAttributeCodes()).isEmpty();
     assertThat(DirectoryClass.PERSON.isWritable()).isTrue();
     assertThat(DirectoryClass.USER.isWritable()).isFalse();

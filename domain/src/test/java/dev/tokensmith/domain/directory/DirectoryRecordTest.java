@@ -33,6 +33,7 @@ class DirectoryRecordTest {
             Map.entry("first_name", "Ada"),
             Map.entry("email", "ada@demo.com"),
             Map.entry("phone", ""),
+            Map.entry("status", "active"),
             Map.entry("org_id", "3"),
             Map.entry("org_name", "Demo"),
             Map.entry("friendlyname", "Ada Lovelace"));
@@ -43,7 +44,26 @@ class DirectoryRecordTest {
   void anOrganizationsFriendlyNameIsItsName() {
     assertThat(DirectoryRecord.of(DEMO).fields())
         .containsExactly(
-            Map.entry("id", "3"), Map.entry("name", "Demo"), Map.entry("friendlyname", "Demo"));
+            Map.entry("id", "3"),
+            Map.entry("name", "Demo"),
+            Map.entry("status", "active"),
+            Map.entry("friendlyname", "Demo"));
+    assertThat(DirectoryRecord.organization(3, "Demo", "inactive").field("status"))
+        .isEqualTo("inactive");
+  }
+
+  @Test
+  void aPersonsStatusIsActiveOrInactive() {
+    DirectoryRecord inactive =
+        DirectoryRecord.person(6, "Ada", "Lovelace", "a@d.com", Option.none(), "inactive", 3, "D");
+    assertThat(inactive.field("status")).isEqualTo("inactive");
+    assertThat(DirectoryRecord.isContactStatus("active")).isTrue();
+    assertThat(DirectoryRecord.isContactStatus("Active")).isFalse();
+    assertThatThrownBy(
+            () ->
+                DirectoryRecord.person(
+                    6, "Ada", "Lovelace", "a@d.com", Option.none(), "gone", 3, "D"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -72,10 +92,11 @@ class DirectoryRecordTest {
   void fieldsFollowTheClassOrderWhateverTheMapOrderAndCannotBeChanged() {
     Map<String, String> reversed = new LinkedHashMap<>();
     reversed.put("friendlyname", "Demo");
+    reversed.put("status", "active");
     reversed.put("name", "Demo");
     reversed.put("id", "3");
     DirectoryRecord record = new DirectoryRecord(DirectoryClass.ORGANIZATION, 3, reversed);
-    assertThat(record.fields().keySet()).containsExactly("id", "name", "friendlyname");
+    assertThat(record.fields().keySet()).containsExactly("id", "name", "status", "friendlyname");
     assertThat(record).isEqualTo(DirectoryRecord.of(DEMO));
     assertThatThrownBy(() -> record.fields().put("name", "x"))
         .isInstanceOf(UnsupportedOperationException.class);

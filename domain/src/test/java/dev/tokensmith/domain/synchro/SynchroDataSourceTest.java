@@ -60,12 +60,12 @@ class SynchroDataSourceTest {
     List<SynchroAttribute> attributes = SynchroDataSource.defaultAttributes(DirectoryClass.PERSON);
     assertThat(attributes)
         .extracting(SynchroAttribute::attcode)
-        .containsExactly("first_name", "name", "email", "phone", "org_id");
+        .containsExactly("first_name", "name", "email", "phone", "status", "org_id");
     assertThat(attributes)
         .filteredOn(SynchroAttribute::reconcile)
         .extracting(SynchroAttribute::attcode)
         .containsExactly("first_name", "name", "email", "org_id");
-    assertThat(attributes.get(4).kind()).isEqualTo(AttributeKind.EXTERNAL_KEY);
+    assertThat(attributes.get(5).kind()).isEqualTo(AttributeKind.EXTERNAL_KEY);
     assertThat(SynchroDataSource.check(persons(DeletePolicy.IGNORE, "", 0)).isRight()).isTrue();
   }
 
@@ -103,19 +103,21 @@ class SynchroDataSourceTest {
 
   @Test
   void theDeletePolicyUpdateMayOnlyWriteWritableAttributes() {
+    assertThat(SynchroDataSource.check(persons(DeletePolicy.UPDATE, "org_name:x", 0)).getLeft())
+        .startsWith("delete_policy_update: 'org_name' is not a writable attribute of Person");
     assertThat(
-            SynchroDataSource.check(persons(DeletePolicy.UPDATE, "status:inactive", 0)).getLeft())
-        .startsWith("delete_policy_update: 'status' is not a writable attribute of Person");
+            SynchroDataSource.check(persons(DeletePolicy.UPDATE, "status:inactive", 0)).isRight())
+        .isTrue();
     assertThat(SynchroDataSource.check(persons(DeletePolicy.UPDATE, "phone", 0)).getLeft())
         .contains("attcode:value");
   }
 
   @Test
   void anAttributeMustBeOneOfTheClassAndOfItsKind() {
-    SynchroAttribute status =
+    SynchroAttribute derived =
         new SynchroAttribute(
-            0, "status", AttributeKind.PLAIN, true, false, UpdatePolicy.MASTER_LOCKED, "");
-    assertThat(SynchroDataSource.checkAttribute(DirectoryClass.PERSON, status).isLeft()).isTrue();
+            0, "org_name", AttributeKind.PLAIN, true, false, UpdatePolicy.MASTER_LOCKED, "");
+    assertThat(SynchroDataSource.checkAttribute(DirectoryClass.PERSON, derived).isLeft()).isTrue();
     SynchroAttribute plainOrg =
         new SynchroAttribute(
             0, "org_id", AttributeKind.PLAIN, true, false, UpdatePolicy.MASTER_LOCKED, "");

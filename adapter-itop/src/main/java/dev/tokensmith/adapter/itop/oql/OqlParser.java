@@ -6,6 +6,7 @@ import dev.tokensmith.domain.directory.Criteria;
 import dev.tokensmith.domain.directory.DirectoryClass;
 import dev.tokensmith.domain.directory.Literal;
 import dev.tokensmith.domain.directory.ObjectQuery;
+import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,18 @@ import java.util.Set;
 final class OqlParser {
   /** Deep enough for any real query, shallow enough that parsing never exhausts the stack. */
   static final int MAX_NESTING = 64;
+
+  /**
+   * The class an OQL selects: one of the directory's, or iTop's {@code Contact} (persons) or {@code
+   * UserLocal} (users), whose objects answer under their real class.
+   */
+  private static Option<DirectoryClass> readableClass(String className) {
+    return switch (className) {
+      case "Contact" -> Option.some(DirectoryClass.PERSON);
+      case "UserLocal" -> Option.some(DirectoryClass.USER);
+      default -> DirectoryClass.byClassName(className);
+    };
+  }
 
   /** Words that cannot be bare names; back-quote them (`in`) to use them as names. */
   static final Set<String> RESERVED_WORDS =
@@ -87,7 +100,7 @@ final class OqlParser {
           hasWhere ? "AND, OR or the end of the query" : "WHERE or the end of the query");
     }
     DirectoryClass directoryClass =
-        DirectoryClass.byClassName(classToken.text())
+        readableClass(classToken.text())
             .getOrElseThrow(
                 () ->
                     new OqlFailure(

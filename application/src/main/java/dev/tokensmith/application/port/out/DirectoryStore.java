@@ -113,6 +113,12 @@ public interface DirectoryStore {
   Either<DirectoryConflict, Option<DirectoryRecord>> updateOrganization(long id, String name);
 
   /**
+   * Sets the status ({@code active} or {@code inactive}) of organization {@code id}; none when
+   * there is no such organization.
+   */
+  Option<DirectoryRecord> setOrganizationStatus(long id, String status);
+
+  /**
    * Deletes organization {@code id} unless persons, users or application tokens belong to it; with
    * {@code simulate}, only says what deleting would do.
    */

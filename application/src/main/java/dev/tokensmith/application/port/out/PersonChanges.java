@@ -13,11 +13,23 @@ public record PersonChanges(
     Option<String> name,
     Option<String> email,
     Option<String> phone,
+    Option<String> status,
     Option<OrganizationId> organization) {
   public static final PersonChanges NONE =
       new PersonChanges(Option.none(), Option.none(), Option.none(), Option.none(), Option.none());
 
+  /** Changes that keep the status. */
+  public PersonChanges(
+      Option<String> firstName,
+      Option<String> name,
+      Option<String> email,
+      Option<String> phone,
+      Option<OrganizationId> organization) {
+    this(firstName, name, email, phone, Option.none(), organization);
+  }
+
   public PersonChanges {
+    Objects.requireNonNull(status, "status");
     Objects.requireNonNull(firstName, "firstName");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(email, "email");
