@@ -125,31 +125,7 @@ public final class JdbiSynchroStore implements SynchroStore {
 
   @Override
   public <T> T inOneTransaction(boolean rollback, Supplier<T> work) {
-    if (!rollback) {
-      return storage.durably(handle -> work.get());
-    }
-    try {
-      storage.inTransaction(
-          handle -> {
-            throw new RolledBack(work.get());
-          });
-    } catch (RolledBack done) {
-      @SuppressWarnings("unchecked")
-      T result = (T) done.result;
-      return result;
-    }
-    throw new IllegalStateException("a simulated transaction must end in a rollback");
-  }
-
-  /** Ends a simulated transaction, carrying its result out. */
-  private static final class RolledBack extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient Object result;
-
-    RolledBack(Object result) {
-      super(null, null, false, false);
-      this.result = result;
-    }
+    return storage.inOneTransaction(rollback, work);
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -92,6 +93,40 @@ final class Storage {
       return jdbi.inTransaction(callback);
     } catch (RuntimeException e) {
       throw translate(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one durable transaction, or, when {@code rollback}, in one transaction
+   * rolled back at its end (a simulation). The stores' own transactions nest into it: JDBI hands
+   * the same connection to every call made on this thread meanwhile; the rollback is an exception
+   * thrown through it.
+   */
+  <T> T inOneTransaction(boolean rollback, Supplier<T> work) {
+    if (!rollback) {
+      return durably(handle -> work.get());
+    }
+    try {
+      inTransaction(
+          handle -> {
+            throw new RolledBack(work.get());
+          });
+    } catch (RolledBack done) {
+      @SuppressWarnings("unchecked")
+      T result = (T) done.result;
+      return result;
+    }
+    throw new IllegalStateException("a simulated transaction must end in a rollback");
+  }
+
+  /** Ends a simulated transaction, carrying its result out. */
+  private static final class RolledBack extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Object result;
+
+    RolledBack(Object result) {
+      super(null, null, false, false);
+      this.result = result;
     }
   }
 
