@@ -195,10 +195,12 @@ final class PendingUses implements AutoCloseable {
 
   /**
    * Writes every pending use in one statement, now; on failure the uses stay pending for the next
-   * flush and the exception is thrown.
+   * flush and the exception is thrown. When it returns, every use recorded before the call is
+   * committed, including those a concurrent flush had taken: nothing pending and no flush holding
+   * the lock means that flush has finished, otherwise this one waits for it.
    */
   void flush() {
-    if (pending.isEmpty()) {
+    if (pending.isEmpty() && !flushing.isWriteLocked()) {
       return;
     }
     long stamp = flushing.writeLock();

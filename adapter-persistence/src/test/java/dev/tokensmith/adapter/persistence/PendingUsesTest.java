@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -165,6 +166,46 @@ class PendingUsesTest {
       uses.flush();
       assertThat(stored.get(id).useCount()).isEqualTo((long) threads * usesPerThread);
       assertThat(batchSizes.size()).as("flushes").isGreaterThanOrEqualTo(usesPerThread / 500);
+    }
+  }
+
+  @Test
+  void aFlushReturnsOnlyOnceAConcurrentFlushHasCommittedWhatItTook() throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch commit = new CountDownLatch(1);
+    PendingUses.Writer slow =
+        entries -> {
+          writing.countDown();
+          try {
+            commit.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          write(entries);
+        };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (PendingUses uses =
+        new PendingUses(slow, new PendingUses.Settings(Duration.ofHours(1), 10_000, 100_000))) {
+      TokenId id = storedToken();
+      uses.record(id, T0, "192.0.2.1");
+      Future<?> first = pool.submit(uses::flush);
+      writing.await();
+      // the first flush has taken the use and not committed it: nothing is pending any more
+      assertThat(uses.pendingTokens()).isZero();
+      Future<Long> second =
+          pool.submit(
+              () -> {
+                uses.flush();
+                return stored.get(id).useCount();
+              });
+      Thread.sleep(100);
+      commit.countDown();
+      first.get();
+      assertThat(second.get())
+          .as("what the second flush's caller reads when it returns")
+          .isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
