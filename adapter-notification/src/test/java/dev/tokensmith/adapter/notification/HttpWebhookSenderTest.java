@@ -22,7 +22,7 @@ class HttpWebhookSenderTest {
   private HttpServer server;
   private final AtomicReference<String> body = new AtomicReference<>();
   private final AtomicReference<String> signature = new AtomicReference<>();
-  private final HttpWebhookSender sender = new HttpWebhookSender(Duration.ofSeconds(5));
+  private final HttpWebhookSender sender = new HttpWebhookSender(Duration.ofSeconds(30));
 
   @BeforeEach
   void start() throws Exception {

@@ -35,7 +35,7 @@ class SmtpMailSenderTest {
         user,
         password,
         "tokensmith@example.org",
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(30)); // generous: the test machine may be loaded
   }
 
   @Test

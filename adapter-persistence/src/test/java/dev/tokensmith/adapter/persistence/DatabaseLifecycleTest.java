@@ -304,7 +304,8 @@ class DatabaseLifecycleTest {
   }
 
   private static boolean eventuallyAnswers(PostgresAdapters adapters) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    // a restarted server on a loaded machine may take a while to accept connections
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       try {
         adapters.probe().ping();

@@ -353,10 +353,12 @@ class PendingUsesTest {
 
   private static void awaitUntil(java.util.function.BooleanSupplier condition)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
       Thread.sleep(2);
     }
-    assertThat(condition.getAsBoolean()).as("condition reached within 10 s").isTrue();
+    assertThat(condition.getAsBoolean())
+        .as("condition reached within 60 s (the machine may be loaded)")
+        .isTrue();
   }
 }
