@@ -3,16 +3,11 @@ package dev.tokensmith.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.application.fake.MutableClock;
-import dev.tokensmith.bootstrap.Configuration;
 import dev.tokensmith.bootstrap.TokensmithService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,28 +21,14 @@ class Argon2DigestModeIT {
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
 
   private static TokensmithService start(Path dataDir, String digest) {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("TOKENSMITH_HTTP_PORT", "0");
-    environment.put("TOKENSMITH_DATA_DIR", dataDir.toString());
-    environment.put("TOKENSMITH_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    Map<String, String> environment = InJvmService.environment(dataDir, ADMIN_PASSWORD);
     environment.put("TOKENSMITH_DEMO_DATA", "false");
     environment.put("TOKENSMITH_TOKEN_DIGEST", digest);
-    Configuration config = Configuration.from(environment).get();
-    return TokensmithService.start(
-        config, CLOCK, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return InJvmService.start(environment, CLOCK);
   }
 
   private static String[] session(Http http) {
-    HttpResponse<String> response =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    return new String[] {
-      "Cookie", cookie, "X-CSRF-Token", Http.field(response.body(), "csrfToken")
-    };
+    return http.signIn("admin", ADMIN_PASSWORD);
   }
 
   private static HttpResponse<String> created(Http http, String[] session) {

@@ -3,10 +3,8 @@ package dev.tokensmith.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.application.fake.MutableClock;
-import dev.tokensmith.bootstrap.Configuration;
 import dev.tokensmith.bootstrap.TokensmithService;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,21 +39,10 @@ class EndToEndIT {
   @BeforeAll
   static void start() throws Exception {
     dataDir = Files.createTempDirectory("tokensmith-e2e");
-    Configuration config =
-        Configuration.from(
-                Map.of(
-                    "TOKENSMITH_HTTP_PORT",
-                    "0",
-                    "TOKENSMITH_DATA_DIR",
-                    dataDir.toString(),
-                    "TOKENSMITH_ADMIN_PASSWORD",
-                    ADMIN_PASSWORD,
-                    "TOKENSMITH_DEMO_DATA",
-                    "false"))
-            .get();
+    Map<String, String> environment = InJvmService.environment(dataDir, ADMIN_PASSWORD);
+    environment.put("TOKENSMITH_DEMO_DATA", "false");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    service =
-        TokensmithService.start(config, CLOCK, new PrintStream(out, true, StandardCharsets.UTF_8));
+    service = InJvmService.start(environment, CLOCK, out);
     firstStartOutput = out.toString(StandardCharsets.UTF_8);
     http = new Http(service.port());
   }
@@ -69,16 +56,7 @@ class EndToEndIT {
 
   /** Logs in; returns the cookie and CSRF headers for the session. */
   private static String[] session(String login, String password) {
-    HttpResponse<String> response =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    return new String[] {
-      "Cookie", cookie, "X-CSRF-Token", Http.field(response.body(), "csrfToken")
-    };
+    return http.signIn(login, password);
   }
 
   private static String createToken(String[] session, String body) {

@@ -3,13 +3,11 @@ package dev.tokensmith.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.application.fake.MutableClock;
-import dev.tokensmith.bootstrap.Configuration;
 import dev.tokensmith.bootstrap.TokensmithService;
 import dev.tokensmith.domain.token.ParsedToken;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenSecret;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +57,7 @@ class FailedAttemptLimitsIT {
     Map<String, String> envA = new HashMap<>(common);
     envA.put("TOKENSMITH_DATA_DIR", dataA.toString());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    a = TokensmithService.start(configuration(envA), CLOCK, printer(out));
+    a = InJvmService.start(envA, CLOCK, out);
     Matcher port = EMBEDDED_PORT.matcher(out.toString(StandardCharsets.UTF_8));
     assertThat(port.find()).as(out.toString(StandardCharsets.UTF_8)).isTrue();
     Map<String, String> envB = new HashMap<>(common);
@@ -67,7 +65,7 @@ class FailedAttemptLimitsIT {
     envB.put("TOKENSMITH_DB_URL", "jdbc:postgresql://localhost:" + port.group(1) + "/tokensmith");
     envB.put("TOKENSMITH_DB_USER", "postgres");
     envB.put("TOKENSMITH_TOKEN_PEPPER_FILE", dataA.resolve("token-pepper").toString());
-    b = TokensmithService.start(configuration(envB), CLOCK, printer(new ByteArrayOutputStream()));
+    b = InJvmService.start(envB, CLOCK);
     httpA = new Http(a.port());
     httpB = new Http(b.port());
     String[] admin = session(httpA, "admin", ADMIN_PASSWORD, "10.9.9.9");
@@ -89,14 +87,6 @@ class FailedAttemptLimitsIT {
     if (a != null) {
       a.close();
     }
-  }
-
-  private static Configuration configuration(Map<String, String> env) {
-    return Configuration.from(env).getOrElseThrow(problems -> new AssertionError(problems));
-  }
-
-  private static PrintStream printer(ByteArrayOutputStream out) {
-    return new PrintStream(out, true, StandardCharsets.UTF_8);
   }
 
   /** Headers for a session, sent as the client {@code address}. */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 
 /** A small HTTP client for the end-to-end tests: JSON in, status and body out. */
 final class Http {
@@ -21,7 +22,8 @@ final class Http {
 
   HttpResponse<String> send(String method, String path, String json, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        // generous: a loaded 2-core CI machine runs the service, its database and the test at once
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -43,6 +45,18 @@ final class Http {
 
   HttpResponse<String> get(String path, String... headers) {
     return send("GET", path, null, headers);
+  }
+
+  /** Signs {@code login} in; the session's headers: its cookie and its CSRF token. */
+  String[] signIn(String login, String password) {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "/api/v1/session",
+            "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}");
+    Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    return new String[] {"Cookie", cookie, "X-CSRF-Token", field(response.body(), "csrfToken")};
   }
 
   /** The string value of a top-level or nested JSON field, found by name (first occurrence). */

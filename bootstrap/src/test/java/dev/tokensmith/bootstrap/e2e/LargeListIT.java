@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokensmith.adapter.persistence.Database;
 import dev.tokensmith.adapter.persistence.DatabaseConfig;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,9 +39,6 @@ import org.junit.jupiter.api.Test;
 class LargeListIT {
   private static final int TOKENS = Integer.getInteger("tokensmith.largeList.tokens", 50_000);
   private static final String HEAP = System.getProperty("tokensmith.largeList.heap", "64m");
-  private static final Pattern READY =
-      Pattern.compile("tokensmith is ready at (http://\\S+?):(\\d+)/");
-  static final String ADMIN_PASSWORD = "large list admin password";
   private static final Instant T0 = Instant.parse("2020-01-01T00:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,15 +62,10 @@ class LargeListIT {
   @Test
   void theWholeListIsWalkedOnceInASmallHeapWhileTokensComeAndGo() throws Exception {
     Path directory = Files.createTempDirectory("tokensmith-large-list");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    try (Database database =
-        Database.start(DatabaseConfig.embedded(directory.resolve("db")).withPort(port))) {
-      Process service = startService(directory, port, HEAP);
-      List<String> output = Collections.synchronizedList(new ArrayList<>());
-      int httpPort = awaitReady(service, output);
+    // the database picks its own free port: none is chosen first and bound later
+    try (Database database = Database.start(DatabaseConfig.embedded(directory.resolve("db")))) {
+      ServiceJar.Running service =
+          ServiceJar.startOn(database, directory.resolve("service"), List.of("-Xmx" + HEAP));
       try {
         long owner;
         try (Connection connection = database.dataSource().getConnection();
@@ -101,24 +89,17 @@ class LargeListIT {
             "LargeListIT: %d tokens inserted in %d ms%n",
             TOKENS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - fillStarted));
 
-        walkWhileTokensComeAndGo(database, new Http(httpPort), owner, output);
+        walkWhileTokensComeAndGo(database, service.http(), owner, service.output());
       } finally {
-        service.destroy();
-        service.waitFor(60, TimeUnit.SECONDS);
+        ServiceJar.stop(service);
       }
-      assertThat(String.join("\n", output)).doesNotContain("OutOfMemoryError");
+      assertThat(service.printed()).doesNotContain("OutOfMemoryError");
     }
   }
 
   private void walkWhileTokensComeAndGo(
       Database database, Http http, long owner, List<String> output) throws Exception {
-    HttpResponse<String> login =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    assertThat(login.statusCode()).isEqualTo(200);
-    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    String cookie = ServiceJar.session(http)[0];
 
     Set<String> seen = new HashSet<>();
     List<String> duplicates = new ArrayList<>();
@@ -264,63 +245,6 @@ class LargeListIT {
       sum += Double.parseDouble(used.group(1));
     }
     return (long) sum;
-  }
-
-  static Process startService(Path directory, int databasePort, String heap) throws Exception {
-    Path jar = Path.of("target", "tokensmith.jar");
-    assertThat(jar).as("the jar is built by the package phase").exists();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap,
-                "-jar",
-                jar.toString())
-            .redirectErrorStream(true);
-    builder.environment().put("TOKENSMITH_HTTP_PORT", "0");
-    builder.environment().put("TOKENSMITH_DATA_DIR", directory.resolve("service").toString());
-    builder.environment().put("TOKENSMITH_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    builder
-        .environment()
-        .put("TOKENSMITH_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/tokensmith");
-    builder.environment().put("TOKENSMITH_DB_USER", "postgres");
-    builder.environment().remove("TOKENSMITH_DB_PASSWORD");
-    return builder.start();
-  }
-
-  static int awaitReady(Process process, List<String> output) throws Exception {
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                  output.add(line);
-                }
-              } catch (java.io.IOException e) {
-                output.add("(output closed: " + e.getMessage() + ")");
-              }
-            });
-    reader.setDaemon(true);
-    reader.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline) {
-      synchronized (output) {
-        for (String line : output) {
-          Matcher ready = READY.matcher(line);
-          if (ready.find()) {
-            return Integer.parseInt(ready.group(2));
-          }
-        }
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError("the service exited: " + String.join("\n", output));
-      }
-      Thread.sleep(100);
-    }
-    process.destroyForcibly();
-    throw new AssertionError("the service did not get ready: " + String.join("\n", output));
   }
 
   /** Token ids as the API writes them: base62 of the 16 bytes, 22 characters. */

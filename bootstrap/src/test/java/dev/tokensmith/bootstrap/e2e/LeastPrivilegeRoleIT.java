@@ -3,22 +3,15 @@ package dev.tokensmith.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokensmith.application.fake.MutableClock;
-import dev.tokensmith.bootstrap.Configuration;
 import dev.tokensmith.bootstrap.StartupFailure;
 import dev.tokensmith.bootstrap.TokensmithService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -51,10 +44,7 @@ class LeastPrivilegeRoleIT {
   }
 
   private static Map<String, String> environment(String schema) {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("TOKENSMITH_HTTP_PORT", "0");
-    environment.put("TOKENSMITH_DATA_DIR", dataDir.toString());
-    environment.put("TOKENSMITH_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    Map<String, String> environment = InJvmService.environment(dataDir, ADMIN_PASSWORD);
     environment.put("TOKENSMITH_DB_URL", database.url());
     environment.put("TOKENSMITH_DB_USER", SharedDatabase.ROLE);
     environment.put("TOKENSMITH_DB_SCHEMA", schema);
@@ -62,10 +52,7 @@ class LeastPrivilegeRoleIT {
   }
 
   private static TokensmithService start(Map<String, String> environment) {
-    return TokensmithService.start(
-        Configuration.from(environment).get(),
-        new MutableClock(Instant.parse("2026-06-01T08:00:00Z")),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return InJvmService.start(environment, InJvmService.clock());
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokensmith.adapter.persistence.Database;
 import dev.tokensmith.adapter.persistence.DatabaseConfig;
 import dev.tokensmith.domain.token.TokenId;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,24 +61,15 @@ class ListCostBenchmark {
             .mapToLong(Long::parseLong)
             .toArray();
     Path directory = Files.createTempDirectory("tokensmith-list-bench");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
     Map<Long, Map<String, Double>> results = new LinkedHashMap<>();
     Map<Long, Long> heaps = new LinkedHashMap<>();
-    try (Database database =
-        Database.start(DatabaseConfig.embedded(directory.resolve("db")).withPort(port))) {
-      Process service = LargeListIT.startService(directory, port, "256m");
-      List<String> output = Collections.synchronizedList(new ArrayList<>());
-      Http http = new Http(LargeListIT.awaitReady(service, output));
+    try (Database database = Database.start(DatabaseConfig.embedded(directory.resolve("db")))) {
+      ServiceJar.Running service =
+          ServiceJar.startOn(database, directory.resolve("service"), List.of("-Xmx256m"));
+      Http http = service.http();
       try {
-        HttpResponse<String> login =
-            http.send(
-                "POST",
-                "/api/v1/session",
-                "{\"login\":\"admin\",\"password\":\"" + LargeListIT.ADMIN_PASSWORD + "\"}");
-        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        String[] session = ServiceJar.session(http);
+        String cookie = session[0];
         HttpResponse<String> created =
             http.send(
                 "POST",
@@ -89,7 +78,7 @@ class ListCostBenchmark {
                 "Cookie",
                 cookie,
                 "X-CSRF-Token",
-                Http.field(login.body(), "csrfToken"));
+                session[1]);
         String token = Http.field(created.body(), "secret");
         long owner = ownerId(database);
         long filled = 0;
@@ -136,10 +125,9 @@ class ListCostBenchmark {
           heaps.put(size, LargeListIT.heapUsed(http));
         }
       } finally {
-        service.destroy();
-        service.waitFor(60, TimeUnit.SECONDS);
+        ServiceJar.stop(service);
       }
-      assertThat(String.join("\n", output)).doesNotContain("OutOfMemoryError");
+      assertThat(service.printed()).doesNotContain("OutOfMemoryError");
     }
     print(results, heaps);
   }

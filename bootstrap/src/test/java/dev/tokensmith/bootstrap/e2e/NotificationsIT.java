@@ -6,15 +6,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import dev.tokensmith.application.fake.MutableClock;
-import dev.tokensmith.bootstrap.Configuration;
 import dev.tokensmith.bootstrap.ServiceInternals;
 import dev.tokensmith.bootstrap.TokensmithService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -53,8 +50,6 @@ import org.junit.jupiter.api.Test;
 class NotificationsIT {
   private static final String ADMIN_PASSWORD = "an admin password for tests";
   private static final String PASSWORD = "a user password for the tests";
-  private static final String PEPPER =
-      Base64.getEncoder().encodeToString("a pepper of 32 bytes for the IT.".getBytes());
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
   private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -99,31 +94,18 @@ class NotificationsIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (TokensmithService service : new TokensmithService[] {a, b}) {
-      if (service != null) {
-        service.close();
-      }
-    }
-    if (receiver != null) {
-      receiver.stop(0);
-    }
-    if (smtp != null) {
-      smtp.stop();
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
+    InJvmService.closeAll(
+        a,
+        b,
+        receiver == null ? null : () -> receiver.stop(0),
+        smtp == null ? null : smtp::stop,
+        postgres);
   }
 
   private static TokensmithService instance(String name) {
-    Map<String, String> env = new HashMap<>();
-    env.put("TOKENSMITH_HTTP_PORT", "0");
-    env.put("TOKENSMITH_DB_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
-    env.put("TOKENSMITH_DB_USER", "postgres");
-    env.put("TOKENSMITH_DATA_DIR", root.resolve(name).toString());
-    env.put("TOKENSMITH_TOKEN_PEPPER", PEPPER);
-    env.put("TOKENSMITH_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    env.put("TOKENSMITH_DEMO_DATA", "false");
+    Map<String, String> env =
+        InJvmService.sharedDatabaseEnvironment(
+            postgres.getPort(), root.resolve(name), ADMIN_PASSWORD);
     env.put("TOKENSMITH_SMTP_HOST", "127.0.0.1");
     env.put("TOKENSMITH_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
     env.put("TOKENSMITH_SMTP_SECURITY", "none");
@@ -131,9 +113,7 @@ class NotificationsIT {
     env.put("TOKENSMITH_NOTIFICATION_INTERVAL_SECONDS", "0");
     env.put("TOKENSMITH_NOTIFICATION_MAX_ATTEMPTS", "3");
     env.put("TOKENSMITH_NOTIFICATION_RETRY_SECONDS", "30");
-    Configuration config = Configuration.from(env).get();
-    return TokensmithService.start(
-        config, CLOCK, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return InJvmService.start(env, CLOCK);
   }
 
   // --- e-mail ---------------------------------------------------------------------------------
@@ -578,16 +558,7 @@ class NotificationsIT {
   }
 
   private static String[] session(String login, String password) {
-    HttpResponse<String> response =
-        httpA.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    return new String[] {
-      "Cookie", cookie, "X-CSRF-Token", Http.field(response.body(), "csrfToken")
-    };
+    return httpA.signIn(login, password);
   }
 
   /** A new personal token: its id and value. */

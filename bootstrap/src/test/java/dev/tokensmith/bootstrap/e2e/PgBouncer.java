@@ -50,8 +50,30 @@ final class PgBouncer implements AutoCloseable {
   static PgBouncer start(
       int postgresPort, String database, List<String> users, int serverConnections, String ignored)
       throws IOException, InterruptedException {
+    // the free port is bound by PgBouncer a moment later: if something took it meanwhile, PgBouncer
+    // stops at start, and another free port is tried
+    for (int attempt = 1; ; attempt++) {
+      PgBouncer bouncer =
+          startOn(freePort(), postgresPort, database, users, serverConnections, ignored);
+      if (bouncer.awaitListening()) {
+        return bouncer;
+      }
+      String log = bouncer.log();
+      if (attempt == 3 || !log.contains("in use")) {
+        throw new IllegalStateException("PgBouncer stopped at start: " + log);
+      }
+    }
+  }
+
+  private static PgBouncer startOn(
+      int port,
+      int postgresPort,
+      String database,
+      List<String> users,
+      int serverConnections,
+      String ignored)
+      throws IOException {
     Path directory = Files.createTempDirectory("tokensmith-pgbouncer");
-    int port = freePort();
     StringBuilder userList = new StringBuilder();
     for (String user : users) {
       userList.append('"').append(user).append("\" \"\"\n");
@@ -96,9 +118,7 @@ final class PgBouncer implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(directory.resolve("pgbouncer.log").toFile())
             .start();
-    PgBouncer bouncer = new PgBouncer(directory, process, port);
-    bouncer.awaitListening();
-    return bouncer;
+    return new PgBouncer(directory, process, port);
   }
 
   private static int freePort() throws IOException {
@@ -107,20 +127,22 @@ final class PgBouncer implements AutoCloseable {
     }
   }
 
-  private void awaitListening() throws InterruptedException, IOException {
-    for (int attempt = 0; attempt < 100; attempt++) {
+  /** Whether PgBouncer listens (within a minute: the machine may be loaded) rather than stopped. */
+  private boolean awaitListening() throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("PgBouncer stopped at start: " + log());
+        return false;
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
+        return true;
       } catch (IOException notYet) {
         Thread.sleep(100);
       }
     }
     close();
-    throw new IllegalStateException("PgBouncer did not listen within 10 s: " + log());
+    throw new IllegalStateException("PgBouncer did not listen within 60 s: " + log());
   }
 
   /** Everything PgBouncer logged so far. */
@@ -171,7 +193,7 @@ final class PgBouncer implements AutoCloseable {
             .redirectErrorStream(true)
             .start();
     String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!psql.waitFor(10, TimeUnit.SECONDS) || psql.exitValue() != 0) {
+    if (!psql.waitFor(60, TimeUnit.SECONDS) || psql.exitValue() != 0) {
       throw new IllegalStateException("psql could not run " + command + ": " + output);
     }
     List<String> lines = output.lines().collect(Collectors.toList());

@@ -3,17 +3,10 @@ package dev.tokensmith.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokensmith.application.fake.MutableClock;
-import dev.tokensmith.bootstrap.Configuration;
 import dev.tokensmith.bootstrap.StartupFailure;
 import dev.tokensmith.bootstrap.TokensmithService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -67,10 +60,7 @@ class PgBouncerIT {
   }
 
   private static Map<String, String> environment(String url) {
-    Map<String, String> environment = new HashMap<>();
-    environment.put("TOKENSMITH_HTTP_PORT", "0");
-    environment.put("TOKENSMITH_DATA_DIR", dataDir.toString());
-    environment.put("TOKENSMITH_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    Map<String, String> environment = InJvmService.environment(dataDir, ADMIN_PASSWORD);
     environment.put("TOKENSMITH_DB_URL", url);
     environment.put("TOKENSMITH_DB_USER", SharedDatabase.ROLE);
     environment.put("TOKENSMITH_DB_SCHEMA", SharedDatabase.SCHEMA);
@@ -85,10 +75,7 @@ class PgBouncerIT {
   }
 
   private static TokensmithService start(Map<String, String> environment) {
-    return TokensmithService.start(
-        Configuration.from(environment).get(),
-        new MutableClock(Instant.parse("2026-06-01T08:00:00Z")),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return InJvmService.start(environment, InJvmService.clock());
   }
 
   @Test

@@ -3,19 +3,13 @@ package dev.tokensmith.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.application.fake.MutableClock;
-import dev.tokensmith.bootstrap.Configuration;
 import dev.tokensmith.bootstrap.TokensmithService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class PolicyTwoInstancesIT {
   private static final String ADMIN_PASSWORD = "an admin password for tests";
-  private static final String PEPPER =
-      Base64.getEncoder().encodeToString("a pepper of 32 bytes for the IT.".getBytes());
   private static final String PROFILES =
       "[{\"profile\":\"Administrator\",\"scopes\":null},"
           + "{\"profile\":\"REST Services User\",\"scopes\":null}]";
@@ -54,43 +46,19 @@ class PolicyTwoInstancesIT {
 
   @AfterAll
   static void stop() throws Exception {
-    for (TokensmithService service : new TokensmithService[] {a, b}) {
-      if (service != null) {
-        service.close();
-      }
-    }
-    if (postgres != null) {
-      postgres.close();
-    }
+    InJvmService.closeAll(a, b, postgres);
   }
 
   private static TokensmithService instance(String name) {
-    Map<String, String> env = new HashMap<>();
-    env.put("TOKENSMITH_HTTP_PORT", "0");
-    env.put("TOKENSMITH_DB_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
-    env.put("TOKENSMITH_DB_USER", "postgres");
-    env.put("TOKENSMITH_DATA_DIR", root.resolve(name).toString());
-    env.put("TOKENSMITH_TOKEN_PEPPER", PEPPER);
-    env.put("TOKENSMITH_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    env.put("TOKENSMITH_DEMO_DATA", "false");
+    Map<String, String> env =
+        InJvmService.sharedDatabaseEnvironment(
+            postgres.getPort(), root.resolve(name), ADMIN_PASSWORD);
     env.put("TOKENSMITH_USAGE_FLUSH_MILLIS", "50");
-    return TokensmithService.start(
-        Configuration.from(env).get(),
-        CLOCK,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return InJvmService.start(env, CLOCK);
   }
 
   private static String[] session(Http http) {
-    HttpResponse<String> response =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    return new String[] {
-      "Cookie", cookie, "X-CSRF-Token", Http.field(response.body(), "csrfToken")
-    };
+    return http.signIn("admin", ADMIN_PASSWORD);
   }
 
   private static void putPolicy(String inactivityDays, long graceSeconds) {

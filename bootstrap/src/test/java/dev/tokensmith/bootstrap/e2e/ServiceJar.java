@@ -2,12 +2,14 @@ package dev.tokensmith.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokensmith.adapter.persistence.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,20 +42,26 @@ final class ServiceJar {
     }
   }
 
+  /** The JVM options of many short runs, where start-up time matters more than peak speed. */
+  static final List<String> SHORT_RUN =
+      List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   /** Starts the jar on {@code dataDir} with the variables {@code more}, until ready or exited. */
   static Running run(Path dataDir, Map<String, String> more) throws Exception {
+    return run(dataDir, more, SHORT_RUN);
+  }
+
+  /** The same in a JVM with the options {@code jvmOptions}. */
+  static Running run(Path dataDir, Map<String, String> more, List<String> jvmOptions)
+      throws Exception {
     Path jar = Path.of("target", "tokensmith.jar");
     assertThat(jar).as("the jar is built by the package phase").exists();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                // many short runs: start-up time matters more than peak speed
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-jar",
-                jar.toString())
-            .redirectErrorStream(true);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("TOKENSMITH_"));
     builder.environment().put("TOKENSMITH_HTTP_PORT", "0");
     builder.environment().put("TOKENSMITH_DATA_DIR", dataDir.toString());
@@ -99,11 +107,31 @@ final class ServiceJar {
 
   /** Starts the jar and requires it to get ready. */
   static Running start(Path dataDir, Map<String, String> more) throws Exception {
-    Running running = run(dataDir, more);
+    return start(dataDir, more, SHORT_RUN);
+  }
+
+  /** The same in a JVM with the options {@code jvmOptions}. */
+  static Running start(Path dataDir, Map<String, String> more, List<String> jvmOptions)
+      throws Exception {
+    Running running = run(dataDir, more, jvmOptions);
     if (running.port() == 0) {
       throw new AssertionError("the service exited: " + running.printed());
     }
     return running;
+  }
+
+  /**
+   * Starts the jar on the database of {@code database} (an embedded server the test started), as
+   * its superuser, in a JVM with the options {@code jvmOptions}; requires it to get ready.
+   */
+  static Running startOn(Database database, Path dataDir, List<String> jvmOptions)
+      throws Exception {
+    String url;
+    try (Connection connection = database.dataSource().getConnection()) {
+      url = connection.getMetaData().getURL();
+    }
+    return start(
+        dataDir, Map.of("TOKENSMITH_DB_URL", url, "TOKENSMITH_DB_USER", "postgres"), jvmOptions);
   }
 
   /** Starts the jar and requires it to refuse: exit status 1; returns what it printed. */

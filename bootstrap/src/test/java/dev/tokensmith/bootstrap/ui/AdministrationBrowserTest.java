@@ -3,7 +3,6 @@ package dev.tokensmith.bootstrap.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -132,9 +131,9 @@ class AdministrationBrowserTest extends BrowserTest {
     String other = service.user("other", "REST Services User");
     Api.Session ownerSession = service.session(owner);
     ownerSession.createToken(
-        owner + " soon", List.of("rest"), Instant.now().plus(Duration.ofDays(2)));
+        owner + " soon", List.of("rest"), service.now().plus(Duration.ofDays(2)));
     ownerSession.createToken(
-        owner + " later", List.of("rest"), Instant.now().plus(Duration.ofDays(90)));
+        owner + " later", List.of("rest"), service.now().plus(Duration.ofDays(90)));
     service.session(other).createToken(other + " forever", List.of("export"), null);
     openAsAdmin("/admin");
     visible(row(other + " forever"));

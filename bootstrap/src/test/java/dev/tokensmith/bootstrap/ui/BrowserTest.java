@@ -48,7 +48,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith({ChromiumCondition.class, BrowserTest.Lifecycle.class})
 abstract class BrowserTest {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final Duration WAIT = Duration.ofSeconds(10);
+
+  /** How long a page may take to show something: long, for a loaded 2-core CI machine. */
+  static final Duration WAIT = Duration.ofSeconds(30);
 
   /**
    * The browser's time zone: not the machine's nor UTC (the API's), so the tests see that the pages

@@ -159,18 +159,18 @@ class MyAccountBrowserTest extends BrowserTest {
   }
 
   @Test
-  void theFailuresOfATokenSayWhyInPlainWords() throws InterruptedException {
+  void theFailuresOfATokenSayWhyInPlainWords() {
     String login = service.user("eve", "REST Services User");
     Api.Session session = service.session(login);
     String exportOnly =
         session.createToken("export only", List.of("export"), null).get("secret").asText();
     String shortLived =
         session
-            .createToken("short lived", List.of("rest"), Instant.now().plusSeconds(2))
+            .createToken("short lived", List.of("rest"), service.now().plusSeconds(60))
             .get("secret")
             .asText();
     service.api.self(exportOnly).expect(403);
-    Thread.sleep(Duration.ofMillis(2500).toMillis());
+    service.passTime(Duration.ofSeconds(61));
     service.api.self(shortLived).expect(401);
     openAs(login, "/account");
 
@@ -215,7 +215,7 @@ class MyAccountBrowserTest extends BrowserTest {
   }
 
   @Test
-  void myAccountWithTokensInEveryState() throws InterruptedException {
+  void myAccountWithTokensInEveryState() {
     String login = "jane.doe";
     service
         .admin()
@@ -227,18 +227,18 @@ class MyAccountBrowserTest extends BrowserTest {
             .get("secret")
             .asText();
     session.createToken(
-        "nightly collector", List.of("synchro", "rest"), Instant.now().plus(Duration.ofDays(3)));
+        "nightly collector", List.of("synchro", "rest"), service.now().plus(Duration.ofDays(3)));
     session.createToken(
-        "quarterly report", List.of("export"), Instant.now().plus(Duration.ofDays(60)));
+        "quarterly report", List.of("export"), service.now().plus(Duration.ofDays(60)));
     String shortLived =
         session
-            .createToken("migration 2024", List.of("rest", "import"), Instant.now().plusSeconds(2))
+            .createToken("migration 2024", List.of("rest", "import"), service.now().plusSeconds(60))
             .get("secret")
             .asText();
     for (int i = 0; i < 3; i++) {
       service.api.self(backup).expect(200);
     }
-    Thread.sleep(2500);
+    service.passTime(Duration.ofSeconds(61));
     service.api.self(shortLived).expect(401);
     openAs(login, "/account");
 

@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +34,30 @@ final class RunningService implements AutoCloseable {
   final String base;
   final Api api;
   private final AtomicInteger names = new AtomicInteger();
+  private final AheadClock clock = new AheadClock();
+
+  /**
+   * The real time plus what the tests let pass: a token that is to expire does so at once, however
+   * long the loaded machine took to create it, without a sleep.
+   */
+  private static final class AheadClock extends Clock {
+    private volatile Duration ahead = Duration.ZERO;
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(ahead);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
 
   private RunningService() {
     try {
@@ -47,12 +75,29 @@ final class RunningService implements AutoCloseable {
                     "TOKENSMITH_ADMIN_PASSWORD",
                     ADMIN_PASSWORD,
                     "TOKENSMITH_DEMO_DATA",
-                    "false"))
+                    "false",
+                    // no background notification worker: a test runs the rounds itself, so no
+                    // delivery is ever half-way through another round while the test reads it
+                    "TOKENSMITH_NOTIFICATION_INTERVAL_SECONDS",
+                    "0"))
             .getOrElseThrow(problems -> new IllegalStateException(String.join("; ", problems)));
     PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
-    service = TokensmithService.start(config, Clock.systemUTC(), quiet);
+    service = TokensmithService.start(config, clock, quiet);
     base = "http://127.0.0.1:" + service.port();
     api = new Api(base);
+  }
+
+  /** The service's time now. */
+  Instant now() {
+    return clock.instant();
+  }
+
+  /**
+   * Moves the service's clock {@code duration} forward, for the rest of the run: it never goes
+   * back, so what other tests made keeps its order.
+   */
+  void passTime(Duration duration) {
+    clock.ahead = clock.ahead.plus(duration);
   }
 
   /** The service of this test run, started by the first browser test class that asks. */
@@ -89,7 +134,7 @@ final class RunningService implements AutoCloseable {
     return api.session(login, PASSWORD);
   }
 
-  /** Runs one round of the notification worker now (the background one runs every 10 s). */
+  /** Runs one round of the notification worker now (there is no background one). */
   void notificationRound() {
     dev.tokensmith.bootstrap.ServiceInternals.notifications(service).deliverDue();
   }
