@@ -52,16 +52,7 @@ class ItopRestIT {
   }
 
   private static String[] session() {
-    HttpResponse<String> response =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    return new String[] {
-      "Cookie", cookie, "X-CSRF-Token", Http.field(response.body(), "csrfToken")
-    };
+    return http.signIn("admin", ADMIN_PASSWORD);
   }
 
   /** A personal token of the administrator with scope rest, made through the API: body. */

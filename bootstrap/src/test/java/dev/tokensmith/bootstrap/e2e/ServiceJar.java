@@ -156,14 +156,8 @@ final class ServiceJar {
 
   /** The administrator's session on {@code http}: the cookie header value and the CSRF token. */
   static String[] session(Http http) {
-    HttpResponse<String> login =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    return new String[] {cookie, Http.field(login.body(), "csrfToken")};
+    String[] headers = http.signIn("admin", ADMIN_PASSWORD);
+    return new String[] {headers[1], headers[3]};
   }
 
   /** Sends {@code method path json} with the session's cookie and CSRF token. */
