@@ -119,14 +119,34 @@ public final class JdbiDirectoryStore implements DirectoryStore {
         });
   }
 
-  /**
-   * Two statements whatever the number: the ids are taken from the table's sequence first (so each
-   * person is known with its id, in order), then every row is inserted from arrays.
-   */
   @Override
   public List<DirectoryRecord> createPersons(List<NewPerson> persons) {
+    long[] ids = createPersonIds(persons);
+    List<DirectoryRecord> created = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      NewPerson person = persons.get(i);
+      created.add(
+          DirectoryRecord.person(
+              ids[i],
+              person.firstName(),
+              person.name(),
+              person.email(),
+              person.phone(),
+              person.status(),
+              person.organization().id().value(),
+              person.organization().name()));
+    }
+    return created;
+  }
+
+  /**
+   * One statement whatever the number: every row is inserted from arrays with an id from the
+   * table's sequence, and the ids come back in the order of the arrays.
+   */
+  @Override
+  public long[] createPersonIds(List<NewPerson> persons) {
     if (persons.isEmpty()) {
-      return List.of();
+      return new long[0];
     }
     int count = persons.size();
     String[] firstNames = new String[count];
@@ -146,40 +166,18 @@ public final class JdbiDirectoryStore implements DirectoryStore {
     }
     return storage.durably(
         handle -> {
-          List<Long> ids =
-              handle
-                  .createQuery(DirectorySql.NEW_PERSON_IDS)
-                  .bind("count", count)
-                  .mapTo(Long.class)
-                  .list()
-                  .stream()
-                  .sorted()
-                  .toList();
+          long[] ids = new long[count];
           handle
-              .createUpdate(DirectorySql.ADD_PERSONS)
-              .bindArray("ids", Long.class, ids)
+              .createQuery(DirectorySql.ADD_PERSONS)
               .bindArray("firstNames", String.class, (Object[]) firstNames)
               .bindArray("names", String.class, (Object[]) names)
               .bindArray("emails", String.class, (Object[]) emails)
               .bindArray("phones", String.class, (Object[]) phones)
               .bindArray("statuses", String.class, (Object[]) statuses)
               .bindArray("organizations", Long.class, (Object[]) organizations)
-              .execute();
-          List<DirectoryRecord> created = new ArrayList<>(count);
-          for (int i = 0; i < count; i++) {
-            NewPerson person = persons.get(i);
-            created.add(
-                DirectoryRecord.person(
-                    ids.get(i),
-                    firstNames[i],
-                    names[i],
-                    emails[i],
-                    person.phone(),
-                    statuses[i],
-                    organizations[i],
-                    person.organization().name()));
-          }
-          return created;
+              .map((row, context) -> ids[row.getInt("position") - 1] = row.getLong("id"))
+              .forEach(id -> {});
+          return ids;
         });
   }
 

@@ -82,6 +82,14 @@ public interface DirectoryStore {
   }
 
   /**
+   * Creates the persons as {@link #createPersons} does and returns only their ids, in the same
+   * order (an import, which knows the rest, needs no record built per person).
+   */
+  default long[] createPersonIds(List<NewPerson> persons) {
+    return createPersons(persons).stream().mapToLong(DirectoryRecord::id).toArray();
+  }
+
+  /**
    * Applies each person's changes as {@link #updatePerson} does (only the fields each one gives,
    * each person atomically); returns the ids of the persons that no longer exist. A store writes
    * them in a few statements whatever their number (an import's batch).
