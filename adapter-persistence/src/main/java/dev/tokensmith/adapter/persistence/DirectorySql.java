@@ -407,6 +407,39 @@ final class DirectorySql {
       RETURNING id
       """;
 
+  /**
+   * Organizations from arrays of equal length, in their order; a name taken is skipped. Returns the
+   * id and name of each organization inserted.
+   */
+  static final String ADD_ORGANIZATIONS =
+      """
+      INSERT INTO organizations (name, status)
+      SELECT v.name, v.status
+      FROM unnest(CAST(:names AS text[]), CAST(:statuses AS text[])) WITH ORDINALITY
+           AS v(name, status, position)
+      ORDER BY v.position
+      ON CONFLICT ON CONSTRAINT organizations_name_key DO NOTHING
+      RETURNING id, name
+      """;
+
+  /**
+   * Organizations changed from arrays of equal length, a null keeping the field; returns the ids
+   * found.
+   */
+  static final String UPDATE_ORGANIZATIONS =
+      """
+      UPDATE organizations o
+      SET name = coalesce(v.name, o.name), status = coalesce(v.status, o.status)
+      FROM unnest(CAST(:ids AS bigint[]), CAST(:names AS text[]), CAST(:statuses AS text[]))
+           AS v(id, name, status)
+      WHERE o.id = v.id
+      RETURNING o.id
+      """;
+
+  /** The organizations that have exactly one of the names. */
+  static final String ORGANIZATIONS_NAMED =
+      "SELECT id, name FROM organizations WHERE name = ANY(CAST(:names AS text[]))";
+
   static final String LOCK_ORGANIZATION =
       "SELECT name FROM organizations WHERE id = :id FOR UPDATE";
 

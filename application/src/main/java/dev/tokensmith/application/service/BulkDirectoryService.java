@@ -8,8 +8,11 @@ import dev.tokensmith.application.port.in.ImportReport.Outcome;
 import dev.tokensmith.application.port.in.ImportReport.RowResult;
 import dev.tokensmith.application.port.in.ImportTotals;
 import dev.tokensmith.application.port.in.UseCaseFailure;
+import dev.tokensmith.application.port.out.DirectoryConflict;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.NewOrganization;
 import dev.tokensmith.application.port.out.NewPerson;
+import dev.tokensmith.application.port.out.OrganizationChanges;
 import dev.tokensmith.application.port.out.PersonChanges;
 import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.OrganizationId;
@@ -171,7 +174,21 @@ public final class BulkDirectoryService
 
     private final Map<Long, PersonChanges> changes = new LinkedHashMap<>();
 
-    /** Persons an update found gone when it was written. */
+    /** Organizations decided but not yet written, in the order of their rows. */
+    private final Map<Known, NewOrganization> newOrganizations = new LinkedHashMap<>();
+
+    private final Map<Long, OrganizationChanges> organizationChanges = new LinkedHashMap<>();
+
+    /**
+     * The organizations that hold the names the batch's rows give, exactly, as the rows decided so
+     * far leave them (names are unique); and the names renamed away from that the database still
+     * holds until the batch is written.
+     */
+    private final Map<String, Known> holders = new HashMap<>();
+
+    private final Set<String> freedNames = new HashSet<>();
+
+    /** Objects an update found gone when it was written. */
     private final Set<Long> vanished = new HashSet<>();
 
     private long created;
@@ -222,6 +239,7 @@ public final class BulkDirectoryService
         }
         known.clear();
         byFirstKey.clear();
+        holders.clear();
         vanished.clear();
       }
       return new ImportTotals(created, updated, unchanged, issues, warnings);
@@ -341,6 +359,16 @@ public final class BulkDirectoryService
               index(object);
             }
           });
+      if (directoryClass == DirectoryClass.ORGANIZATION) {
+        Set<String> names = new HashSet<>();
+        for (Row row : reconcilable) {
+          row.values.getOrDefault("name", Option.none()).forEach(name -> names.add(name.strip()));
+        }
+        store
+            .organizationIdsNamed(names)
+            .forEach(
+                (name, id) -> holders.put(name, known.getOrDefault(id, new Known(id, Map.of()))));
+      }
     }
 
     private Supplier<RowResult> decide(Row row) {
@@ -360,8 +388,7 @@ public final class BulkDirectoryService
         }
         return directoryClass == DirectoryClass.PERSON
             ? createPerson(row, fields)
-            : written(
-                row, Outcome.CREATED, directory.create(actor, directoryClass, fields), 0, Set.of());
+            : createOrganization(row, fields);
       }
       Known existing = matches.get(0);
       Map<String, Object> changed = new LinkedHashMap<>();
@@ -391,12 +418,7 @@ public final class BulkDirectoryService
       if (directoryClass == DirectoryClass.PERSON) {
         return updatePerson(row, existing, changed, modified);
       }
-      return written(
-          row,
-          Outcome.UPDATED,
-          directory.update(actor, directoryClass, existing.id, changed),
-          changed.size(),
-          modified);
+      return updateOrganization(row, existing, changed, modified);
     }
 
     /** At most two of the known objects that match the row's keys. */
@@ -601,37 +623,154 @@ public final class BulkDirectoryService
         vanished.addAll(store.updatePersons(changes));
         changes.clear();
       }
+      if (!newOrganizations.isEmpty()) {
+        List<Known> objects = new ArrayList<>(newOrganizations.keySet());
+        List<Option<Long>> ids =
+            store.createOrganizations(new ArrayList<>(newOrganizations.values()));
+        newOrganizations.clear();
+        for (int i = 0; i < objects.size(); i++) {
+          Known object = objects.get(i);
+          ids.get(i)
+              .forEach(
+                  id -> {
+                    unindex(object);
+                    object.id = id;
+                    object.fields.put("id", Long.toString(id));
+                    known.put(id, object);
+                    index(object);
+                  });
+        }
+      }
+      if (!organizationChanges.isEmpty()) {
+        vanished.addAll(store.updateOrganizations(organizationChanges));
+        organizationChanges.clear();
+      }
+      freedNames.clear();
+    }
+
+    /**
+     * Checks an organization to create as {@link DirectoryService#create} does, its name free among
+     * the organizations as the earlier rows left them; written later.
+     */
+    private Supplier<RowResult> createOrganization(Row row, Map<String, Object> fields) {
+      Either<UseCaseFailure, NewOrganization> checked =
+          DirectoryService.mayWrite(actor, DirectoryClass.ORGANIZATION, "creating")
+              .flatMap(allowed -> DirectoryFields.read(DirectoryClass.ORGANIZATION, fields))
+              .flatMap(
+                  read -> {
+                    Option<UseCaseFailure> missing = read.missing("name");
+                    if (missing.isDefined()) {
+                      return Either.left(missing.get());
+                    }
+                    String name = read.text("name").get();
+                    return free(name, null)
+                        ? Either.right(
+                            new NewOrganization(
+                                name, read.text("status").getOrElse(DirectoryRecord.ACTIVE)))
+                        : Either.left(nameTaken(name));
+                  });
+      if (checked.isLeft()) {
+        RowResult failed = failed(row, checked.getLeft());
+        return () -> failed;
+      }
+      NewOrganization organization = checked.get();
+      Known created =
+          new Known(0, organizationFields(0, organization.name(), organization.status()));
+      newOrganizations.put(created, organization);
+      holders.put(organization.name(), created);
+      index(created);
+      return () ->
+          created.id == 0
+              // another transaction took the name meanwhile
+              ? failed(row, nameTaken(organization.name()))
+              : new RowResult(
+                  row.line,
+                  Outcome.CREATED,
+                  "",
+                  command.simulate() ? 0 : created.id,
+                  0,
+                  Map.of(),
+                  Set.of(),
+                  row.keys);
+    }
+
+    /**
+     * Checks a change of an organization as {@link DirectoryService#update} does, a new name free
+     * among the organizations as the earlier rows left them; written later.
+     */
+    private Supplier<RowResult> updateOrganization(
+        Row row, Known existing, Map<String, Object> changed, Set<Integer> modified) {
+      String before = existing.fields.get("name");
+      Either<UseCaseFailure, OrganizationChanges> checked =
+          DirectoryService.mayWrite(actor, DirectoryClass.ORGANIZATION, "modifying")
+              .flatMap(allowed -> DirectoryFields.read(DirectoryClass.ORGANIZATION, changed))
+              .flatMap(
+                  read -> {
+                    Option<String> name = read.text("name").filter(after -> !after.equals(before));
+                    if (name.isDefined() && !free(name.get(), existing)) {
+                      return Either.left(nameTaken(name.get()));
+                    }
+                    return Either.right(new OrganizationChanges(name, read.text("status")));
+                  });
+      if (checked.isLeft()) {
+        RowResult failed = failed(row, checked.getLeft());
+        return () -> failed;
+      }
+      OrganizationChanges change = checked.get();
+      String name = change.name().getOrElse(before);
+      String status = change.status().getOrElse(existing.fields.get("status"));
+      unindex(existing);
+      existing.fields = organizationFields(existing.id, name, status);
+      index(existing);
+      if (change.name().isDefined()) {
+        if (holders.get(before) == existing) {
+          holders.remove(before);
+        }
+        holders.put(name, existing);
+        if (existing.id != 0) {
+          freedNames.add(before);
+        }
+      }
+      if (existing.id == 0) {
+        newOrganizations.put(existing, new NewOrganization(name, status));
+      } else {
+        organizationChanges.merge(existing.id, change, OrganizationChanges::then);
+      }
+      return () ->
+          vanished.contains(existing.id) || existing.id == 0
+              ? issue(
+                  row.line,
+                  "Invalid object " + directoryClass.className() + "::" + existing.id,
+                  Map.of(),
+                  row.keys)
+              : new RowResult(
+                  row.line,
+                  Outcome.UPDATED,
+                  "",
+                  existing.id,
+                  changed.size(),
+                  Map.of(),
+                  modified,
+                  row.keys);
+    }
+
+    /**
+     * Whether no organization but {@code self} holds {@code name}; a name another row of the batch
+     * renamed away from is first let go of in the database (the batch so far is written).
+     */
+    private boolean free(String name, Known self) {
+      if (freedNames.contains(name)) {
+        write();
+      }
+      Known holder = holders.get(name);
+      return holder == null
+          || holder == self
+          || (self != null && self.id != 0 && holder.id == self.id);
     }
 
     /** The organization of id {@code id}, read once per run. */
     private Either<UseCaseFailure, Organization> organization(long id) {
       return organizations.computeIfAbsent(id, directory::organization);
-    }
-
-    private Supplier<RowResult> written(
-        Row row,
-        Outcome done,
-        Either<UseCaseFailure, DirectoryRecord> outcome,
-        int changedAttributes,
-        Set<Integer> modified) {
-      if (outcome.isLeft()) {
-        RowResult failed = failed(row, outcome.getLeft());
-        return () -> failed;
-      }
-      DirectoryRecord record = outcome.get();
-      Known object = known.get(record.id());
-      if (object == null) {
-        object = new Known(record.id(), record.fields());
-        known.put(record.id(), object);
-      } else {
-        unindex(object);
-        object.fields = record.fields();
-      }
-      index(object);
-      long id = command.simulate() && done == Outcome.CREATED ? 0 : record.id();
-      RowResult result =
-          new RowResult(row.line, done, "", id, changedAttributes, Map.of(), modified, row.keys);
-      return () -> result;
     }
 
     /** A write refused: iTop's issue for the row, on the cell of the attribute when it has one. */
@@ -728,6 +867,21 @@ public final class BulkDirectoryService
       this.id = id;
       this.fields = fields;
     }
+  }
+
+  private static UseCaseFailure nameTaken(String name) {
+    DirectoryConflict conflict = new DirectoryConflict(DirectoryClass.ORGANIZATION, "name", name);
+    return new UseCaseFailure.Conflict(conflict.attribute(), conflict.message());
+  }
+
+  /** An organization's fields as {@link DirectoryRecord#organization} renders them. */
+  private static Map<String, String> organizationFields(long id, String name, String status) {
+    Map<String, String> fields = new HashMap<>(8);
+    fields.put("id", Long.toString(id));
+    fields.put("name", name);
+    fields.put("status", status);
+    fields.put("friendlyname", name);
+    return fields;
   }
 
   /** Two changes of one person made in a run, as one: the later one's fields win. */
