@@ -40,15 +40,30 @@ final class ItopCsv {
     private final String data;
     private final char separator;
     private final char qualifier;
+    private final boolean valuesKept;
     private int position;
     private int lineNumber = 1;
     private Line next;
     private String problem;
 
     Reader(String text, char separator, char qualifier) {
+      this(text, separator, qualifier, true);
+    }
+
+    /**
+     * A reader whose lines have their cells' values when {@code valuesKept}, else only as many
+     * cells as the line has (their values none but the first's): enough to check the data's shape.
+     */
+    Reader(String text, char separator, char qualifier, boolean valuesKept) {
       this.data = text.replace("\r\n", "\n");
       this.separator = separator;
       this.qualifier = qualifier;
+      this.valuesKept = valuesKept;
+    }
+
+    /** The next cell's value, or none when values are not kept (the first is: empty lines). */
+    private Option<String> value(List<Option<String>> cells, StringBuilder cell, boolean quoted) {
+      return valuesKept || cells.isEmpty() ? cell(cell, quoted) : Option.none();
     }
 
     boolean hasNext() {
@@ -100,12 +115,12 @@ final class ItopCsv {
           continue;
         }
         if (c == separator) {
-          cells.add(cell(cell, quoted));
+          cells.add(value(cells, cell, quoted));
           cell.setLength(0);
           quoted = false;
           cellStarted = false;
         } else if (c == '\n') {
-          cells.add(cell(cell, quoted));
+          cells.add(value(cells, cell, quoted));
           position++;
           lineNumber++;
           if (kept(cells)) {
@@ -137,7 +152,7 @@ final class ItopCsv {
         return null;
       }
       if (cellStarted || !cells.isEmpty()) {
-        cells.add(cell(cell, quoted));
+        cells.add(value(cells, cell, quoted));
         if (kept(cells)) {
           return new Line(lineStart, List.copyOf(cells));
         }

@@ -173,10 +173,16 @@ public final class ItopImportController {
     // data that is not CSV or whose lines are not as wide as the header
     char separatorChar = separator.charAt(0);
     char qualifierChar = qualifier.charAt(0);
-    ItopCsv.Reader reader = new ItopCsv.Reader(text.get(), separatorChar, qualifierChar);
-    List<Option<String>> headerCells = reader.hasNext() ? reader.next().cells() : List.of();
+    List<Option<String>> headerCells = List.of();
+    ItopCsv.Reader header1 = new ItopCsv.Reader(text.get(), separatorChar, qualifierChar);
+    if (header1.hasNext()) {
+      headerCells = header1.next().cells();
+    }
+    ItopCsv.Reader reader =
+        skipHeader(new ItopCsv.Reader(text.get(), separatorChar, qualifierChar, false));
     int dataLines = 0;
     ItopCsv.Line tooWide = null;
+    // the header line's values are kept; the others are only counted
     while (reader.hasNext()) {
       ItopCsv.Line line = reader.next();
       dataLines++;
