@@ -143,10 +143,11 @@ public final class BulkDirectoryService
    * keys); the objects of the class that any of them may reconcile with are loaded in one query;
    * each row is decided in order against those objects as the earlier rows left them (an object
    * created or changed by an earlier row of the batch is seen by the later ones, as if each row
-   * were written at once); persons are then written together ({@link
-   * DirectoryStore#createPersonIds}, {@link DirectoryStore#updatePersons}), organizations one by
-   * one, and the batch's results handed on. What a batch wrote is in the run's transaction when the
-   * next batch loads its objects, so later batches see it there and nothing of a batch is kept.
+   * were written at once); the batch is then written together ({@link
+   * DirectoryStore#createPersonIds}, {@link DirectoryStore#updatePersons}, {@link
+   * DirectoryStore#createOrganizations}, {@link DirectoryStore#updateOrganizations}), and its
+   * results handed on. What a batch wrote is in the run's transaction when the next batch loads its
+   * objects, so later batches see it there and nothing of a batch is kept.
    */
   private final class ImportRun {
     private final Principal actor;
@@ -808,18 +809,21 @@ public final class BulkDirectoryService
      */
     private Either<String, Long> find(
         String key, List<Integer> columns, List<Option<String>> cells) {
-      DirectoryClass target = EXTERNAL_KEYS.get(key);
-      List<String> attributes = new ArrayList<>(columns.size());
-      List<String> values = new ArrayList<>(columns.size());
       StringBuilder cacheKey = new StringBuilder(key);
       for (int column : columns) {
-        attributes.add(((ImportColumn.Lookup) command.columns().get(column)).remoteAttribute());
-        values.add(cells.get(column).get());
         cacheKey.append('\u0000').append(column).append('\u0000').append(cells.get(column).get());
       }
       return foundKeys.computeIfAbsent(
           cacheKey.toString(),
           ignored -> {
+            DirectoryClass target = EXTERNAL_KEYS.get(key);
+            List<String> attributes = new ArrayList<>(columns.size());
+            List<String> values = new ArrayList<>(columns.size());
+            for (int column : columns) {
+              attributes.add(
+                  ((ImportColumn.Lookup) command.columns().get(column)).remoteAttribute());
+              values.add(cells.get(column).get());
+            }
             List<Criteria> conditions = new ArrayList<>();
             int i = 0;
             for (String value : values) {
