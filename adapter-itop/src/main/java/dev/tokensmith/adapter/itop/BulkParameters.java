@@ -4,10 +4,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.vavr.control.Option;
 import jakarta.servlet.http.Part;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -174,19 +174,21 @@ final class BulkParameters {
 
   /** PHP's {@code urldecode} to bytes: {@code +} a space, {@code %XX} a byte, a lone % kept. */
   private static byte[] decode(byte[] in, int from, int to) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(to - from);
+    // straight into an array: a CSV of 10 000 rows is a million bytes, each once through here
+    byte[] bytes = new byte[to - from];
+    int length = 0;
     for (int i = from; i < to; i++) {
       byte b = in[i];
       if (b == '+') {
-        bytes.write(' ');
+        bytes[length++] = ' ';
       } else if (b == '%' && i + 2 < to && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
-        bytes.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+        bytes[length++] = (byte) (hex(in[i + 1]) * 16 + hex(in[i + 2]));
         i += 2;
       } else {
-        bytes.write(b);
+        bytes[length++] = b;
       }
     }
-    return bytes.toByteArray();
+    return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
   }
 
   private static int hex(byte b) {

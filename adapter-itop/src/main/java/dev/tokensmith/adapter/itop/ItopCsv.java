@@ -4,6 +4,7 @@ import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Reads CSV text as iTop's {@code CSVParser} does: {@code \r\n} is {@code \n}; a cell in the
@@ -23,71 +24,141 @@ final class ItopCsv {
 
   /** The lines of {@code text}, or why it is not CSV. */
   static Either<String, List<Line>> parse(String text, char separator, char qualifier) {
-    String data = text.replace("\r\n", "\n");
+    Reader reader = new Reader(text, separator, qualifier);
     List<Line> lines = new ArrayList<>();
-    List<Option<String>> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    boolean inQuotes = false;
-    boolean cellStarted = false;
-    int lineNumber = 1;
-    int lineStart = 1;
-    int quoteLine = 0;
-    for (int i = 0; i < data.length(); i++) {
-      char c = data.charAt(i);
-      if (inQuotes) {
-        if (c == qualifier) {
-          if (i + 1 < data.length() && data.charAt(i + 1) == qualifier) {
-            cell.append(qualifier);
-            i++;
+    while (reader.hasNext()) {
+      lines.add(reader.next());
+    }
+    return reader.problem().isDefined() ? Either.left(reader.problem().get()) : Either.right(lines);
+  }
+
+  /**
+   * The lines of a text one at a time, so that a caller holds only the line it reads. A quoted cell
+   * still open at the end of the data ends the lines; {@link #problem} then says why.
+   */
+  static final class Reader {
+    private final String data;
+    private final char separator;
+    private final char qualifier;
+    private final boolean valuesKept;
+    private int position;
+    private int lineNumber = 1;
+    private Line next;
+    private String problem;
+
+    Reader(String text, char separator, char qualifier) {
+      this(text, separator, qualifier, true);
+    }
+
+    /**
+     * A reader whose lines have their cells' values when {@code valuesKept}, else only as many
+     * cells as the line has (their values none but the first's): enough to check the data's shape.
+     */
+    Reader(String text, char separator, char qualifier, boolean valuesKept) {
+      this.data = text.replace("\r\n", "\n");
+      this.separator = separator;
+      this.qualifier = qualifier;
+      this.valuesKept = valuesKept;
+    }
+
+    /** The next cell's value, or none when values are not kept (the first is: empty lines). */
+    private Option<String> value(List<Option<String>> cells, StringBuilder cell, boolean quoted) {
+      return valuesKept || cells.isEmpty() ? cell(cell, quoted) : Option.none();
+    }
+
+    boolean hasNext() {
+      if (next == null && problem == null && position < data.length()) {
+        next = read();
+      }
+      return next != null;
+    }
+
+    Line next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Line line = next;
+      next = null;
+      return line;
+    }
+
+    /** Why the data ended before its end (an open quoted cell), once the lines are read. */
+    Option<String> problem() {
+      return Option.of(problem);
+    }
+
+    /** The next line that is not skipped, or null at the end of the data or on a problem. */
+    private Line read() {
+      List<Option<String>> cells = new ArrayList<>();
+      StringBuilder cell = new StringBuilder();
+      boolean quoted = false;
+      boolean inQuotes = false;
+      boolean cellStarted = false;
+      int lineStart = lineNumber;
+      int quoteLine = 0;
+      for (; position < data.length(); position++) {
+        char c = data.charAt(position);
+        if (inQuotes) {
+          if (c == qualifier) {
+            if (position + 1 < data.length() && data.charAt(position + 1) == qualifier) {
+              cell.append(qualifier);
+              position++;
+            } else {
+              inQuotes = false;
+            }
           } else {
-            inQuotes = false;
+            if (c == '\n') {
+              lineNumber++;
+            }
+            cell.append(c);
           }
+          continue;
+        }
+        if (c == separator) {
+          cells.add(value(cells, cell, quoted));
+          cell.setLength(0);
+          quoted = false;
+          cellStarted = false;
+        } else if (c == '\n') {
+          cells.add(value(cells, cell, quoted));
+          position++;
+          lineNumber++;
+          if (kept(cells)) {
+            return new Line(lineStart, List.copyOf(cells));
+          }
+          cells.clear();
+          cell.setLength(0);
+          quoted = false;
+          cellStarted = false;
+          lineStart = lineNumber;
+          position--; // the loop moves on
+        } else if (c == qualifier && !cellStarted) {
+          inQuotes = true;
+          quoted = true;
+          cellStarted = true;
+          quoteLine = lineNumber;
+        } else if (!cellStarted && (c == ' ' || c == '\t')) {
+          continue; // leading blanks
         } else {
-          if (c == '\n') {
-            lineNumber++;
-          }
+          cellStarted = true;
           cell.append(c);
         }
-        continue;
       }
-      if (c == separator) {
-        cells.add(cell(cell, quoted));
-        cell.setLength(0);
-        quoted = false;
-        cellStarted = false;
-      } else if (c == '\n') {
-        cells.add(cell(cell, quoted));
-        add(lines, lineStart, cells);
-        cells = new ArrayList<>();
-        cell.setLength(0);
-        quoted = false;
-        cellStarted = false;
-        lineNumber++;
-        lineStart = lineNumber;
-      } else if (c == qualifier && !cellStarted) {
-        inQuotes = true;
-        quoted = true;
-        cellStarted = true;
-        quoteLine = lineNumber;
-      } else if (!cellStarted && (c == ' ' || c == '\t')) {
-        continue; // leading blanks
-      } else {
-        cellStarted = true;
-        cell.append(c);
+      if (inQuotes) {
+        problem =
+            "Invalid CSV data: the cell in the qualifier that starts on line "
+                + quoteLine
+                + " is not closed before the end of the data (truncated data?)";
+        return null;
       }
+      if (cellStarted || !cells.isEmpty()) {
+        cells.add(value(cells, cell, quoted));
+        if (kept(cells)) {
+          return new Line(lineStart, List.copyOf(cells));
+        }
+      }
+      return null;
     }
-    if (inQuotes) {
-      return Either.left(
-          "Invalid CSV data: the cell in the qualifier that starts on line "
-              + quoteLine
-              + " is not closed before the end of the data (truncated data?)");
-    }
-    if (cellStarted || !cells.isEmpty()) {
-      cells.add(cell(cell, quoted));
-      add(lines, lineStart, cells);
-    }
-    return Either.right(lines);
   }
 
   private static Option<String> cell(StringBuilder cell, boolean quoted) {
@@ -98,10 +169,8 @@ final class ItopCsv {
     return Option.some(value);
   }
 
-  private static void add(List<Line> lines, int number, List<Option<String>> cells) {
+  private static boolean kept(List<Option<String>> cells) {
     boolean empty = cells.size() == 1 && cells.get(0).exists(String::isEmpty);
-    if (!cells.isEmpty() && !empty) {
-      lines.add(new Line(number, List.copyOf(cells)));
-    }
+    return !cells.isEmpty() && !empty;
   }
 }

@@ -3,9 +3,9 @@ package dev.tokensmith.adapter.itop;
 import dev.tokensmith.application.port.in.ImportCommand;
 import dev.tokensmith.application.port.in.ImportCommand.ImportColumn;
 import dev.tokensmith.application.port.in.ImportDirectoryObjectsUseCase;
-import dev.tokensmith.application.port.in.ImportReport;
 import dev.tokensmith.application.port.in.ImportReport.Outcome;
 import dev.tokensmith.application.port.in.ImportReport.RowResult;
+import dev.tokensmith.application.port.in.ImportTotals;
 import dev.tokensmith.application.port.in.UseCaseFailure;
 import dev.tokensmith.application.port.out.StorageFailure;
 import dev.tokensmith.domain.account.Principal;
@@ -21,7 +21,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,35 +169,49 @@ public final class ItopImportController {
     }
     boolean localize = !parameters.nonBlank("no_localize").exists(value -> !value.equals("0"));
     boolean simulate = parameters.nonBlank("simulate").exists(value -> !value.equals("0"));
-    Either<String, List<ItopCsv.Line>> parsed =
-        ItopCsv.parse(text.get(), separator.charAt(0), qualifier.charAt(0));
-    if (parsed.isLeft()) {
-      return "#" + parsed.getLeft();
+    // a first reading checks the whole data and keeps only its header: nothing is imported from
+    // data that is not CSV or whose lines are not as wide as the header
+    char separatorChar = separator.charAt(0);
+    char qualifierChar = qualifier.charAt(0);
+    List<Option<String>> headerCells = List.of();
+    ItopCsv.Reader header1 = new ItopCsv.Reader(text.get(), separatorChar, qualifierChar);
+    if (header1.hasNext()) {
+      headerCells = header1.next().cells();
     }
-    List<ItopCsv.Line> lines = parsed.get();
-    if (lines.size() < 2) {
+    ItopCsv.Reader reader =
+        skipHeader(new ItopCsv.Reader(text.get(), separatorChar, qualifierChar, false));
+    int dataLines = 0;
+    ItopCsv.Line tooWide = null;
+    // the header line's values are kept; the others are only counted
+    while (reader.hasNext()) {
+      ItopCsv.Line line = reader.next();
+      dataLines++;
+      if (tooWide == null && line.cells().size() != headerCells.size()) {
+        tooWide = line;
+      }
+    }
+    if (reader.problem().isDefined()) {
+      return "#" + reader.problem().get();
+    }
+    if (dataLines < 1) {
       return "#Missing data - at least one line is expected";
     }
     List<String> names = new ArrayList<>();
-    lines.get(0).cells().forEach(cell -> names.add(cell.getOrElse(ItopCsv.NULL_VALUE)));
+    headerCells.forEach(cell -> names.add(cell.getOrElse(ItopCsv.NULL_VALUE)));
     ImportHeader header = new ImportHeader(directoryClass, localize);
     Either<String, List<ImportHeader.Column>> mapped = header.columns(names);
     if (mapped.isLeft()) {
       return "#" + mapped.getLeft();
     }
     List<ImportHeader.Column> columns = mapped.get();
-    List<List<Option<String>>> rows = new ArrayList<>();
-    for (ItopCsv.Line line : lines.subList(1, lines.size())) {
-      if (line.cells().size() != columns.size()) {
-        return "#Wrong number of columns on line "
-            + line.number()
-            + ": found "
-            + line.cells().size()
-            + ", the header has "
-            + columns.size()
-            + "; nothing was imported";
-      }
-      rows.add(line.cells());
+    if (tooWide != null) {
+      return "#Wrong number of columns on line "
+          + tooWide.number()
+          + ": found "
+          + tooWide.cells().size()
+          + ", the header has "
+          + columns.size()
+          + "; nothing was imported";
     }
     Either<String, List<Key>> keys =
         keys(directoryClass, header, columns, parameters.nonBlank("reconciliationkeys"));
@@ -202,6 +219,30 @@ public final class ItopImportController {
       return "#" + keys.getLeft();
     }
     List<ImportColumn> holds = columns.stream().map(ImportHeader.Column::holds).toList();
+    // the second reading hands the rows to the import as it takes them; the details keep the cells
+    // of the rows whose results are still to come (a batch), the summary nothing
+    boolean details = output.equals("details");
+    Deque<List<Option<String>>> awaiting = new ArrayDeque<>();
+    Iterable<List<Option<String>>> rows =
+        () ->
+            new Iterator<>() {
+              private final ItopCsv.Reader lines =
+                  skipHeader(new ItopCsv.Reader(text.get(), separatorChar, qualifierChar));
+
+              @Override
+              public boolean hasNext() {
+                return lines.hasNext();
+              }
+
+              @Override
+              public List<Option<String>> next() {
+                List<Option<String>> cells = lines.next().cells();
+                if (details) {
+                  awaiting.add(cells);
+                }
+                return cells;
+              }
+            };
     ImportCommand command =
         new ImportCommand(
             directoryClass,
@@ -209,13 +250,22 @@ public final class ItopImportController {
             keys.get().stream().map(Key::attribute).distinct().toList(),
             rows,
             simulate);
-    Either<UseCaseFailure, ImportReport> report = imports.importObjects(actor, command);
+    Details table = details ? new Details(directoryClass, columns) : null;
+    Either<UseCaseFailure, ImportTotals> report =
+        imports.importObjects(
+            actor,
+            command,
+            row -> {
+              if (table != null) {
+                table.add(row, awaiting.remove());
+              }
+            });
     if (report.isLeft()) {
       return "#" + report.getLeft().message();
     }
-    long issues = report.get().count(Outcome.ISSUE);
+    ImportTotals totals = report.get();
     if (output.equals("retcode")) {
-      return Long.toString(issues);
+      return Long.toString(totals.issues());
     }
     StringBuilder out = new StringBuilder();
     comment(out, "Output format: " + output);
@@ -232,7 +282,7 @@ public final class ItopImportController {
                 .getOrElse("<none>"));
     comment(out, "Localize: " + (localize ? "yes" : "no"));
     comment(out, "Data Size: " + csvdata.get().length);
-    comment(out, "Data Lines: " + rows.size());
+    comment(out, "Data Lines: " + dataLines);
     comment(out, "Simulate: " + (simulate ? 1 : 0));
     comment(
         out,
@@ -241,15 +291,22 @@ public final class ItopImportController {
         out,
         "Reconciliation Keys: " + String.join(", ", keys.get().stream().map(Key::shown).toList()));
     comment(out, "Change tracking comment: " + parameters.nonBlank("comment").getOrElse(""));
-    comment(out, "Issues: " + issues);
-    comment(out, "Warnings: " + report.get().warnings());
-    comment(out, "Created: " + report.get().count(Outcome.CREATED));
-    comment(out, "Updated: " + report.get().count(Outcome.UPDATED));
-    comment(out, "Unchanged: " + report.get().count(Outcome.UNCHANGED));
-    if (output.equals("details")) {
-      details(out, directoryClass, columns, rows, report.get());
+    comment(out, "Issues: " + totals.issues());
+    comment(out, "Warnings: " + totals.warnings());
+    comment(out, "Created: " + totals.created());
+    comment(out, "Updated: " + totals.updated());
+    comment(out, "Unchanged: " + totals.unchanged());
+    if (table != null) {
+      out.append(table.text);
     }
     return out.toString();
+  }
+
+  private static ItopCsv.Reader skipHeader(ItopCsv.Reader reader) {
+    if (reader.hasNext()) {
+      reader.next();
+    }
+    return reader;
   }
 
   /** A reconciliation key: the attribute reconciled on and how the summary shows it. */
@@ -321,40 +378,46 @@ public final class ItopImportController {
     return new Key(((ImportColumn.Attribute) column.holds()).code(), column.code());
   }
 
-  /** The per-row table of {@code output=details}, {@code ;}-separated, as iTop prints it. */
-  private static void details(
-      StringBuilder out,
-      DirectoryClass directoryClass,
-      List<ImportHeader.Column> columns,
-      List<List<Option<String>>> rows,
-      ImportReport report) {
-    Map<String, List<Integer>> lookupsByKey = new LinkedHashMap<>();
-    List<Integer> attributes = new ArrayList<>();
-    for (int i = 0; i < columns.size(); i++) {
-      ImportColumn holds = columns.get(i).holds();
-      if (holds instanceof ImportColumn.Lookup lookup) {
-        lookupsByKey.computeIfAbsent(lookup.externalKey(), key -> new ArrayList<>()).add(i);
-      } else {
-        attributes.add(i);
+  /**
+   * The per-row table of {@code output=details}, {@code ;}-separated, as iTop prints it: its text
+   * grows a row at a time as the results come; no row is kept.
+   */
+  private static final class Details {
+    private final DirectoryClass directoryClass;
+    private final List<ImportHeader.Column> columns;
+    private final Map<String, List<Integer>> lookupsByKey = new LinkedHashMap<>();
+    private final List<Integer> attributes = new ArrayList<>();
+    private final StringBuilder text = new StringBuilder();
+
+    Details(DirectoryClass directoryClass, List<ImportHeader.Column> columns) {
+      this.directoryClass = directoryClass;
+      this.columns = columns;
+      for (int i = 0; i < columns.size(); i++) {
+        ImportColumn holds = columns.get(i).holds();
+        if (holds instanceof ImportColumn.Lookup lookup) {
+          lookupsByKey.computeIfAbsent(lookup.externalKey(), key -> new ArrayList<>()).add(i);
+        } else {
+          attributes.add(i);
+        }
       }
+      List<String> head = new ArrayList<>(List.of("Line", "Status", "Object Class", "Object Id"));
+      for (String key : lookupsByKey.keySet()) {
+        head.add(key + " (" + ItopAttributes.label(directoryClass, key).get() + " - ext key)");
+      }
+      for (int i : attributes) {
+        String code = columns.get(i).code();
+        head.add(code + " (" + ItopAttributes.label(directoryClass, code).getOrElse(code) + ")");
+      }
+      text.append(String.join(";", head)).append('\n');
     }
-    List<String> head = new ArrayList<>(List.of("Line", "Status", "Object Class", "Object Id"));
-    for (String key : lookupsByKey.keySet()) {
-      head.add(key + " (" + ItopAttributes.label(directoryClass, key).get() + " - ext key)");
-    }
-    for (int i : attributes) {
-      String code = columns.get(i).code();
-      head.add(code + " (" + ItopAttributes.label(directoryClass, code).getOrElse(code) + ")");
-    }
-    out.append(String.join(";", head)).append('\n');
-    for (RowResult row : report.rows()) {
+
+    void add(RowResult row, List<Option<String>> values) {
       List<String> cells = new ArrayList<>();
       cells.add(Integer.toString(row.line()));
       cells.add(status(row));
       boolean issue = row.outcome() == Outcome.ISSUE;
       cells.add(issue ? "n/a" : directoryClass.className());
       cells.add(issue ? "n/a" : Long.toString(row.objectId()));
-      List<Option<String>> values = rows.get(row.line());
       for (Map.Entry<String, List<Integer>> key : lookupsByKey.entrySet()) {
         String problem = null;
         for (int column : key.getValue()) {
@@ -376,7 +439,7 @@ public final class ItopImportController {
                 : "\"" + value.replace("\"", "\"\"") + "\"";
         cells.add(shown + (row.modifiedColumns().contains(i) ? "Modified" : ""));
       }
-      out.append(String.join(";", cells)).append('\n');
+      text.append(String.join(";", cells)).append('\n');
     }
   }
 

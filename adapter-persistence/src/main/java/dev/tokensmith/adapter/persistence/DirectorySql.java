@@ -339,18 +339,25 @@ final class DirectorySql {
       """;
 
   /** Ids for {@code :count} new persons, from the identity's sequence. */
-  static final String NEW_PERSON_IDS =
-      "SELECT nextval(pg_get_serial_sequence('persons', 'id')) FROM generate_series(1, :count)";
-
-  /** Persons from arrays of equal length, with the ids {@link #NEW_PERSON_IDS} gave. */
+  /**
+   * Persons from arrays of equal length, each with an id from the table's sequence; returns each id
+   * with the 1-based position of its person in the arrays. The input is a CTE referenced twice (so
+   * PostgreSQL evaluates it, and {@code nextval}, once per row).
+   */
   static final String ADD_PERSONS =
       """
-      INSERT INTO persons (id, first_name, name, email, phone, status, organization_id)
-      OVERRIDING SYSTEM VALUE
-      SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:firstNames AS text[]),
-                           CAST(:names AS text[]), CAST(:emails AS text[]),
-                           CAST(:phones AS text[]), CAST(:statuses AS text[]),
-                           CAST(:organizations AS bigint[]))
+      WITH input AS (
+        SELECT nextval(pg_get_serial_sequence('persons', 'id')) AS id, v.*
+        FROM unnest(CAST(:firstNames AS text[]), CAST(:names AS text[]),
+                    CAST(:emails AS text[]), CAST(:phones AS text[]),
+                    CAST(:statuses AS text[]), CAST(:organizations AS bigint[]))
+             WITH ORDINALITY AS v(first_name, name, email, phone, status, organization_id, position)
+      ), added AS (
+        INSERT INTO persons (id, first_name, name, email, phone, status, organization_id)
+        OVERRIDING SYSTEM VALUE
+        SELECT id, first_name, name, email, phone, status, organization_id FROM input
+      )
+      SELECT id, position FROM input
       """;
 
   /**
@@ -399,6 +406,39 @@ final class DirectorySql {
       ON CONFLICT ON CONSTRAINT organizations_name_key DO NOTHING
       RETURNING id
       """;
+
+  /**
+   * Organizations from arrays of equal length, in their order; a name taken is skipped. Returns the
+   * id and name of each organization inserted.
+   */
+  static final String ADD_ORGANIZATIONS =
+      """
+      INSERT INTO organizations (name, status)
+      SELECT v.name, v.status
+      FROM unnest(CAST(:names AS text[]), CAST(:statuses AS text[])) WITH ORDINALITY
+           AS v(name, status, position)
+      ORDER BY v.position
+      ON CONFLICT ON CONSTRAINT organizations_name_key DO NOTHING
+      RETURNING id, name
+      """;
+
+  /**
+   * Organizations changed from arrays of equal length, a null keeping the field; returns the ids
+   * found.
+   */
+  static final String UPDATE_ORGANIZATIONS =
+      """
+      UPDATE organizations o
+      SET name = coalesce(v.name, o.name), status = coalesce(v.status, o.status)
+      FROM unnest(CAST(:ids AS bigint[]), CAST(:names AS text[]), CAST(:statuses AS text[]))
+           AS v(id, name, status)
+      WHERE o.id = v.id
+      RETURNING o.id
+      """;
+
+  /** The organizations that have exactly one of the names. */
+  static final String ORGANIZATIONS_NAMED =
+      "SELECT id, name FROM organizations WHERE name = ANY(CAST(:names AS text[]))";
 
   static final String LOCK_ORGANIZATION =
       "SELECT name FROM organizations WHERE id = :id FOR UPDATE";

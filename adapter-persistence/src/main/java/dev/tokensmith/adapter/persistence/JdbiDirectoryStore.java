@@ -3,7 +3,9 @@ package dev.tokensmith.adapter.persistence;
 import dev.tokensmith.application.port.out.DeleteOutcome;
 import dev.tokensmith.application.port.out.DirectoryConflict;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.NewOrganization;
 import dev.tokensmith.application.port.out.NewPerson;
+import dev.tokensmith.application.port.out.OrganizationChanges;
 import dev.tokensmith.application.port.out.PersonChanges;
 import dev.tokensmith.domain.account.Names;
 import dev.tokensmith.domain.directory.ComparisonOperator;
@@ -18,6 +20,8 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,14 +123,34 @@ public final class JdbiDirectoryStore implements DirectoryStore {
         });
   }
 
-  /**
-   * Two statements whatever the number: the ids are taken from the table's sequence first (so each
-   * person is known with its id, in order), then every row is inserted from arrays.
-   */
   @Override
   public List<DirectoryRecord> createPersons(List<NewPerson> persons) {
+    long[] ids = createPersonIds(persons);
+    List<DirectoryRecord> created = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      NewPerson person = persons.get(i);
+      created.add(
+          DirectoryRecord.person(
+              ids[i],
+              person.firstName(),
+              person.name(),
+              person.email(),
+              person.phone(),
+              person.status(),
+              person.organization().id().value(),
+              person.organization().name()));
+    }
+    return created;
+  }
+
+  /**
+   * One statement whatever the number: every row is inserted from arrays with an id from the
+   * table's sequence, and the ids come back in the order of the arrays.
+   */
+  @Override
+  public long[] createPersonIds(List<NewPerson> persons) {
     if (persons.isEmpty()) {
-      return List.of();
+      return new long[0];
     }
     int count = persons.size();
     String[] firstNames = new String[count];
@@ -146,40 +170,18 @@ public final class JdbiDirectoryStore implements DirectoryStore {
     }
     return storage.durably(
         handle -> {
-          List<Long> ids =
-              handle
-                  .createQuery(DirectorySql.NEW_PERSON_IDS)
-                  .bind("count", count)
-                  .mapTo(Long.class)
-                  .list()
-                  .stream()
-                  .sorted()
-                  .toList();
+          long[] ids = new long[count];
           handle
-              .createUpdate(DirectorySql.ADD_PERSONS)
-              .bindArray("ids", Long.class, ids)
+              .createQuery(DirectorySql.ADD_PERSONS)
               .bindArray("firstNames", String.class, (Object[]) firstNames)
               .bindArray("names", String.class, (Object[]) names)
               .bindArray("emails", String.class, (Object[]) emails)
               .bindArray("phones", String.class, (Object[]) phones)
               .bindArray("statuses", String.class, (Object[]) statuses)
               .bindArray("organizations", Long.class, (Object[]) organizations)
-              .execute();
-          List<DirectoryRecord> created = new ArrayList<>(count);
-          for (int i = 0; i < count; i++) {
-            NewPerson person = persons.get(i);
-            created.add(
-                DirectoryRecord.person(
-                    ids.get(i),
-                    firstNames[i],
-                    names[i],
-                    emails[i],
-                    person.phone(),
-                    statuses[i],
-                    organizations[i],
-                    person.organization().name()));
-          }
-          return created;
+              .map((row, context) -> ids[row.getInt("position") - 1] = row.getLong("id"))
+              .forEach(id -> {});
+          return ids;
         });
   }
 
@@ -305,6 +307,84 @@ public final class JdbiDirectoryStore implements DirectoryStore {
                         .findOne())
                 .map(id -> DirectoryRecord.organization(id, checked))
                 .toEither(() -> nameTaken(checked)));
+  }
+
+  /** One statement whatever the number. */
+  @Override
+  public Map<String, Long> organizationIdsNamed(Collection<String> names) {
+    if (names.isEmpty()) {
+      return new HashMap<>();
+    }
+    return storage.read(
+        handle -> {
+          Map<String, Long> found = new HashMap<>();
+          handle
+              .createQuery(DirectorySql.ORGANIZATIONS_NAMED)
+              .bindArray("names", String.class, names.toArray())
+              .map((row, context) -> Map.entry(row.getString("name"), row.getLong("id")))
+              .forEach(named -> found.put(named.getKey(), named.getValue()));
+          return found;
+        });
+  }
+
+  /** One statement whatever the number: every organization inserted from arrays. */
+  @Override
+  public List<Option<Long>> createOrganizations(List<NewOrganization> organizations) {
+    if (organizations.isEmpty()) {
+      return List.of();
+    }
+    String[] names = new String[organizations.size()];
+    String[] statuses = new String[organizations.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = Names.required("name", organizations.get(i).name());
+      statuses[i] = status(organizations.get(i).status());
+    }
+    return storage.durably(
+        handle -> {
+          Map<String, Long> created = new HashMap<>();
+          handle
+              .createQuery(DirectorySql.ADD_ORGANIZATIONS)
+              .bindArray("names", String.class, (Object[]) names)
+              .bindArray("statuses", String.class, (Object[]) statuses)
+              .map((row, context) -> Map.entry(row.getString("name"), row.getLong("id")))
+              .forEach(named -> created.put(named.getKey(), named.getValue()));
+          List<Option<Long>> ids = new ArrayList<>(names.length);
+          for (String name : names) {
+            // a name given twice is created once: the first of them
+            ids.add(Option.of(created.remove(name)));
+          }
+          return ids;
+        });
+  }
+
+  /** One statement whatever the number: every organization's given fields, from arrays. */
+  @Override
+  public Set<Long> updateOrganizations(Map<Long, OrganizationChanges> changes) {
+    if (changes.isEmpty()) {
+      return Set.of();
+    }
+    Long[] ids = new Long[changes.size()];
+    String[] names = new String[changes.size()];
+    String[] statuses = new String[changes.size()];
+    int i = 0;
+    for (Map.Entry<Long, OrganizationChanges> entry : changes.entrySet()) {
+      ids[i] = entry.getKey();
+      names[i] = entry.getValue().name().map(name -> Names.required("name", name)).getOrNull();
+      statuses[i] = entry.getValue().status().map(JdbiDirectoryStore::status).getOrNull();
+      i++;
+    }
+    return storage.durably(
+        handle -> {
+          Set<Long> missing = new LinkedHashSet<>(changes.keySet());
+          handle
+              .createQuery(DirectorySql.UPDATE_ORGANIZATIONS)
+              .bindArray("ids", Long.class, (Object[]) ids)
+              .bindArray("names", String.class, (Object[]) names)
+              .bindArray("statuses", String.class, (Object[]) statuses)
+              .mapTo(Long.class)
+              .forEach(missing::remove);
+          return missing;
+        });
   }
 
   @Override

@@ -4,12 +4,15 @@ import dev.tokensmith.application.port.in.ExportDirectoryObjectsUseCase;
 import dev.tokensmith.application.port.in.ImportCommand;
 import dev.tokensmith.application.port.in.ImportCommand.ImportColumn;
 import dev.tokensmith.application.port.in.ImportDirectoryObjectsUseCase;
-import dev.tokensmith.application.port.in.ImportReport;
 import dev.tokensmith.application.port.in.ImportReport.Outcome;
 import dev.tokensmith.application.port.in.ImportReport.RowResult;
+import dev.tokensmith.application.port.in.ImportTotals;
 import dev.tokensmith.application.port.in.UseCaseFailure;
+import dev.tokensmith.application.port.out.DirectoryConflict;
 import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.NewOrganization;
 import dev.tokensmith.application.port.out.NewPerson;
+import dev.tokensmith.application.port.out.OrganizationChanges;
 import dev.tokensmith.application.port.out.PersonChanges;
 import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.OrganizationId;
@@ -26,6 +29,7 @@ import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,11 +52,11 @@ public final class BulkDirectoryService
   static final Map<String, DirectoryClass> EXTERNAL_KEYS =
       Map.of("org_id", DirectoryClass.ORGANIZATION, "contactid", DirectoryClass.PERSON);
 
-  /** Rows whose reconciliation keys are looked up in one query. */
-  static final int RECONCILIATION_BATCH = 1000;
-
-  /** Persons decided before they are written together. */
-  static final int WRITE_BATCH = 5000;
+  /**
+   * Rows an import takes at a time from end to end: read, reconciled in one query, decided, written
+   * together, reported; then let go, so that a run holds one batch whatever its size.
+   */
+  static final int BATCH = 1000;
 
   /** How many possible values an unmatched lookup suggests, as iTop does. */
   private static final int SUGGESTIONS = 3;
@@ -76,9 +80,10 @@ public final class BulkDirectoryService
   }
 
   @Override
-  public Either<UseCaseFailure, ImportReport> importObjects(
-      Principal actor, ImportCommand command) {
+  public Either<UseCaseFailure, ImportTotals> importObjects(
+      Principal actor, ImportCommand command, Consumer<RowResult> results) {
     Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(results, "results");
     DirectoryClass directoryClass = command.directoryClass();
     if (!directoryClass.isWritable()
         || DirectoryService.mayWrite(actor, directoryClass, "modifying").isLeft()) {
@@ -92,7 +97,8 @@ public final class BulkDirectoryService
       return Either.left(unknown.get());
     }
     return Either.right(
-        store.inOneTransaction(command.simulate(), () -> new ImportRun(actor, command).rows()));
+        store.inOneTransaction(
+            command.simulate(), () -> new ImportRun(actor, command).rows(results)));
   }
 
   /** The first column or key that names nothing of the class, as a failure. */
@@ -133,13 +139,15 @@ public final class BulkDirectoryService
   }
 
   /**
-   * One import. The rows are read first (cells, external keys); then the objects of the class that
-   * any row may reconcile with are loaded, {@link #RECONCILIATION_BATCH} rows' keys per query; then
+   * One import, {@link #BATCH} rows at a time. For each batch, the rows are read (cells, external
+   * keys); the objects of the class that any of them may reconcile with are loaded in one query;
    * each row is decided in order against those objects as the earlier rows left them (an object
-   * created or changed by an earlier row is seen by the later ones, as if each row were written at
-   * once); persons are written in batches ({@link DirectoryStore#createPersons}, {@link
-   * DirectoryStore#updatePersons}), organizations one by one (they are few, and their unique names
-   * are checked by the store).
+   * created or changed by an earlier row of the batch is seen by the later ones, as if each row
+   * were written at once); the batch is then written together ({@link
+   * DirectoryStore#createPersonIds}, {@link DirectoryStore#updatePersons}, {@link
+   * DirectoryStore#createOrganizations}, {@link DirectoryStore#updateOrganizations}), and its
+   * results handed on. What a batch wrote is in the run's transaction when the next batch loads its
+   * objects, so later batches see it there and nothing of a batch is kept.
    */
   private final class ImportRun {
     private final Principal actor;
@@ -149,10 +157,17 @@ public final class BulkDirectoryService
     private final Map<String, Either<String, Long>> foundKeys = new HashMap<>();
     private final Map<Long, Either<UseCaseFailure, Organization>> organizations = new HashMap<>();
 
-    /** Every object loaded or created so far, by id (created ones once written). */
+    /** Attribute columns by attribute code, and the lookup columns of each external key. */
+    private final Map<String, Integer> columnOf = new HashMap<>();
+
+    private final Map<String, List<Integer>> lookupColumns = new LinkedHashMap<>();
+
+    /** The objects of the batch, loaded or created, by id (created ones once written). */
     private final Map<Long, Known> known = new HashMap<>();
 
-    /** The objects by the value of the first reconciliation key, as {@link #normalized}. */
+    /**
+     * The objects of the batch by the value of the first reconciliation key ({@link #normalized}).
+     */
     private final Map<Object, List<Known>> byFirstKey = new HashMap<>();
 
     /** Persons decided but not yet written, in the order of their rows. */
@@ -160,44 +175,98 @@ public final class BulkDirectoryService
 
     private final Map<Long, PersonChanges> changes = new LinkedHashMap<>();
 
-    /** Persons an update found gone when it was written. */
+    /** Organizations decided but not yet written, in the order of their rows. */
+    private final Map<Known, NewOrganization> newOrganizations = new LinkedHashMap<>();
+
+    private final Map<Long, OrganizationChanges> organizationChanges = new LinkedHashMap<>();
+
+    /**
+     * The organizations that hold the names the batch's rows give, exactly, as the rows decided so
+     * far leave them (names are unique); and the names renamed away from that the database still
+     * holds until the batch is written.
+     */
+    private final Map<String, Known> holders = new HashMap<>();
+
+    private final Set<String> freedNames = new HashSet<>();
+
+    /** Objects an update found gone when it was written. */
     private final Set<Long> vanished = new HashSet<>();
+
+    private long created;
+    private long updated;
+    private long unchanged;
+    private long issues;
+    private long warnings;
 
     ImportRun(Principal actor, ImportCommand command) {
       this.actor = actor;
       this.command = command;
       this.directoryClass = command.directoryClass();
       this.reconciliationKeys = command.reconciliationKeys();
-    }
-
-    ImportReport rows() {
-      List<Row> rows = new ArrayList<>(command.rows().size());
-      for (int line = 0; line < command.rows().size(); line++) {
-        rows.add(read(line, command.rows().get(line)));
-      }
-      load(rows);
-      List<Supplier<RowResult>> results = new ArrayList<>(rows.size());
-      for (Row row : rows) {
-        results.add(decide(row));
-        if (creations.size() + changes.size() >= WRITE_BATCH) {
-          write();
+      for (int column = 0; column < command.columns().size(); column++) {
+        ImportColumn spec = command.columns().get(column);
+        if (spec instanceof ImportColumn.Attribute attribute) {
+          columnOf.put(attribute.code(), column);
+        } else if (spec instanceof ImportColumn.Lookup lookup) {
+          lookupColumns.computeIfAbsent(lookup.externalKey(), key -> new ArrayList<>()).add(column);
+        } else {
+          throw new IllegalArgumentException("no import of " + spec.getClass());
         }
       }
-      write();
-      List<RowResult> done = new ArrayList<>(results.size());
-      results.forEach(result -> done.add(result.get()));
-      return new ImportReport(done);
+    }
+
+    ImportTotals rows(Consumer<RowResult> sink) {
+      Iterator<List<Option<String>>> cells = command.rows().iterator();
+      int line = 0;
+      while (cells.hasNext()) {
+        List<Row> batch = new ArrayList<>(BATCH);
+        while (batch.size() < BATCH && cells.hasNext()) {
+          List<Option<String>> row = cells.next();
+          if (row.size() != command.columns().size()) {
+            throw new IllegalArgumentException("every row has one cell per column");
+          }
+          batch.add(read(line++, row));
+        }
+        load(batch);
+        List<Supplier<RowResult>> results = new ArrayList<>(batch.size());
+        for (Row row : batch) {
+          results.add(decide(row));
+        }
+        write();
+        for (Supplier<RowResult> result : results) {
+          RowResult done = result.get();
+          count(done);
+          sink.accept(done);
+        }
+        known.clear();
+        byFirstKey.clear();
+        holders.clear();
+        vanished.clear();
+      }
+      return new ImportTotals(created, updated, unchanged, issues, warnings);
+    }
+
+    private void count(RowResult result) {
+      switch (result.outcome()) {
+        case CREATED -> created++;
+        case UPDATED -> updated++;
+        case UNCHANGED -> unchanged++;
+        case ISSUE -> issues++;
+        default -> throw new IllegalArgumentException("no count of " + result.outcome());
+      }
+      if (result.outcome() != Outcome.ISSUE) {
+        warnings += result.cellIssues().size();
+      }
     }
 
     /** A row read: its values by attribute, or its issue when it cannot be reconciled. */
     private final class Row {
       final int line;
       final List<Option<String>> cells;
-      final Map<Integer, String> cellIssues = new HashMap<>();
-      final Map<String, Long> keys = new LinkedHashMap<>();
+      Map<Integer, String> cellIssues = Map.of();
+      Map<String, Long> keys = Map.of();
       final Map<String, Option<String>> values = new LinkedHashMap<>();
-      final Map<String, Integer> columnOf = new HashMap<>();
-      final List<String> reconciledOn = new ArrayList<>();
+      final List<String> reconciledOn = new ArrayList<>(reconciliationKeys.size());
       RowResult issue;
 
       Row(int line, List<Option<String>> cells) {
@@ -208,32 +277,34 @@ public final class BulkDirectoryService
 
     private Row read(int line, List<Option<String>> cells) {
       Row row = new Row(line, cells);
-      Map<String, Map<Integer, String>> lookups = new LinkedHashMap<>();
-      for (int column = 0; column < command.columns().size(); column++) {
-        ImportColumn spec = command.columns().get(column);
-        Option<String> cell = cells.get(column);
-        if (spec instanceof ImportColumn.Attribute attribute) {
-          row.values.put(attribute.code(), cell);
-          row.columnOf.put(attribute.code(), column);
-        } else if (spec instanceof ImportColumn.Lookup lookup) {
-          lookups.computeIfAbsent(lookup.externalKey(), key -> new LinkedHashMap<>());
-          if (cell.isDefined() && !cell.get().isEmpty()) {
-            lookups.get(lookup.externalKey()).put(column, cell.get());
-          }
-        } else {
-          throw new IllegalArgumentException("no import of " + spec.getClass());
+      for (int column = 0; column < cells.size(); column++) {
+        if (command.columns().get(column) instanceof ImportColumn.Attribute attribute) {
+          row.values.put(attribute.code(), cells.get(column));
         }
       }
       // external keys found by their lookup columns
-      for (Map.Entry<String, Map<Integer, String>> lookup : lookups.entrySet()) {
+      for (Map.Entry<String, List<Integer>> lookup : lookupColumns.entrySet()) {
         String key = lookup.getKey();
-        if (lookup.getValue().isEmpty()) {
+        List<Integer> given = new ArrayList<>(lookup.getValue().size());
+        for (int column : lookup.getValue()) {
+          Option<String> cell = cells.get(column);
+          if (cell.isDefined() && !cell.get().isEmpty()) {
+            given.add(column);
+          }
+        }
+        if (given.isEmpty()) {
           continue;
         }
-        Either<String, Long> found = find(key, lookup.getValue());
+        Either<String, Long> found = find(key, given, cells);
         if (found.isLeft()) {
-          lookup.getValue().keySet().forEach(column -> row.cellIssues.put(column, found.getLeft()));
+          if (row.cellIssues.isEmpty()) {
+            row.cellIssues = new HashMap<>();
+          }
+          given.forEach(column -> row.cellIssues.put(column, found.getLeft()));
         } else {
+          if (row.keys.isEmpty()) {
+            row.keys = new LinkedHashMap<>();
+          }
           row.keys.put(key, found.get());
           row.values.put(key, Option.some(Long.toString(found.get())));
         }
@@ -255,40 +326,49 @@ public final class BulkDirectoryService
     }
 
     /**
-     * Loads every object that matches the keys of some row: per batch of rows, the objects whose
-     * each key is one of the batch's values of it (a few more than match, never fewer).
+     * Loads every object that matches the keys of some row of the batch, in one query: the objects
+     * whose each key is one of the batch's values of it (a few more than match, never fewer).
      */
-    private void load(List<Row> rows) {
-      List<Row> reconcilable = new ArrayList<>();
-      for (Row row : rows) {
+    private void load(List<Row> batch) {
+      List<Row> reconcilable = new ArrayList<>(batch.size());
+      for (Row row : batch) {
         if (row.issue == null) {
           reconcilable.add(row);
         }
       }
-      for (int from = 0; from < reconcilable.size(); from += RECONCILIATION_BATCH) {
-        List<Row> batch =
-            reconcilable.subList(from, Math.min(reconcilable.size(), from + RECONCILIATION_BATCH));
-        List<Criteria> conditions = new ArrayList<>();
-        for (int k = 0; k < reconciliationKeys.size(); k++) {
-          Set<String> values = new LinkedHashSet<>();
-          for (Row row : batch) {
-            values.add(row.reconciledOn.get(k));
-          }
-          List<Literal> literals = new ArrayList<>(values.size());
-          values.forEach(value -> literals.add(Literal.of(value)));
-          conditions.add(new Criteria.In(reconciliationKeys.get(k), literals, false));
+      if (reconcilable.isEmpty()) {
+        return;
+      }
+      List<Criteria> conditions = new ArrayList<>();
+      for (int k = 0; k < reconciliationKeys.size(); k++) {
+        Set<String> values = new LinkedHashSet<>();
+        for (Row row : reconcilable) {
+          values.add(row.reconciledOn.get(k));
         }
-        store.forEachInExportOrder(
-            new ObjectQuery(
-                directoryClass,
-                conditions.size() == 1 ? conditions.get(0) : new Criteria.And(conditions)),
-            record -> {
-              if (!known.containsKey(record.id())) {
-                Known object = new Known(record.id(), record.fields());
-                known.put(record.id(), object);
-                index(object);
-              }
-            });
+        List<Literal> literals = new ArrayList<>(values.size());
+        values.forEach(value -> literals.add(Literal.of(value)));
+        conditions.add(new Criteria.In(reconciliationKeys.get(k), literals, false));
+      }
+      store.forEachInExportOrder(
+          new ObjectQuery(
+              directoryClass,
+              conditions.size() == 1 ? conditions.get(0) : new Criteria.And(conditions)),
+          record -> {
+            if (!known.containsKey(record.id())) {
+              Known object = new Known(record.id(), record.fields());
+              known.put(record.id(), object);
+              index(object);
+            }
+          });
+      if (directoryClass == DirectoryClass.ORGANIZATION) {
+        Set<String> names = new HashSet<>();
+        for (Row row : reconcilable) {
+          row.values.getOrDefault("name", Option.none()).forEach(name -> names.add(name.strip()));
+        }
+        store
+            .organizationIdsNamed(names)
+            .forEach(
+                (name, id) -> holders.put(name, known.getOrDefault(id, new Known(id, Map.of()))));
       }
     }
 
@@ -309,8 +389,7 @@ public final class BulkDirectoryService
         }
         return directoryClass == DirectoryClass.PERSON
             ? createPerson(row, fields)
-            : written(
-                row, Outcome.CREATED, directory.create(actor, directoryClass, fields), 0, Set.of());
+            : createOrganization(row, fields);
       }
       Known existing = matches.get(0);
       Map<String, Object> changed = new LinkedHashMap<>();
@@ -319,7 +398,7 @@ public final class BulkDirectoryService
           (code, value) -> {
             if (!existing.fields.get(code).equals(String.valueOf(value).strip())) {
               changed.put(code, value);
-              Integer column = row.columnOf.get(code);
+              Integer column = columnOf.get(code);
               if (column != null) {
                 modified.add(column);
               }
@@ -340,12 +419,7 @@ public final class BulkDirectoryService
       if (directoryClass == DirectoryClass.PERSON) {
         return updatePerson(row, existing, changed, modified);
       }
-      return written(
-          row,
-          Outcome.UPDATED,
-          directory.update(actor, directoryClass, existing.id, changed),
-          changed.size(),
-          modified);
+      return updateOrganization(row, existing, changed, modified);
     }
 
     /** At most two of the known objects that match the row's keys. */
@@ -535,13 +609,13 @@ public final class BulkDirectoryService
     private void write() {
       if (!creations.isEmpty()) {
         List<Known> objects = new ArrayList<>(creations.keySet());
-        List<DirectoryRecord> created = store.createPersons(new ArrayList<>(creations.values()));
+        long[] ids = store.createPersonIds(new ArrayList<>(creations.values()));
         creations.clear();
         for (int i = 0; i < objects.size(); i++) {
           Known object = objects.get(i);
           unindex(object);
-          object.id = created.get(i).id();
-          object.fields = created.get(i).fields();
+          object.id = ids[i];
+          object.fields.put("id", Long.toString(ids[i]));
           known.put(object.id, object);
           index(object);
         }
@@ -550,6 +624,149 @@ public final class BulkDirectoryService
         vanished.addAll(store.updatePersons(changes));
         changes.clear();
       }
+      if (!newOrganizations.isEmpty()) {
+        List<Known> objects = new ArrayList<>(newOrganizations.keySet());
+        List<Option<Long>> ids =
+            store.createOrganizations(new ArrayList<>(newOrganizations.values()));
+        newOrganizations.clear();
+        for (int i = 0; i < objects.size(); i++) {
+          Known object = objects.get(i);
+          ids.get(i)
+              .forEach(
+                  id -> {
+                    unindex(object);
+                    object.id = id;
+                    object.fields.put("id", Long.toString(id));
+                    known.put(id, object);
+                    index(object);
+                  });
+        }
+      }
+      if (!organizationChanges.isEmpty()) {
+        vanished.addAll(store.updateOrganizations(organizationChanges));
+        organizationChanges.clear();
+      }
+      freedNames.clear();
+    }
+
+    /**
+     * Checks an organization to create as {@link DirectoryService#create} does, its name free among
+     * the organizations as the earlier rows left them; written later.
+     */
+    private Supplier<RowResult> createOrganization(Row row, Map<String, Object> fields) {
+      Either<UseCaseFailure, NewOrganization> checked =
+          DirectoryService.mayWrite(actor, DirectoryClass.ORGANIZATION, "creating")
+              .flatMap(allowed -> DirectoryFields.read(DirectoryClass.ORGANIZATION, fields))
+              .flatMap(
+                  read -> {
+                    Option<UseCaseFailure> missing = read.missing("name");
+                    if (missing.isDefined()) {
+                      return Either.left(missing.get());
+                    }
+                    String name = read.text("name").get();
+                    return free(name, null)
+                        ? Either.right(
+                            new NewOrganization(
+                                name, read.text("status").getOrElse(DirectoryRecord.ACTIVE)))
+                        : Either.left(nameTaken(name));
+                  });
+      if (checked.isLeft()) {
+        RowResult failed = failed(row, checked.getLeft());
+        return () -> failed;
+      }
+      NewOrganization organization = checked.get();
+      Known created =
+          new Known(0, organizationFields(0, organization.name(), organization.status()));
+      newOrganizations.put(created, organization);
+      holders.put(organization.name(), created);
+      index(created);
+      return () ->
+          created.id == 0
+              // another transaction took the name meanwhile
+              ? failed(row, nameTaken(organization.name()))
+              : new RowResult(
+                  row.line,
+                  Outcome.CREATED,
+                  "",
+                  command.simulate() ? 0 : created.id,
+                  0,
+                  Map.of(),
+                  Set.of(),
+                  row.keys);
+    }
+
+    /**
+     * Checks a change of an organization as {@link DirectoryService#update} does, a new name free
+     * among the organizations as the earlier rows left them; written later.
+     */
+    private Supplier<RowResult> updateOrganization(
+        Row row, Known existing, Map<String, Object> changed, Set<Integer> modified) {
+      String before = existing.fields.get("name");
+      Either<UseCaseFailure, OrganizationChanges> checked =
+          DirectoryService.mayWrite(actor, DirectoryClass.ORGANIZATION, "modifying")
+              .flatMap(allowed -> DirectoryFields.read(DirectoryClass.ORGANIZATION, changed))
+              .flatMap(
+                  read -> {
+                    Option<String> name = read.text("name").filter(after -> !after.equals(before));
+                    if (name.isDefined() && !free(name.get(), existing)) {
+                      return Either.left(nameTaken(name.get()));
+                    }
+                    return Either.right(new OrganizationChanges(name, read.text("status")));
+                  });
+      if (checked.isLeft()) {
+        RowResult failed = failed(row, checked.getLeft());
+        return () -> failed;
+      }
+      OrganizationChanges change = checked.get();
+      String name = change.name().getOrElse(before);
+      String status = change.status().getOrElse(existing.fields.get("status"));
+      unindex(existing);
+      existing.fields = organizationFields(existing.id, name, status);
+      index(existing);
+      if (change.name().isDefined()) {
+        if (holders.get(before) == existing) {
+          holders.remove(before);
+        }
+        holders.put(name, existing);
+        if (existing.id != 0) {
+          freedNames.add(before);
+        }
+      }
+      if (existing.id == 0) {
+        newOrganizations.put(existing, new NewOrganization(name, status));
+      } else {
+        organizationChanges.merge(existing.id, change, OrganizationChanges::then);
+      }
+      return () ->
+          vanished.contains(existing.id) || existing.id == 0
+              ? issue(
+                  row.line,
+                  "Invalid object " + directoryClass.className() + "::" + existing.id,
+                  Map.of(),
+                  row.keys)
+              : new RowResult(
+                  row.line,
+                  Outcome.UPDATED,
+                  "",
+                  existing.id,
+                  changed.size(),
+                  Map.of(),
+                  modified,
+                  row.keys);
+    }
+
+    /**
+     * Whether no organization but {@code self} holds {@code name}; a name another row of the batch
+     * renamed away from is first let go of in the database (the batch so far is written).
+     */
+    private boolean free(String name, Known self) {
+      if (freedNames.contains(name)) {
+        write();
+      }
+      Known holder = holders.get(name);
+      return holder == null
+          || holder == self
+          || (self != null && self.id != 0 && holder.id == self.id);
     }
 
     /** The organization of id {@code id}, read once per run. */
@@ -557,37 +774,11 @@ public final class BulkDirectoryService
       return organizations.computeIfAbsent(id, directory::organization);
     }
 
-    private Supplier<RowResult> written(
-        Row row,
-        Outcome done,
-        Either<UseCaseFailure, DirectoryRecord> outcome,
-        int changedAttributes,
-        Set<Integer> modified) {
-      if (outcome.isLeft()) {
-        RowResult failed = failed(row, outcome.getLeft());
-        return () -> failed;
-      }
-      DirectoryRecord record = outcome.get();
-      Known object = known.get(record.id());
-      if (object == null) {
-        object = new Known(record.id(), record.fields());
-        known.put(record.id(), object);
-      } else {
-        unindex(object);
-        object.fields = record.fields();
-      }
-      index(object);
-      long id = command.simulate() && done == Outcome.CREATED ? 0 : record.id();
-      RowResult result =
-          new RowResult(row.line, done, "", id, changedAttributes, Map.of(), modified, row.keys);
-      return () -> result;
-    }
-
     /** A write refused: iTop's issue for the row, on the cell of the attribute when it has one. */
     private RowResult failed(Row row, UseCaseFailure failure) {
       if (failure instanceof UseCaseFailure.InvalidInput invalid
-          && row.columnOf.containsKey(invalid.field())) {
-        int column = row.columnOf.get(invalid.field());
+          && columnOf.containsKey(invalid.field())) {
+        int column = columnOf.get(invalid.field());
         return issue(
             row.line,
             "Unexpected attribute value(s)",
@@ -612,20 +803,30 @@ public final class BulkDirectoryService
       return new RowResult(line, Outcome.ISSUE, reason, 0, 0, cellIssues, Set.of(), keys);
     }
 
-    /** The object external key {@code key} points at, found by its lookups, or iTop's message. */
-    private Either<String, Long> find(String key, Map<Integer, String> lookups) {
-      DirectoryClass target = EXTERNAL_KEYS.get(key);
-      List<String> attributes = new ArrayList<>();
-      for (Integer column : lookups.keySet()) {
-        attributes.add(((ImportColumn.Lookup) command.columns().get(column)).remoteAttribute());
+    /**
+     * The object external key {@code key} points at, found by the values of its lookup {@code
+     * columns} in {@code cells}, or iTop's message; asked once per run for the same values.
+     */
+    private Either<String, Long> find(
+        String key, List<Integer> columns, List<Option<String>> cells) {
+      StringBuilder cacheKey = new StringBuilder(key);
+      for (int column : columns) {
+        cacheKey.append('\u0000').append(column).append('\u0000').append(cells.get(column).get());
       }
-      String cacheKey = key + "\u0000" + attributes + "\u0000" + lookups.values();
       return foundKeys.computeIfAbsent(
-          cacheKey,
+          cacheKey.toString(),
           ignored -> {
+            DirectoryClass target = EXTERNAL_KEYS.get(key);
+            List<String> attributes = new ArrayList<>(columns.size());
+            List<String> values = new ArrayList<>(columns.size());
+            for (int column : columns) {
+              attributes.add(
+                  ((ImportColumn.Lookup) command.columns().get(column)).remoteAttribute());
+              values.add(cells.get(column).get());
+            }
             List<Criteria> conditions = new ArrayList<>();
             int i = 0;
-            for (String value : lookups.values()) {
+            for (String value : values) {
               conditions.add(
                   new Criteria.Comparison(
                       attributes.get(i++), ComparisonOperator.EQUAL, Literal.of(value)));
@@ -636,7 +837,7 @@ public final class BulkDirectoryService
             if (found.size() == 1) {
               return Either.right(found.get(0).id());
             }
-            String shown = String.join(" ", lookups.values());
+            String shown = String.join(" ", values);
             if (found.isEmpty()) {
               String possible =
                   store.find(ObjectQuery.all(target), SUGGESTIONS, 0).stream()
@@ -672,6 +873,21 @@ public final class BulkDirectoryService
     }
   }
 
+  private static UseCaseFailure nameTaken(String name) {
+    DirectoryConflict conflict = new DirectoryConflict(DirectoryClass.ORGANIZATION, "name", name);
+    return new UseCaseFailure.Conflict(conflict.attribute(), conflict.message());
+  }
+
+  /** An organization's fields as {@link DirectoryRecord#organization} renders them. */
+  private static Map<String, String> organizationFields(long id, String name, String status) {
+    Map<String, String> fields = new HashMap<>(8);
+    fields.put("id", Long.toString(id));
+    fields.put("name", name);
+    fields.put("status", status);
+    fields.put("friendlyname", name);
+    return fields;
+  }
+
   /** Two changes of one person made in a run, as one: the later one's fields win. */
   private static PersonChanges later(PersonChanges earlier, PersonChanges later) {
     return new PersonChanges(
@@ -684,22 +900,20 @@ public final class BulkDirectoryService
   }
 
   /**
-   * A person's fields as {@link DirectoryRecord#person} renders them, {@code id} 0 if not known.
+   * A person's fields as {@link DirectoryRecord#person} renders them, {@code id} 0 if not known (a
+   * map that {@link ImportRun#write} completes with the id).
    */
   private static Map<String, String> personFields(long id, NewPerson person) {
-    Map<String, String> fields =
-        new LinkedHashMap<>(
-            DirectoryRecord.person(
-                    Math.max(id, 1),
-                    person.firstName(),
-                    person.name(),
-                    person.email(),
-                    person.phone(),
-                    person.status(),
-                    person.organization().id().value(),
-                    person.organization().name())
-                .fields());
+    Map<String, String> fields = new HashMap<>(16);
     fields.put("id", Long.toString(id));
+    fields.put("name", person.name());
+    fields.put("first_name", person.firstName());
+    fields.put("email", person.email());
+    fields.put("phone", person.phone().getOrElse(""));
+    fields.put("status", person.status());
+    fields.put("org_id", Long.toString(person.organization().id().value()));
+    fields.put("org_name", person.organization().name());
+    fields.put("friendlyname", person.firstName() + " " + person.name());
     return fields;
   }
 }

@@ -359,4 +359,141 @@ public abstract class AbstractBulkImportContractTest {
     assertThat(Set.copyOf(report.rows().stream().map(RowResult::objectId).toList()))
         .hasSize(created);
   }
+
+  /** Columns of the organization imports here: id, name, status. */
+  private static final List<ImportColumn> ORGANIZATION_COLUMNS =
+      List.of(
+          new ImportColumn.Attribute("id"),
+          new ImportColumn.Attribute("name"),
+          new ImportColumn.Attribute("status"));
+
+  /** An import of organizations (rows of id, name, status), reconciled on {@code keys}. */
+  protected ImportReport organizations(boolean simulate, List<String> keys, List<String[]> rows) {
+    List<List<Option<String>>> cells = new ArrayList<>();
+    for (String[] row : rows) {
+      List<Option<String>> line = new ArrayList<>();
+      for (String cell : row) {
+        line.add(Option.of(cell));
+      }
+      cells.add(line);
+    }
+    Either<UseCaseFailure, ImportReport> report =
+        bulk.importObjects(
+            manager,
+            new ImportCommand(
+                DirectoryClass.ORGANIZATION, ORGANIZATION_COLUMNS, keys, cells, simulate));
+    assertThat(report.isRight()).as("%s", report).isTrue();
+    return report.get();
+  }
+
+  /** The organizations whose name starts with this test's tag, by name, as "name status". */
+  protected List<String> organizationsOfTest() {
+    return directory()
+        .find(
+            new ObjectQuery(
+                DirectoryClass.ORGANIZATION, new Criteria.Like("name", tag + "%", false)),
+            Integer.MAX_VALUE,
+            0)
+        .stream()
+        .map(o -> o.field("name") + " " + o.field("status"))
+        .sorted()
+        .toList();
+  }
+
+  /**
+   * Organizations written in batches keep their names unique as the rows decide them one after the
+   * other: a name another organization holds is an issue on its row, a name an earlier row renamed
+   * away from is free for a later row; a simulation decides the same and writes nothing.
+   */
+  @Test
+  void organizationNamesStayUniqueRowAfterRowWithinABatch() {
+    try {
+      organizationNamesStayUnique();
+    } finally {
+      deleteOrganizationsOfTest();
+    }
+  }
+
+  /** Deletes this test's organizations: other tests of a shared store count the inactive ones. */
+  private void deleteOrganizationsOfTest() {
+    directory()
+        .find(
+            new ObjectQuery(
+                DirectoryClass.ORGANIZATION, new Criteria.Like("name", tag + "%", false)),
+            Integer.MAX_VALUE,
+            0)
+        .forEach(organization -> directory().deleteOrganization(organization.id(), false));
+  }
+
+  private void organizationNamesStayUnique() {
+    long acme = directory().createOrganization(tag + "-acme").get().id();
+    long bee = directory().createOrganization(tag + "-bee").get().id();
+    List<String[]> rows =
+        List.of(
+            new String[] {"", tag + "-one", "active"},
+            new String[] {"", tag + "-acme", "active"},
+            new String[] {Long.toString(acme), tag + "-bee", "active"},
+            new String[] {Long.toString(bee), tag + "-bumblebee", "active"},
+            new String[] {"", tag + "-bee", "inactive"},
+            new String[] {Long.toString(acme), tag + "-acme", "inactive"});
+
+    ImportReport simulated = organizations(true, List.of("id"), rows);
+
+    assertThat(organizationsOfTest()).containsExactly(tag + "-acme active", tag + "-bee active");
+
+    ImportReport report = organizations(false, List.of("id"), rows);
+
+    for (ImportReport run : List.of(simulated, report)) {
+      assertThat(outcomes(run))
+          .containsExactly(
+              Outcome.CREATED,
+              Outcome.ISSUE,
+              Outcome.ISSUE,
+              Outcome.UPDATED,
+              Outcome.CREATED,
+              Outcome.UPDATED);
+      assertThat(run.rows().get(1).issue())
+          .isEqualTo("An Organization with name '" + tag + "-acme' exists already.");
+      assertThat(run.rows().get(2).issue())
+          .isEqualTo("An Organization with name '" + tag + "-bee' exists already.");
+    }
+    assertThat(simulated.rows().get(0).objectId()).isZero();
+    assertThat(report.rows().get(0).objectId()).isPositive();
+    assertThat(report.rows().get(3).objectId()).isEqualTo(bee);
+    assertThat(report.rows().get(5).objectId()).isEqualTo(acme);
+    assertThat(report.rows().get(5).changedAttributes()).isEqualTo(1);
+    assertThat(organizationsOfTest())
+        .containsExactly(
+            tag + "-acme inactive",
+            tag + "-bee inactive",
+            tag + "-bumblebee active",
+            tag + "-one active");
+  }
+
+  /** Rows reconciled on the name find what earlier rows created or renamed, across batches too. */
+  @Test
+  void organizationRowsSeeOrganizationsEarlierRowsCreated() {
+    try {
+      organizationRowsSeeEarlierRows();
+    } finally {
+      deleteOrganizationsOfTest();
+    }
+  }
+
+  private void organizationRowsSeeEarlierRows() {
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      rows.add(new String[] {"", tag + "-org" + i, "active"});
+    }
+    rows.add(new String[] {"", tag + "-ORG1", "inactive"});
+    rows.add(new String[] {"", tag + "-org1499", "active"});
+
+    ImportReport report = organizations(false, List.of("name"), rows);
+
+    assertThat(report.count(Outcome.CREATED)).isEqualTo(1500);
+    assertThat(report.rows().get(1500).outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(report.rows().get(1500).objectId()).isEqualTo(report.rows().get(1).objectId());
+    assertThat(report.rows().get(1501).outcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(organizationsOfTest()).hasSize(1500).contains(tag + "-ORG1 inactive");
+  }
 }

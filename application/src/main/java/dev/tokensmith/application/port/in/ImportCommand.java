@@ -2,6 +2,7 @@ package dev.tokensmith.application.port.in;
 
 import dev.tokensmith.domain.directory.DirectoryClass;
 import io.vavr.control.Option;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,12 +11,16 @@ import java.util.Objects;
  * {@code id}, an attribute, or an external key such as {@code org_id} reconciled on the object its
  * columns find), and the rows. A cell is none for iTop's {@code <NULL>} (leave the attribute as it
  * is); every row has one cell per column.
+ *
+ * <p>The rows are read once, in order, a batch at a time: a collection is copied and checked here;
+ * any other iterable (rows parsed as they are read, so that a run never holds all of them) is
+ * checked as it is read, and a row of another width is then a programming error.
  */
 public record ImportCommand(
     DirectoryClass directoryClass,
     List<ImportColumn> columns,
     List<String> reconciliationKeys,
-    List<List<Option<String>>> rows,
+    Iterable<List<Option<String>>> rows,
     boolean simulate) {
 
   /** What a column holds. */
@@ -44,10 +49,13 @@ public record ImportCommand(
     Objects.requireNonNull(directoryClass, "directoryClass");
     columns = List.copyOf(columns);
     reconciliationKeys = List.copyOf(reconciliationKeys);
-    rows = List.copyOf(rows);
-    for (List<Option<String>> row : rows) {
-      if (row.size() != columns.size()) {
-        throw new IllegalArgumentException("every row has one cell per column");
+    Objects.requireNonNull(rows, "rows");
+    if (rows instanceof Collection<List<Option<String>>> all) {
+      rows = List.copyOf(all);
+      for (List<Option<String>> row : rows) {
+        if (row.size() != columns.size()) {
+          throw new IllegalArgumentException("every row has one cell per column");
+        }
       }
     }
   }

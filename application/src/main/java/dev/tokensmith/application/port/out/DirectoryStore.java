@@ -1,11 +1,16 @@
 package dev.tokensmith.application.port.out;
 
+import dev.tokensmith.domain.directory.Criteria;
+import dev.tokensmith.domain.directory.DirectoryClass;
 import dev.tokensmith.domain.directory.DirectoryRecord;
 import dev.tokensmith.domain.directory.DirectoryText;
+import dev.tokensmith.domain.directory.Literal;
 import dev.tokensmith.domain.directory.ObjectQuery;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +87,14 @@ public interface DirectoryStore {
   }
 
   /**
+   * Creates the persons as {@link #createPersons} does and returns only their ids, in the same
+   * order (an import, which knows the rest, needs no record built per person).
+   */
+  default long[] createPersonIds(List<NewPerson> persons) {
+    return createPersons(persons).stream().mapToLong(DirectoryRecord::id).toArray();
+  }
+
+  /**
    * Applies each person's changes as {@link #updatePerson} does (only the fields each one gives,
    * each person atomically); returns the ids of the persons that no longer exist. A store writes
    * them in a few statements whatever their number (an import's batch).
@@ -111,6 +124,74 @@ public interface DirectoryStore {
    * there is no such organization.
    */
   Either<DirectoryConflict, Option<DirectoryRecord>> updateOrganization(long id, String name);
+
+  /**
+   * Which of {@code names} organizations have exactly (no folding), with their ids: what an import
+   * checks before it writes organizations.
+   */
+  default Map<String, Long> organizationIdsNamed(Collection<String> names) {
+    Map<String, Long> found = new HashMap<>();
+    if (names.isEmpty()) {
+      return found;
+    }
+    List<Literal> literals = new ArrayList<>(names.size());
+    names.forEach(name -> literals.add(Literal.of(name)));
+    ObjectQuery named =
+        new ObjectQuery(DirectoryClass.ORGANIZATION, new Criteria.In("name", literals, false));
+    for (DirectoryRecord organization : find(named, Integer.MAX_VALUE, 0)) {
+      if (names.contains(organization.field("name"))) {
+        found.put(organization.field("name"), organization.id());
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Creates the organizations in their order; for each, its id, or none when another organization
+   * has exactly its name (it is then not created). A store writes them in a few statements whatever
+   * their number (an import's batch).
+   */
+  default List<Option<Long>> createOrganizations(List<NewOrganization> organizations) {
+    List<Option<Long>> ids = new ArrayList<>(organizations.size());
+    for (NewOrganization organization : organizations) {
+      Either<DirectoryConflict, DirectoryRecord> created = createOrganization(organization.name());
+      if (created.isRight() && !created.get().field("status").equals(organization.status())) {
+        setOrganizationStatus(created.get().id(), organization.status());
+      }
+      ids.add(created.map(DirectoryRecord::id).toOption());
+    }
+    return ids;
+  }
+
+  /**
+   * Applies each organization's changes (only the fields each one gives); returns the ids of the
+   * organizations that no longer exist. The new names must be free: a name another organization
+   * holds is a programming error here ({@link #organizationIdsNamed} tells). A store writes them in
+   * a few statements whatever their number (an import's batch).
+   */
+  default Set<Long> updateOrganizations(Map<Long, OrganizationChanges> changes) {
+    Set<Long> missing = new LinkedHashSet<>();
+    changes.forEach(
+        (id, change) -> {
+          boolean found =
+              change
+                  .name()
+                  .map(
+                      name ->
+                          updateOrganization(id, name)
+                              .getOrElseThrow(
+                                  conflict -> new IllegalStateException(conflict.message()))
+                              .isDefined())
+                  .getOrElse(true);
+          if (found && change.status().isDefined()) {
+            found = setOrganizationStatus(id, change.status().get()).isDefined();
+          }
+          if (!found) {
+            missing.add(id);
+          }
+        });
+    return missing;
+  }
 
   /**
    * Sets the status ({@code active} or {@code inactive}) of organization {@code id}; none when
