@@ -225,12 +225,15 @@ public final class JdbiSynchroStore implements SynchroStore {
   }
 
   @Override
-  public void delete(long replicaId) {
+  public void delete(List<Long> replicaIds) {
+    if (replicaIds.isEmpty()) {
+      return;
+    }
     storage.durably(
         handle ->
             handle
-                .createUpdate("DELETE FROM synchro_replicas WHERE id = :id")
-                .bind("id", replicaId)
+                .createUpdate("DELETE FROM synchro_replicas WHERE id = ANY(:ids)")
+                .bind("ids", replicaIds.toArray(new Long[0]))
                 .execute());
   }
 

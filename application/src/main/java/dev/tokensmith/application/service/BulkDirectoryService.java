@@ -673,7 +673,7 @@ public final class BulkDirectoryService
   }
 
   /** Two changes of one person made in a run, as one: the later one's fields win. */
-  private static PersonChanges later(PersonChanges earlier, PersonChanges later) {
+  static PersonChanges later(PersonChanges earlier, PersonChanges later) {
     return new PersonChanges(
         later.firstName().orElse(earlier.firstName()),
         later.name().orElse(earlier.name()),
@@ -686,7 +686,7 @@ public final class BulkDirectoryService
   /**
    * A person's fields as {@link DirectoryRecord#person} renders them, {@code id} 0 if not known.
    */
-  private static Map<String, String> personFields(long id, NewPerson person) {
+  static Map<String, String> personFields(long id, NewPerson person) {
     Map<String, String> fields =
         new LinkedHashMap<>(
             DirectoryRecord.person(

@@ -105,7 +105,7 @@ public abstract class AbstractSynchroStoreContractTest {
     assertThat(read.lastWarning()).isEqualTo("a warning");
     assertThat(read.values()).containsExactly(Map.entry("name", "Brontë"));
 
-    store().delete(read.id());
+    store().delete(List.of(read.id()));
     assertThat(store().replicas(created.id())).isEmpty();
   }
 

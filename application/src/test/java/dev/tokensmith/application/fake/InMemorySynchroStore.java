@@ -141,7 +141,7 @@ public final class InMemorySynchroStore implements SynchroStore {
   }
 
   @Override
-  public synchronized void delete(long replicaId) {
-    replicas.values().forEach(map -> map.remove(replicaId));
+  public synchronized void delete(List<Long> replicaIds) {
+    replicas.values().forEach(map -> replicaIds.forEach(map::remove));
   }
 }

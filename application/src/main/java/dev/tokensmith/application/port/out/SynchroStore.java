@@ -46,6 +46,6 @@ public interface SynchroStore {
   /** Inserts the replicas with id 0 and updates the others; answers them with their ids. */
   List<Replica> save(long sourceId, List<Replica> replicas);
 
-  /** Deletes replica {@code replicaId}. */
-  void delete(long replicaId);
+  /** Deletes the replicas {@code replicaIds} (in one statement). */
+  void delete(List<Long> replicaIds);
 }
