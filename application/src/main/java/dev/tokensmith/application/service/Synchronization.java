@@ -23,9 +23,11 @@ import dev.tokensmith.domain.synchro.Replica;
 import dev.tokensmith.domain.synchro.ReplicaStatus;
 import dev.tokensmith.domain.synchro.SynchroAttribute;
 import dev.tokensmith.domain.synchro.SynchroDataSource;
+import dev.tokensmith.domain.synchro.SynchroLog;
 import dev.tokensmith.domain.synchro.SynchroStatistics;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,6 +62,13 @@ final class Synchronization {
           + " nothing was done. Operation cancelled.";
 
   private final SynchroStore store;
+  private final Clock clock;
+
+  /**
+   * The run's log, written as {@code running} before the run's transaction; none in a simulation.
+   */
+  private final Option<SynchroLog> log;
+
   private final DirectoryService directory;
   private final Principal actor;
   private final SynchroDataSource source;
@@ -114,8 +123,15 @@ final class Synchronization {
   private int disappeared;
 
   Synchronization(
-      SynchroStore store, DirectoryService directory, Principal actor, SynchroDataSource source) {
+      SynchroStore store,
+      DirectoryService directory,
+      Principal actor,
+      SynchroDataSource source,
+      Clock clock,
+      Option<SynchroLog> log) {
     this.store = store;
+    this.clock = clock;
+    this.log = log;
     this.directory = directory;
     this.actor = actor;
     this.source = source;
@@ -127,20 +143,20 @@ final class Synchronization {
   /** Runs the jobs with {@code unseenLimit}: replicas last seen before it were not in the load. */
   SynchroOutcome run(Instant unseenLimit) {
     if (source.status() == DataSourceStatus.OBSOLETE) {
-      return outcome("The data source is marked as obsolete. Operation cancelled.");
+      return notStarted("The data source is marked as obsolete. Operation cancelled.");
     }
     if (!SynchroService.mayRun(actor, source)) {
-      return outcome(SynchroService.NOT_ALLOWED);
+      return notStarted(SynchroService.NOT_ALLOWED);
     }
     if (source.updatedAttributes().isEmpty()) {
-      return outcome("There is no attribute to update");
+      return notStarted("There is no attribute to update");
     }
     if (source.reconciliationPolicy() == ReconciliationPolicy.USE_ATTRIBUTES
         && source.reconciliationAttributes().isEmpty()) {
-      return outcome("No attribute for reconciliation");
+      return notStarted("No attribute for reconciliation");
     }
     if (!store.claim(source.id())) {
-      return outcome(ALREADY_RUNNING);
+      return notStarted(ALREADY_RUNNING);
     }
     List<Replica> all = store.replicas(source.id());
     replicas = all.size();
@@ -148,7 +164,7 @@ final class Synchronization {
     if (source.deletePolicy().actsOnUnseen()) {
       List<Replica> unseen = all.stream().filter(r -> r.unseenSince(unseenLimit)).toList();
       if (all.size() > PREVENT_DELETE_ALL_ABOVE && unseen.size() == all.size()) {
-        return outcome(ALL_UNTOUCHED);
+        return finished(ALL_UNTOUCHED);
       }
       for (Replica replica : all) {
         if (replica.unseenSince(unseenLimit)) {
@@ -174,7 +190,7 @@ final class Synchronization {
     changed.keySet().removeAll(dropped);
     store.save(source.id(), List.copyOf(changed.values()));
     store.delete(dropped);
-    return outcome(null);
+    return finished(null);
   }
 
   /** Job 1 for one replica; answers it if it stays. */
@@ -804,6 +820,21 @@ final class Synchronization {
 
   private String traceLine(Replica replica, long objectId, String message) {
     return replica.id() + "," + target.className() + "::" + objectId + "," + message;
+  }
+
+  /** A run that could not start: its log goes, as iTop deletes it. */
+  private SynchroOutcome notStarted(String error) {
+    log.forEach(running -> store.deleteLog(running.id()));
+    return outcome(error);
+  }
+
+  /** A run that ran: its log ends, completed or in error, in the run's transaction. */
+  private SynchroOutcome finished(String error) {
+    SynchroOutcome outcome = outcome(error);
+    log.forEach(
+        running ->
+            store.saveLog(running.ended(clock.instant(), outcome.statistics(), outcome.error())));
+    return outcome;
   }
 
   private SynchroOutcome outcome(String error) {
