@@ -47,30 +47,11 @@ final class SynchroObjects {
           AttributeKind.EXTERNAL_KEY.code(),
           AttributeKind.LINK_SET.code());
 
-  /** The data source's fields, in the order they are shown. */
-  static final List<String> SOURCE_FIELDS =
-      List.of(
-          "name",
-          "description",
-          "status",
-          "user_id",
-          "notify_contact_id",
-          "scope_class",
-          "database_table_name",
-          "scope_restriction",
-          "full_load_periodicity",
-          "reconciliation_policy",
-          "action_on_zero",
-          "action_on_one",
-          "action_on_multiple",
-          "delete_policy",
-          "delete_policy_update",
-          "delete_policy_retention",
-          "attribute_list",
-          "user_delete_policy",
-          "url_icon",
-          "url_application",
-          "friendlyname");
+  /**
+   * The data source's fields, in the order they are shown: those a client writes, with {@code
+   * attribute_list} in iTop's place and {@code friendlyname}.
+   */
+  static final List<String> SOURCE_FIELDS = shownSourceFields();
 
   static final List<String> ATTRIBUTE_FIELDS =
       List.of(
@@ -134,6 +115,13 @@ final class SynchroObjects {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final ItopSynchroUseCases useCases;
+
+  private static List<String> shownSourceFields() {
+    List<String> shown = new ArrayList<>(SynchroDataSource.FIELDS);
+    shown.add(shown.indexOf("user_delete_policy"), "attribute_list");
+    shown.add("friendlyname");
+    return List.copyOf(shown);
+  }
 
   SynchroObjects(ItopSynchroUseCases useCases) {
     this.useCases = useCases;
