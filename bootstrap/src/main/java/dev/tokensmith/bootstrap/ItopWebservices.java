@@ -49,7 +49,7 @@ final class ItopWebservices {
             core.bulkDirectory,
             core.bulkDirectory);
     ItopSynchroUseCases synchroUseCases =
-        new ItopSynchroUseCases(synchro, synchro, synchro, synchro);
+        new ItopSynchroUseCases(synchro, synchro, synchro, synchro, synchro);
     return attempts -> {
       SharedGuard guard = new SharedGuard(attempts);
       ItopRestController rest =

@@ -9,6 +9,8 @@ import dev.tokensmith.domain.synchro.AttributeKind;
 import dev.tokensmith.domain.synchro.Replica;
 import dev.tokensmith.domain.synchro.SynchroAttribute;
 import dev.tokensmith.domain.synchro.SynchroDataSource;
+import dev.tokensmith.domain.synchro.SynchroLog;
+import dev.tokensmith.domain.synchro.SynchroStatistics;
 import io.vavr.control.Option;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,49 +25,33 @@ import java.util.regex.Pattern;
 
 /**
  * {@code SynchroDataSource} and its attribute classes ({@code SynchroAttribute}, {@code
- * SynchroAttExtKey}, {@code SynchroAttLinkSet}) and its replicas ({@code SynchroReplica}, read
- * only) through {@code rest.php}, as a data collector and its operator use them: {@code core/get}
- * by id, criteria or the OQL it sends, {@code core/create} and {@code core/update} of a data
- * source, {@code core/update} of an attribute.
+ * SynchroAttExtKey}, {@code SynchroAttLinkSet}), its replicas ({@code SynchroReplica}, read only)
+ * and the logs of its runs ({@code SynchroLog}, read only) through {@code rest.php}, as a data
+ * collector and its operator use them: {@code core/get} by id, criteria or the OQL it sends, {@code
+ * core/create} and {@code core/update} of a data source, {@code core/update} of an attribute.
  */
 final class SynchroObjects {
   static final String DATA_SOURCE = "SynchroDataSource";
 
   static final String REPLICA = "SynchroReplica";
 
+  static final String LOG = "SynchroLog";
+
   /** The classes served here; a {@code SynchroAttribute} query finds every kind. */
   static final Set<String> CLASSES =
       Set.of(
           DATA_SOURCE,
           REPLICA,
+          LOG,
           AttributeKind.PLAIN.code(),
           AttributeKind.EXTERNAL_KEY.code(),
           AttributeKind.LINK_SET.code());
 
-  /** The data source's fields, in the order they are shown. */
-  static final List<String> SOURCE_FIELDS =
-      List.of(
-          "name",
-          "description",
-          "status",
-          "user_id",
-          "notify_contact_id",
-          "scope_class",
-          "database_table_name",
-          "scope_restriction",
-          "full_load_periodicity",
-          "reconciliation_policy",
-          "action_on_zero",
-          "action_on_one",
-          "action_on_multiple",
-          "delete_policy",
-          "delete_policy_update",
-          "delete_policy_retention",
-          "attribute_list",
-          "user_delete_policy",
-          "url_icon",
-          "url_application",
-          "friendlyname");
+  /**
+   * The data source's fields, in the order they are shown: those a client writes, with {@code
+   * attribute_list} in iTop's place and {@code friendlyname}.
+   */
+  static final List<String> SOURCE_FIELDS = shownSourceFields();
 
   static final List<String> ATTRIBUTE_FIELDS =
       List.of(
@@ -94,10 +80,48 @@ final class SynchroObjects {
           "status_last_warning",
           "friendlyname");
 
+  /** A run's log (read only), as iTop's {@code SynchroLog} names its fields. */
+  static final List<String> LOG_FIELDS =
+      List.of(
+          "sync_source_id",
+          "start_date",
+          "end_date",
+          "status",
+          "status_curr_job",
+          "status_curr_pos",
+          "stats_nb_replica_seen",
+          "stats_nb_replica_total",
+          "stats_nb_obj_deleted",
+          "stats_nb_obj_deleted_errors",
+          "stats_nb_obj_obsoleted",
+          "stats_nb_obj_obsoleted_errors",
+          "stats_nb_obj_created",
+          "stats_nb_obj_created_errors",
+          "stats_nb_obj_created_warnings",
+          "stats_nb_obj_updated",
+          "stats_nb_obj_updated_errors",
+          "stats_nb_obj_updated_warnings",
+          "stats_nb_obj_unchanged_warnings",
+          "stats_nb_replica_reconciled_errors",
+          "stats_nb_replica_disappeared_no_action",
+          "stats_nb_obj_new_updated",
+          "stats_nb_obj_new_updated_warnings",
+          "stats_nb_obj_new_unchanged",
+          "stats_nb_obj_new_unchanged_warnings",
+          "last_error",
+          "friendlyname");
+
   private static final DateTimeFormatter ITOP_DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final ItopSynchroUseCases useCases;
+
+  private static List<String> shownSourceFields() {
+    List<String> shown = new ArrayList<>(SynchroDataSource.FIELDS);
+    shown.add(shown.indexOf("user_delete_policy"), "attribute_list");
+    shown.add("friendlyname");
+    return List.copyOf(shown);
+  }
 
   SynchroObjects(ItopSynchroUseCases useCases) {
     this.useCases = useCases;
@@ -110,9 +134,9 @@ final class SynchroObjects {
 
   RestResult execute(Principal actor, String verb, JsonData data) {
     String className = JsonData.text(data.mandatory("class"));
-    if (className.equals(REPLICA) && !verb.equals("core/get")) {
+    if ((className.equals(REPLICA) || className.equals(LOG)) && !verb.equals("core/get")) {
       throw RestFailed.internal(
-          verb + " is not available for class " + REPLICA + " (read only: core/get)");
+          verb + " is not available for class " + className + " (read only: core/get)");
     }
     switch (verb) {
       case "core/get":
@@ -121,13 +145,21 @@ final class SynchroObjects {
         return create(actor, className, data);
       case "core/update":
         return update(actor, className, data);
+      case "core/delete":
+        if (className.equals(DATA_SOURCE)) {
+          return delete(actor, data);
+        }
+        throw RestFailed.internal(
+            "core/delete is not available for class "
+                + className
+                + " (attributes go with their data source; delete the SynchroDataSource)");
       default:
         throw RestFailed.internal(
             verb
                 + " is not available for class "
                 + className
                 + " (only core/get, core/create,"
-                + " core/update)");
+                + " core/update, core/delete)");
     }
   }
 
@@ -186,6 +218,35 @@ final class SynchroObjects {
         RestCode.OK, null, Map.of(updated.objectKey(), object(updated, "updated", shown)));
   }
 
+  /**
+   * Deletes the data sources {@code key} selects (administrators only), with their attributes,
+   * replicas and logs; the objects their replicas created stay, as in iTop.
+   */
+  private RestResult delete(Principal actor, JsonData data) {
+    data.mandatory("comment");
+    boolean simulate = JsonData.truthy(data.optional("simulate"));
+    List<String> shown = List.of("name", "friendlyname");
+    Map<String, ObjectNode> objects = new LinkedHashMap<>();
+    JsonNode key = data.mandatory("key");
+    List<Long> ids = new ArrayList<>();
+    if (key.isIntegralNumber()
+        || (key.isTextual() && key.textValue().strip().matches("\\d{1,18}"))) {
+      // an id goes to the use case as it is: a non-administrator hears why, whether or not it
+      // exists
+      ids.add(Long.parseLong(JsonData.text(key).strip()));
+    } else {
+      find(actor, DATA_SOURCE, key).forEach(found -> ids.add(found.source().id()));
+    }
+    for (long id : ids) {
+      SynchroDataSource deleted =
+          RestFailures.orFail(useCases.deleteDataSource().delete(actor, id, simulate));
+      Found one = Found.of(deleted);
+      objects.put(one.objectKey(), object(one, "", shown));
+    }
+    return RestResult.objects(
+        RestCode.OK, (simulate ? "SIMULATING: " : "") + "Deleted: " + objects.size(), objects);
+  }
+
   private static JsonNode fieldsOf(JsonData data) {
     JsonNode fields = data.mandatory("fields");
     if (!fields.isObject()) {
@@ -228,11 +289,14 @@ final class SynchroObjects {
     return Option.some(attributes);
   }
 
-  /** A data source, or one of its attributes. */
+  /** A data source, or one of its attributes, replicas or logs. */
   record Found(
-      SynchroDataSource source, Option<SynchroAttribute> attribute, Option<Replica> replica) {
+      SynchroDataSource source,
+      Option<SynchroAttribute> attribute,
+      Option<Replica> replica,
+      Option<SynchroLog> log) {
     Found(SynchroDataSource source, Option<SynchroAttribute> attribute) {
-      this(source, attribute, Option.none());
+      this(source, attribute, Option.none(), Option.none());
     }
 
     static Found of(SynchroDataSource source) {
@@ -240,12 +304,18 @@ final class SynchroObjects {
     }
 
     String className() {
+      if (log.isDefined()) {
+        return LOG;
+      }
       return replica.isDefined()
           ? REPLICA
           : attribute.map(a -> a.kind().code()).getOrElse(DATA_SOURCE);
     }
 
     long id() {
+      if (log.isDefined()) {
+        return log.get().id();
+      }
       return replica.isDefined()
           ? replica.get().id()
           : attribute.map(SynchroAttribute::id).getOrElse(source.id());
@@ -257,6 +327,9 @@ final class SynchroObjects {
 
     /** Every field of the object, rendered as iTop renders it. */
     Map<String, Object> fields() {
+      if (log.isDefined()) {
+        return logFields(log.get());
+      }
       if (replica.isDefined()) {
         return replicaFields(source, replica.get());
       }
@@ -312,6 +385,41 @@ final class SynchroObjects {
     fields.put("status_last_error", replica.lastError());
     fields.put("status_last_warning", replica.lastWarning());
     fields.put("friendlyname", Long.toString(replica.id()));
+    return fields;
+  }
+
+  static Map<String, Object> logFields(SynchroLog log) {
+    SynchroStatistics s = log.statistics();
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("sync_source_id", Long.toString(log.dataSourceId()));
+    fields.put("start_date", ITOP_DATE_TIME.format(log.startDate()));
+    fields.put("end_date", log.endDate().map(ITOP_DATE_TIME::format).getOrElse(""));
+    fields.put("status", log.status().code());
+    fields.put("status_curr_job", "0");
+    fields.put("status_curr_pos", "0");
+    fields.put("stats_nb_replica_seen", Integer.toString(s.replicasSeen()));
+    fields.put("stats_nb_replica_total", Integer.toString(s.replicas()));
+    fields.put("stats_nb_obj_deleted", Integer.toString(s.deleted()));
+    fields.put("stats_nb_obj_deleted_errors", Integer.toString(s.deletionErrors()));
+    fields.put("stats_nb_obj_obsoleted", Integer.toString(s.obsoleted()));
+    fields.put("stats_nb_obj_obsoleted_errors", Integer.toString(s.obsolescenceErrors()));
+    fields.put("stats_nb_obj_created", Integer.toString(s.created()));
+    fields.put("stats_nb_obj_created_errors", Integer.toString(s.creationErrors()));
+    fields.put("stats_nb_obj_created_warnings", Integer.toString(s.createdWarnings()));
+    fields.put("stats_nb_obj_updated", Integer.toString(s.updated()));
+    fields.put("stats_nb_obj_updated_errors", Integer.toString(s.updateErrors()));
+    fields.put("stats_nb_obj_updated_warnings", Integer.toString(s.updatedWarnings()));
+    fields.put("stats_nb_obj_unchanged_warnings", "0");
+    fields.put("stats_nb_replica_reconciled_errors", Integer.toString(s.reconciliationErrors()));
+    fields.put("stats_nb_replica_disappeared_no_action", Integer.toString(s.disappearedNoAction()));
+    fields.put("stats_nb_obj_new_updated", Integer.toString(s.reconciledUpdated()));
+    fields.put(
+        "stats_nb_obj_new_updated_warnings", Integer.toString(s.reconciledUpdatedWarnings()));
+    fields.put("stats_nb_obj_new_unchanged", Integer.toString(s.reconciledUnchanged()));
+    fields.put(
+        "stats_nb_obj_new_unchanged_warnings", Integer.toString(s.reconciledUnchangedWarnings()));
+    fields.put("last_error", log.lastError());
+    fields.put("friendlyname", ITOP_DATE_TIME.format(log.startDate()));
     return fields;
   }
 
@@ -399,7 +507,14 @@ final class SynchroObjects {
       if (className.equals(REPLICA)) {
         for (Replica replica :
             RestFailures.orFail(useCases.findDataSources().replicas(actor, source.id()))) {
-          candidates.add(new Found(source, Option.none(), Option.some(replica)));
+          candidates.add(new Found(source, Option.none(), Option.some(replica), Option.none()));
+        }
+        continue;
+      }
+      if (className.equals(LOG)) {
+        for (SynchroLog log :
+            RestFailures.orFail(useCases.findDataSources().logs(actor, source.id()))) {
+          candidates.add(new Found(source, Option.none(), Option.none(), Option.some(log)));
         }
         continue;
       }
@@ -559,6 +674,9 @@ final class SynchroObjects {
   private static List<String> fieldsOf(String className) {
     if (className.equals(DATA_SOURCE)) {
       return SOURCE_FIELDS;
+    }
+    if (className.equals(LOG)) {
+      return LOG_FIELDS;
     }
     return className.equals(REPLICA) ? REPLICA_FIELDS : ATTRIBUTE_FIELDS;
   }

@@ -116,7 +116,7 @@ final class ItopRest {
             new InMemorySynchroStore(tokensmith.directory),
             tokensmith.core.directory,
             tokensmith.clock);
-    return new ItopSynchroUseCases(synchro, synchro, synchro, synchro);
+    return new ItopSynchroUseCases(synchro, synchro, synchro, synchro, synchro);
   }
 
   static ItopUseCases useCases(TokensmithCore core) {

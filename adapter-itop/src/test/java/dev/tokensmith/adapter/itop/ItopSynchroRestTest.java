@@ -122,8 +122,7 @@ class ItopSynchroRestTest {
     assertThat(
             rest(
                 admin, "{\"operation\":\"core/delete\",\"class\":\"SynchroDataSource\",\"key\":1}"))
-        .contains("\"code\":100")
-        .contains("core\\/delete is not available for class SynchroDataSource");
+        .isEqualTo("{\"code\":100,\"message\":\"Error: Missing parameter 'comment'\"}");
     assertThat(
             rest(
                 admin,
@@ -195,5 +194,36 @@ class ItopSynchroRestTest {
     ApiServer.Res none = server.post(exec + "?login_mode=token").form("data_sources=" + id).send();
     assertThat(none.body()).contains("<p>Invalid login</p>").doesNotContain("Replicas");
     assertThat(none.headers().firstValue("X-Tokensmith-Auth-Failure")).isPresent();
+  }
+
+  @Test
+  void onlyAnAdministratorDeletesADataSourceAndASimulationDeletesNothing() {
+    long id = key(create(admin, "To delete", ""));
+    String delete =
+        "{\"operation\":\"core/delete\",\"class\":\"SynchroDataSource\",\"comment\":\"c\","
+            + "\"key\":"
+            + id;
+    assertThat(rest(manager, delete + "}"))
+        .contains("\"code\":1,")
+        .contains(
+            "The current user does not have enough permissions for deleting data of class"
+                + " SynchroDataSource");
+    assertThat(rest(admin, delete + ",\"simulate\":true}"))
+        .contains("\"message\":\"SIMULATING: Deleted: 1\"")
+        .contains("\"SynchroDataSource::" + id + "\"");
+    String get = "{\"operation\":\"core/get\",\"class\":\"SynchroDataSource\",\"key\":" + id + "}";
+    assertThat(rest(admin, get)).contains("\"message\":\"Found: 1\"");
+    assertThat(rest(admin, delete + "}"))
+        .contains("\"code\":0,")
+        .contains("\"message\":\"Deleted: 1\"")
+        .contains("\"name\":\"To delete\"");
+    assertThat(rest(admin, get)).contains("\"message\":\"Found: 0\"");
+    assertThat(rest(admin, delete + "}")).contains("Invalid object SynchroDataSource::" + id);
+    assertThat(
+            rest(
+                admin,
+                "{\"operation\":\"core/delete\",\"class\":\"SynchroAttribute\",\"comment\":\"c\","
+                    + "\"key\":1}"))
+        .contains("core\\/delete is not available for class SynchroAttribute");
   }
 }

@@ -13,11 +13,15 @@ import dev.tokensmith.domain.synchro.Replica;
 import dev.tokensmith.domain.synchro.ReplicaStatus;
 import dev.tokensmith.domain.synchro.SynchroAttribute;
 import dev.tokensmith.domain.synchro.SynchroDataSource;
+import dev.tokensmith.domain.synchro.SynchroLog;
+import dev.tokensmith.domain.synchro.SynchroLogStatus;
+import dev.tokensmith.domain.synchro.SynchroStatistics;
 import dev.tokensmith.domain.synchro.UpdatePolicy;
 import io.vavr.control.Option;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -114,6 +118,26 @@ public final class JdbiSynchroStore implements SynchroStore {
       UPDATE synchro_replicas SET value_columns = :columns, value_texts = :texts, status = :status,
         dest_id = :destination, status_last_seen = :lastSeen, status_dest_creator = :creator,
         status_last_error = :lastError, status_last_warning = :lastWarning
+      WHERE id = :id AND sync_source_id = :source
+      """;
+
+  static final String LOGS =
+      """
+      SELECT id, sync_source_id, start_date, end_date, status, counters, last_error
+      FROM synchro_logs WHERE sync_source_id = :source ORDER BY id
+      """;
+
+  static final String INSERT_LOG =
+      """
+      INSERT INTO synchro_logs (sync_source_id, start_date, end_date, status, counters, last_error)
+      VALUES (:source, :start, :end, :status, :counters, :lastError)
+      RETURNING id
+      """;
+
+  static final String UPDATE_LOG =
+      """
+      UPDATE synchro_logs SET start_date = :start, end_date = :end, status = :status,
+        counters = :counters, last_error = :lastError
       WHERE id = :id AND sync_source_id = :source
       """;
 
@@ -225,12 +249,15 @@ public final class JdbiSynchroStore implements SynchroStore {
   }
 
   @Override
-  public void delete(long replicaId) {
+  public void delete(List<Long> replicaIds) {
+    if (replicaIds.isEmpty()) {
+      return;
+    }
     storage.durably(
         handle ->
             handle
-                .createUpdate("DELETE FROM synchro_replicas WHERE id = :id")
-                .bind("id", replicaId)
+                .createUpdate("DELETE FROM synchro_replicas WHERE id = ANY(:ids)")
+                .bind("ids", replicaIds.toArray(new Long[0]))
                 .execute());
   }
 
@@ -372,5 +399,90 @@ public final class JdbiSynchroStore implements SynchroStore {
                   attributes.getOrDefault(id, List.of()));
             })
         .list();
+  }
+
+  @Override
+  public boolean deleteDataSource(long id) {
+    return storage.durably(
+        handle ->
+            handle
+                    .createUpdate("DELETE FROM synchro_data_sources WHERE id = :id")
+                    .bind("id", id)
+                    .execute()
+                > 0);
+  }
+
+  @Override
+  public SynchroLog saveLog(SynchroLog log) {
+    return storage.durably(
+        handle -> {
+          Map<String, Object> fields = new HashMap<>();
+          fields.put("source", log.dataSourceId());
+          fields.put("start", log.startDate());
+          fields.put("status", log.status().code());
+          fields.put("lastError", log.lastError());
+          int[] counters = log.statistics().counters();
+          Integer[] boxed = new Integer[counters.length];
+          for (int i = 0; i < counters.length; i++) {
+            boxed[i] = counters[i];
+          }
+          if (log.id() == 0) {
+            long id =
+                handle
+                    .createQuery(INSERT_LOG)
+                    .bindMap(fields)
+                    .bindByType("end", log.endDate().getOrNull(), Instant.class)
+                    .bind("counters", boxed)
+                    .mapTo(Long.class)
+                    .one();
+            return log.withId(id);
+          }
+          handle
+              .createUpdate(UPDATE_LOG)
+              .bindMap(fields)
+              .bindByType("end", log.endDate().getOrNull(), Instant.class)
+              .bind("counters", boxed)
+              .bind("id", log.id())
+              .execute();
+          return log;
+        });
+  }
+
+  @Override
+  public void deleteLog(long logId) {
+    storage.durably(
+        handle ->
+            handle
+                .createUpdate("DELETE FROM synchro_logs WHERE id = :id")
+                .bind("id", logId)
+                .execute());
+  }
+
+  @Override
+  public List<SynchroLog> logs(long sourceId) {
+    return storage.read(
+        handle ->
+            handle
+                .createQuery(LOGS)
+                .bind("source", sourceId)
+                .map((row, context) -> log(row))
+                .list());
+  }
+
+  private static SynchroLog log(ResultSet row) throws SQLException {
+    OffsetDateTime end = row.getObject("end_date", OffsetDateTime.class);
+    Integer[] counters = (Integer[]) row.getArray("counters").getArray();
+    int[] values = new int[counters.length];
+    for (int i = 0; i < counters.length; i++) {
+      values[i] = counters[i];
+    }
+    return new SynchroLog(
+        row.getLong("id"),
+        row.getLong("sync_source_id"),
+        row.getObject("start_date", OffsetDateTime.class).toInstant(),
+        Option.of(end).map(OffsetDateTime::toInstant),
+        SynchroLogStatus.byCode(row.getString("status")).get(),
+        SynchroStatistics.of(values),
+        row.getString("last_error"));
   }
 }

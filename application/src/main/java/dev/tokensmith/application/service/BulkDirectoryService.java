@@ -889,7 +889,7 @@ public final class BulkDirectoryService
   }
 
   /** Two changes of one person made in a run, as one: the later one's fields win. */
-  private static PersonChanges later(PersonChanges earlier, PersonChanges later) {
+  static PersonChanges later(PersonChanges earlier, PersonChanges later) {
     return new PersonChanges(
         later.firstName().orElse(earlier.firstName()),
         later.name().orElse(earlier.name()),
@@ -903,7 +903,7 @@ public final class BulkDirectoryService
    * A person's fields as {@link DirectoryRecord#person} renders them, {@code id} 0 if not known (a
    * map that {@link ImportRun#write} completes with the id).
    */
-  private static Map<String, String> personFields(long id, NewPerson person) {
+  static Map<String, String> personFields(long id, NewPerson person) {
     Map<String, String> fields = new HashMap<>(16);
     fields.put("id", Long.toString(id));
     fields.put("name", person.name());

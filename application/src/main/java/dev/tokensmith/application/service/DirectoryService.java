@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The directory as iTop clients use it: reading Persons and Organizations (any profile) and Users
@@ -46,6 +47,11 @@ public final class DirectoryService
 
   public DirectoryService(DirectoryStore store) {
     this.store = store;
+  }
+
+  /** The store this service reads and writes, for the services that write in batches. */
+  DirectoryStore store() {
+    return store;
   }
 
   @Override
@@ -136,21 +142,30 @@ public final class DirectoryService
   }
 
   private Either<UseCaseFailure, DirectoryRecord> createPerson(DirectoryFields fields) {
+    return newPerson(fields, this::organization).map(store::createPerson);
+  }
+
+  /**
+   * The person {@code fields} create, checked as {@link #create} checks them, its organization read
+   * through {@code organizations}; not written.
+   */
+  static Either<UseCaseFailure, NewPerson> newPerson(
+      DirectoryFields fields, Function<Long, Either<UseCaseFailure, Organization>> organizations) {
     Option<UseCaseFailure> missing = fields.missing("first_name", "name", "email", "org_id");
     if (missing.isDefined()) {
       return Either.left(missing.get());
     }
-    return organization(fields.organizationId().get())
+    return organizations
+        .apply(fields.organizationId().get())
         .map(
             organization ->
-                store.createPerson(
-                    new NewPerson(
-                        fields.text("first_name").get(),
-                        fields.text("name").get(),
-                        fields.text("email").get(),
-                        fields.text("phone").filter(phone -> !phone.isEmpty()),
-                        fields.text("status").getOrElse(DirectoryRecord.ACTIVE),
-                        organization)));
+                new NewPerson(
+                    fields.text("first_name").get(),
+                    fields.text("name").get(),
+                    fields.text("email").get(),
+                    fields.text("phone").filter(phone -> !phone.isEmpty()),
+                    fields.text("status").getOrElse(DirectoryRecord.ACTIVE),
+                    organization));
   }
 
   private Either<UseCaseFailure, DirectoryRecord> createOrganization(DirectoryFields fields) {
@@ -171,23 +186,35 @@ public final class DirectoryService
   }
 
   private Either<UseCaseFailure, DirectoryRecord> updatePerson(long id, DirectoryFields fields) {
+    return personChanges(fields, this::organization)
+        .flatMap(
+            changes ->
+                store
+                    .updatePerson(id, changes)
+                    .toEither(() -> invalidObject(DirectoryClass.PERSON, id)));
+  }
+
+  /**
+   * The changes of a person {@code fields} make, checked as {@link #update} checks them, the
+   * organization read through {@code organizations}; not written.
+   */
+  static Either<UseCaseFailure, PersonChanges> personChanges(
+      DirectoryFields fields, Function<Long, Either<UseCaseFailure, Organization>> organizations) {
     Either<UseCaseFailure, Option<OrganizationId>> organization =
         fields.organizationId().isEmpty()
             ? Either.right(Option.none())
-            : organization(fields.organizationId().get()).map(found -> Option.some(found.id()));
-    return organization.flatMap(
+            : organizations
+                .apply(fields.organizationId().get())
+                .map(found -> Option.some(found.id()));
+    return organization.map(
         organizationId ->
-            store
-                .updatePerson(
-                    id,
-                    new PersonChanges(
-                        fields.text("first_name"),
-                        fields.text("name"),
-                        fields.text("email"),
-                        fields.text("phone"),
-                        fields.text("status"),
-                        organizationId))
-                .toEither(() -> invalidObject(DirectoryClass.PERSON, id)));
+            new PersonChanges(
+                fields.text("first_name"),
+                fields.text("name"),
+                fields.text("email"),
+                fields.text("phone"),
+                fields.text("status"),
+                organizationId));
   }
 
   private Either<UseCaseFailure, DirectoryRecord> updateOrganization(

@@ -1,5 +1,6 @@
 package dev.tokensmith.application.service;
 
+import dev.tokensmith.application.port.in.DeleteSynchroDataSourceUseCase;
 import dev.tokensmith.application.port.in.FindSynchroDataSourcesUseCase;
 import dev.tokensmith.application.port.in.LoadReplicasCommand;
 import dev.tokensmith.application.port.in.LoadReplicasUseCase;
@@ -17,6 +18,8 @@ import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.synchro.Replica;
 import dev.tokensmith.domain.synchro.SynchroAttribute;
 import dev.tokensmith.domain.synchro.SynchroDataSource;
+import dev.tokensmith.domain.synchro.SynchroLog;
+import dev.tokensmith.domain.synchro.SynchroStatistics;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * iTop's data synchronization: data sources administered through rest.php, replicas loaded by
@@ -43,7 +47,8 @@ public final class SynchroService
     implements FindSynchroDataSourcesUseCase,
         SaveSynchroDataSourceUseCase,
         LoadReplicasUseCase,
-        SynchronizeDataSourceUseCase {
+        SynchronizeDataSourceUseCase,
+        DeleteSynchroDataSourceUseCase {
   /** The longest cell a load accepts, in characters. */
   public static final int MAX_CELL_LENGTH = 65_536;
 
@@ -76,13 +81,23 @@ public final class SynchroService
 
   @Override
   public Either<UseCaseFailure, List<Replica>> replicas(Principal actor, long dataSourceId) {
+    return visible(actor, dataSourceId).map(source -> store.replicas(dataSourceId));
+  }
+
+  /** The data source {@code dataSourceId} if the actor may see it; NotFound otherwise. */
+  private Either<UseCaseFailure, SynchroDataSource> visible(Principal actor, long dataSourceId) {
     return dataSources(actor)
         .flatMap(
             visible ->
-                visible.stream().anyMatch(source -> source.id() == dataSourceId)
-                    ? Either.right(store.replicas(dataSourceId))
-                    : Either.left(
-                        new NotFound("Invalid object SynchroDataSource::" + dataSourceId)));
+                visible.stream()
+                    .filter(source -> source.id() == dataSourceId)
+                    .findFirst()
+                    .map(source -> Either.<UseCaseFailure, SynchroDataSource>right(source))
+                    .orElseGet(
+                        () ->
+                            Either.left(
+                                new NotFound(
+                                    "Invalid object SynchroDataSource::" + dataSourceId))));
   }
 
   @Override
@@ -116,6 +131,18 @@ public final class SynchroService
                     : Either.right(source))
         .flatMap(SynchroService::checked)
         .map(store::update);
+  }
+
+  @Override
+  public Either<UseCaseFailure, SynchroDataSource> delete(
+      Principal actor, long id, boolean simulate) {
+    return administrator(actor, "deleting")
+        .flatMap(allowed -> existing(id))
+        .flatMap(
+            source ->
+                simulate || store.deleteDataSource(id)
+                    ? Either.right(source)
+                    : Either.left(new NotFound("Invalid object SynchroDataSource::" + id)));
   }
 
   @Override
@@ -162,20 +189,28 @@ public final class SynchroService
       return Either.left(tooLong.get());
     }
     Instant loadStart = clock.instant();
+    Option<SynchroLog> log =
+        command.synchronize() && !command.simulate()
+            ? Option.some(store.saveLog(SynchroLog.running(source.id(), loadStart)))
+            : Option.none();
     try {
       return Either.right(
-          store.inOneTransaction(
-              command.simulate(),
-              () -> {
-                List<LoadedRow> rows = loadRows(source, command, primaryKey.get(), loadStart);
-                Option<SynchroOutcome> synchronization =
-                    command.synchronize()
-                        ? Option.some(
-                            new Synchronization(store, directory, actor, source)
-                                .run(source.unseenLimitAfterLoad(loadStart)))
-                        : Option.none();
-                return new LoadReport(source, rows, synchronization);
-              }));
+          logged(
+              log,
+              () ->
+                  store.inOneTransaction(
+                      command.simulate(),
+                      () -> {
+                        List<LoadedRow> rows =
+                            loadRows(source, command, primaryKey.get(), loadStart);
+                        Option<SynchroOutcome> synchronization =
+                            command.synchronize()
+                                ? Option.some(
+                                    new Synchronization(store, directory, actor, source, clock, log)
+                                        .run(source.unseenLimitAfterLoad(loadStart)))
+                                : Option.none();
+                        return new LoadReport(source, rows, synchronization);
+                      })));
     } catch (RowRefused refused) {
       return Either.left(refused.failure);
     }
@@ -191,11 +226,49 @@ public final class SynchroService
     }
     SynchroDataSource source = found.get();
     Instant now = clock.instant();
+    Option<SynchroLog> log =
+        simulate ? Option.none() : Option.some(store.saveLog(SynchroLog.running(source.id(), now)));
     return Either.right(
-        store.inOneTransaction(
-            simulate,
+        logged(
+            log,
             () ->
-                new Synchronization(store, directory, actor, source).run(source.unseenLimit(now))));
+                store.inOneTransaction(
+                    simulate,
+                    () ->
+                        new Synchronization(store, directory, actor, source, clock, log)
+                            .run(source.unseenLimit(now)))));
+  }
+
+  @Override
+  public Either<UseCaseFailure, List<SynchroLog>> logs(Principal actor, long dataSourceId) {
+    return visible(actor, dataSourceId).map(source -> store.logs(dataSourceId));
+  }
+
+  /**
+   * Runs {@code work}, the transaction of a run whose log {@code log} was written as running: a
+   * load refused before the run leaves no log; a run that fails (rolled back) leaves its log in
+   * error.
+   */
+  private <T> T logged(Option<SynchroLog> log, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (RowRefused refused) {
+      log.forEach(running -> store.deleteLog(running.id()));
+      throw refused;
+    } catch (RuntimeException failure) {
+      for (SynchroLog running : log) {
+        try {
+          store.saveLog(
+              running.ended(
+                  clock.instant(),
+                  SynchroStatistics.NONE,
+                  Option.some("The run failed on the service's side and was rolled back")));
+        } catch (RuntimeException again) {
+          failure.addSuppressed(again);
+        }
+      }
+      throw failure;
+    }
   }
 
   /** Whether {@code actor} may load and synchronize {@code source} (and see it). */

@@ -220,27 +220,7 @@ final class SynchroSourceFields {
     }
   }
 
-  private static final Set<String> FIELDS =
-      Set.of(
-          "name",
-          "description",
-          "status",
-          "user_id",
-          "notify_contact_id",
-          "scope_class",
-          "database_table_name",
-          "scope_restriction",
-          "full_load_periodicity",
-          "reconciliation_policy",
-          "action_on_zero",
-          "action_on_one",
-          "action_on_multiple",
-          "delete_policy",
-          "delete_policy_update",
-          "delete_policy_retention",
-          "user_delete_policy",
-          "url_icon",
-          "url_application");
+  private static final Set<String> FIELDS = Set.copyOf(SynchroDataSource.FIELDS);
 
   private static final Set<String> ATTRIBUTE_FIELDS =
       Set.of("attcode", "update", "reconcile", "update_policy", "reconciliation_attcode");

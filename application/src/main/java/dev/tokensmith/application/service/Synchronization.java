@@ -3,7 +3,11 @@ package dev.tokensmith.application.service;
 import dev.tokensmith.application.port.in.DirectoryDeletion;
 import dev.tokensmith.application.port.in.SynchroOutcome;
 import dev.tokensmith.application.port.in.UseCaseFailure;
+import dev.tokensmith.application.port.out.DirectoryStore;
+import dev.tokensmith.application.port.out.NewPerson;
+import dev.tokensmith.application.port.out.PersonChanges;
 import dev.tokensmith.application.port.out.SynchroStore;
+import dev.tokensmith.domain.account.Organization;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.directory.ComparisonOperator;
 import dev.tokensmith.domain.directory.Criteria;
@@ -19,15 +23,21 @@ import dev.tokensmith.domain.synchro.Replica;
 import dev.tokensmith.domain.synchro.ReplicaStatus;
 import dev.tokensmith.domain.synchro.SynchroAttribute;
 import dev.tokensmith.domain.synchro.SynchroDataSource;
+import dev.tokensmith.domain.synchro.SynchroLog;
 import dev.tokensmith.domain.synchro.SynchroStatistics;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One synchronization of one data source, iTop's {@code SynchroExecution} in three jobs: replicas
@@ -52,6 +62,13 @@ final class Synchronization {
           + " nothing was done. Operation cancelled.";
 
   private final SynchroStore store;
+  private final Clock clock;
+
+  /**
+   * The run's log, written as {@code running} before the run's transaction; none in a simulation.
+   */
+  private final Option<SynchroLog> log;
+
   private final DirectoryService directory;
   private final Principal actor;
   private final SynchroDataSource source;
@@ -59,6 +76,29 @@ final class Synchronization {
   private final List<String> traces = new ArrayList<>();
   private final Map<Long, Replica> changed = new LinkedHashMap<>();
   private final List<Long> dropped = new ArrayList<>();
+
+  /** How many objects one read of the store may answer: all that match. */
+  private static final int MAX = Integer.MAX_VALUE;
+
+  private final DirectoryStore objects;
+  private final Either<UseCaseFailure, DirectoryClass> readable;
+
+  /** Every object of the target class read or created so far, by id (created ones once written). */
+  private final Map<Long, Known> known = new HashMap<>();
+
+  /** The known objects by their normalized first reconciliation value. */
+  private final Map<Object, List<Known>> byFirstKey = new HashMap<>();
+
+  /** Persons decided but not yet written, in the order of their replicas. */
+  private final Map<Known, NewPerson> creations = new LinkedHashMap<>();
+
+  private final List<Creating> creating = new ArrayList<>();
+  private final Map<Long, PersonChanges> changes = new LinkedHashMap<>();
+
+  /** What to undo, by person, if the person is found gone when its changes are written. */
+  private final Map<Long, List<Runnable>> undo = new HashMap<>();
+
+  private final Map<Long, Either<UseCaseFailure, Organization>> organizations = new HashMap<>();
 
   /** External keys resolved in this run, by attcode and value: each value is looked up once. */
   private final Map<String, Either<String, Long>> resolved = new HashMap<>();
@@ -83,31 +123,40 @@ final class Synchronization {
   private int disappeared;
 
   Synchronization(
-      SynchroStore store, DirectoryService directory, Principal actor, SynchroDataSource source) {
+      SynchroStore store,
+      DirectoryService directory,
+      Principal actor,
+      SynchroDataSource source,
+      Clock clock,
+      Option<SynchroLog> log) {
     this.store = store;
+    this.clock = clock;
+    this.log = log;
     this.directory = directory;
     this.actor = actor;
     this.source = source;
     this.target = source.scopeClass();
+    this.objects = directory.store();
+    this.readable = DirectoryService.mayRead(actor, target);
   }
 
   /** Runs the jobs with {@code unseenLimit}: replicas last seen before it were not in the load. */
   SynchroOutcome run(Instant unseenLimit) {
     if (source.status() == DataSourceStatus.OBSOLETE) {
-      return outcome("The data source is marked as obsolete. Operation cancelled.");
+      return notStarted("The data source is marked as obsolete. Operation cancelled.");
     }
     if (!SynchroService.mayRun(actor, source)) {
-      return outcome(SynchroService.NOT_ALLOWED);
+      return notStarted(SynchroService.NOT_ALLOWED);
     }
     if (source.updatedAttributes().isEmpty()) {
-      return outcome("There is no attribute to update");
+      return notStarted("There is no attribute to update");
     }
     if (source.reconciliationPolicy() == ReconciliationPolicy.USE_ATTRIBUTES
         && source.reconciliationAttributes().isEmpty()) {
-      return outcome("No attribute for reconciliation");
+      return notStarted("No attribute for reconciliation");
     }
     if (!store.claim(source.id())) {
-      return outcome(ALREADY_RUNNING);
+      return notStarted(ALREADY_RUNNING);
     }
     List<Replica> all = store.replicas(source.id());
     replicas = all.size();
@@ -115,7 +164,7 @@ final class Synchronization {
     if (source.deletePolicy().actsOnUnseen()) {
       List<Replica> unseen = all.stream().filter(r -> r.unseenSince(unseenLimit)).toList();
       if (all.size() > PREVENT_DELETE_ALL_ABOVE && unseen.size() == all.size()) {
-        return outcome(ALL_UNTOUCHED);
+        return finished(ALL_UNTOUCHED);
       }
       for (Replica replica : all) {
         if (replica.unseenSince(unseenLimit)) {
@@ -128,30 +177,20 @@ final class Synchronization {
       current.addAll(all);
     }
     replicasSeen = (int) all.stream().filter(r -> !r.lastSeen().isBefore(unseenLimit)).count();
-    List<Replica> remaining = new ArrayList<>();
-    for (Replica replica : current) {
-      if (replica.status() == ReplicaStatus.NEW) {
-        remaining.add(reconcileNew(replica));
-      } else if (replica.status() == ReplicaStatus.MODIFIED
-          || (replica.status() == ReplicaStatus.SYNCHRONIZED && !replica.lastWarning().isEmpty())) {
-        remaining.add(updateExisting(replica));
-      } else {
-        remaining.add(replica);
-      }
-    }
+    synchronizeSeen(current);
     if (source.deletePolicy().deletesAfterRetention()) {
       Instant retentionLimit = source.retentionLimit(unseenLimit);
-      for (Replica replica : remaining) {
-        if (replica.status() == ReplicaStatus.OBSOLETE
-            && replica.lastSeen().isBefore(retentionLimit)) {
-          deleteDestination(replica);
+      for (Replica replica : current) {
+        Replica now = changed.getOrDefault(replica.id(), replica);
+        if (now.status() == ReplicaStatus.OBSOLETE && now.lastSeen().isBefore(retentionLimit)) {
+          deleteDestination(now);
         }
       }
     }
     changed.keySet().removeAll(dropped);
     store.save(source.id(), List.copyOf(changed.values()));
-    dropped.forEach(store::delete);
-    return outcome(null);
+    store.delete(dropped);
+    return finished(null);
   }
 
   /** Job 1 for one replica; answers it if it stays. */
@@ -217,40 +256,184 @@ final class Synchronization {
     drop(replica);
   }
 
-  /** Job 2 for a new replica: reconciled, then its object created or updated. */
-  private Replica reconcileNew(Replica replica) {
-    Either<String, List<DirectoryRecord>> matches = matches(replica);
-    if (matches.isLeft()) {
-      reconciliationErrors++;
-      return keep(replica.failed(matches.getLeft()));
+  /**
+   * Job 2, set-based as the bulk import is: the objects the new replicas may reconcile with, and
+   * the objects the modified ones point at, are read {@link
+   * BulkDirectoryService#RECONCILIATION_BATCH} replicas per query; each replica is then decided in
+   * order against those objects as the earlier replicas left them; persons are written in batches
+   * ({@link DirectoryStore#createPersons}, {@link DirectoryStore#updatePersons}), organizations one
+   * by one (they are few, and the store checks their unique names).
+   */
+  private void synchronizeSeen(List<Replica> current) {
+    List<Replica> acted = new ArrayList<>();
+    for (Replica replica : current) {
+      if (replica.status() == ReplicaStatus.NEW
+          || replica.status() == ReplicaStatus.MODIFIED
+          || (replica.status() == ReplicaStatus.SYNCHRONIZED && !replica.lastWarning().isEmpty())) {
+        acted.add(replica);
+      }
     }
-    List<DirectoryRecord> found = matches.get();
+    Map<Long, Either<String, List<Object>>> keys = new HashMap<>();
+    List<Replica> keyed = new ArrayList<>();
+    List<Object> destinations = new ArrayList<>();
+    for (Replica replica : acted) {
+      if (replica.status() == ReplicaStatus.NEW) {
+        Either<String, List<Object>> key = reconciliationKey(replica);
+        keys.put(replica.id(), key);
+        if (key.isRight() && !key.get().isEmpty()) {
+          keyed.add(replica);
+        }
+      } else {
+        replica.destination().forEach(destinations::add);
+      }
+    }
+    if (readable.isRight()) {
+      List<String> attcodes = reconciliationAttcodes();
+      for (int from = 0; from < keyed.size(); from += BulkDirectoryService.RECONCILIATION_BATCH) {
+        List<Replica> batch =
+            keyed.subList(
+                from, Math.min(keyed.size(), from + BulkDirectoryService.RECONCILIATION_BATCH));
+        List<Criteria> conditions = new ArrayList<>();
+        for (int k = 0; k < attcodes.size(); k++) {
+          Set<Object> values = new LinkedHashSet<>();
+          for (Replica replica : batch) {
+            values.add(keys.get(replica.id()).get().get(k));
+          }
+          conditions.add(in(attcodes.get(k), values));
+        }
+        read(conditions.size() == 1 ? conditions.get(0) : new Criteria.And(conditions));
+      }
+      for (int from = 0;
+          from < destinations.size();
+          from += BulkDirectoryService.RECONCILIATION_BATCH) {
+        read(
+            in(
+                "id",
+                destinations.subList(
+                    from,
+                    Math.min(
+                        destinations.size(), from + BulkDirectoryService.RECONCILIATION_BATCH))));
+      }
+    }
+    for (Replica replica : acted) {
+      if (replica.status() == ReplicaStatus.NEW) {
+        reconcileNew(replica, keys.get(replica.id()));
+      } else {
+        updateExisting(replica);
+      }
+      if (creations.size() + changes.size() >= BulkDirectoryService.WRITE_BATCH) {
+        write();
+      }
+    }
+    write();
+  }
+
+  /** The attributes new replicas are reconciled on: {@code id} for the primary-key policy. */
+  private List<String> reconciliationAttcodes() {
+    if (source.reconciliationPolicy() == ReconciliationPolicy.USE_PRIMARY_KEY) {
+      return List.of("id");
+    }
+    return source.reconciliationAttributes().stream().map(SynchroAttribute::attcode).toList();
+  }
+
+  /**
+   * The values a new replica is reconciled on, by {@link #reconciliationAttcodes} (external keys
+   * resolved to ids), empty when its primary key names no object; or why it cannot be reconciled.
+   */
+  private Either<String, List<Object>> reconciliationKey(Replica replica) {
+    if (source.reconciliationPolicy() == ReconciliationPolicy.USE_PRIMARY_KEY) {
+      Option<Long> id = DirectoryText.integer(replica.primaryKey());
+      return Either.right(id.isEmpty() || id.get() <= 0 ? List.of() : List.of(id.get()));
+    }
+    List<Object> values = new ArrayList<>();
+    for (SynchroAttribute attribute : source.reconciliationAttributes()) {
+      Option<String> value = replica.value(attribute.attcode());
+      if (value.isEmpty()) {
+        return Either.left(
+            "Could not reconcile on null value for attribute '" + attribute.attcode() + "'");
+      }
+      if (attribute.kind() == AttributeKind.EXTERNAL_KEY) {
+        Either<String, Long> key = externalKey(attribute, value.get());
+        if (key.isLeft()) {
+          return Either.left(key.getLeft());
+        }
+        values.add(key.get());
+      } else {
+        values.add(value.get());
+      }
+    }
+    return Either.right(values);
+  }
+
+  private static Criteria in(String attcode, Collection<Object> values) {
+    List<Literal> literals = new ArrayList<>(values.size());
+    for (Object value : values) {
+      literals.add(value instanceof Long id ? Literal.of(id) : Literal.of((String) value));
+    }
+    return new Criteria.In(attcode, literals, false);
+  }
+
+  /** Reads the objects of the target class that match into {@link #known}. */
+  private void read(Criteria criteria) {
+    for (DirectoryRecord record : objects.find(new ObjectQuery(target, criteria), MAX, 0)) {
+      if (!known.containsKey(record.id())) {
+        Known object = new Known(record.id(), record.fields());
+        known.put(record.id(), object);
+        index(object);
+      }
+    }
+  }
+
+  /** Job 2 for a new replica: reconciled, then its object created or updated. */
+  private void reconcileNew(Replica replica, Either<String, List<Object>> key) {
+    if (key.isLeft()) {
+      reconciliationErrors++;
+      keep(replica.failed(key.getLeft()));
+      return;
+    }
+    if (readable.isLeft()) {
+      reconciliationErrors++;
+      keep(replica.failed(readable.getLeft().message()));
+      return;
+    }
+    List<Known> found = matches(key.get());
+    if (found.stream().anyMatch(object -> object.id == 0)) {
+      // an earlier replica's object, not written yet: written now, so it has its id
+      write();
+      found = matches(key.get());
+    }
     if (found.isEmpty()) {
       switch (source.actionOnZero()) {
         case CREATE:
-          return create(replica);
+          create(replica);
+          return;
         default:
           reconciliationErrors++;
-          return keep(replica.failed("Could not find a match for reconciliation"));
+          keep(replica.failed("Could not find a match for reconciliation"));
+          return;
       }
     }
     if (found.size() == 1) {
       switch (source.actionOnOne()) {
         case UPDATE:
-          return reconcileWith(replica, found.get(0));
+          reconcileWith(replica, found.get(0));
+          return;
         default:
           reconciliationErrors++;
-          return keep(replica.failed("Found a match while expecting none"));
+          keep(replica.failed("Found a match while expecting none"));
+          return;
       }
     }
     switch (source.actionOnMultiple()) {
       case TAKE_FIRST:
-        return reconcileWith(replica, found.get(0));
+        reconcileWith(replica, found.get(0));
+        return;
       case CREATE:
-        return create(replica);
+        create(replica);
+        return;
       default:
         reconciliationErrors++;
-        return keep(
+        keep(
             replica.failed(
                 found.size()
                     + " destination objects match the reconciliation criterias: "
@@ -258,99 +441,257 @@ final class Synchronization {
     }
   }
 
-  private Replica create(Replica replica) {
+  private void create(Replica replica) {
     List<String> warnings = new ArrayList<>();
     Map<String, Object> values = values(replica, Option.none(), warnings);
-    Either<UseCaseFailure, DirectoryRecord> done = directory.create(actor, target, values);
-    if (done.isLeft()) {
+    if (target != DirectoryClass.PERSON) {
+      Either<UseCaseFailure, DirectoryRecord> done = directory.create(actor, target, values);
+      if (done.isLeft()) {
+        creationErrors++;
+        keep(replica.failed(done.getLeft().message()));
+        return;
+      }
+      Known object = new Known(done.get().id(), done.get().fields());
+      known.put(object.id, object);
+      index(object);
+      created++;
+      createdWarnings += warnings.size();
+      trace(replica, object.id, "Created");
+      keep(replica.synchronizedWith(object.id, true, String.join("; ", warnings)));
+      return;
+    }
+    Either<UseCaseFailure, NewPerson> checked =
+        DirectoryService.mayWrite(actor, target, "creating")
+            .flatMap(allowed -> DirectoryFields.read(target, values))
+            .flatMap(read -> DirectoryService.newPerson(read, this::organization));
+    if (checked.isLeft()) {
       creationErrors++;
-      return keep(replica.failed(done.getLeft().message()));
+      keep(replica.failed(checked.getLeft().message()));
+      return;
     }
     created++;
     createdWarnings += warnings.size();
-    trace(replica, done.get().id(), "Created");
-    return keep(replica.synchronizedWith(done.get().id(), true, String.join("; ", warnings)));
+    Known object = new Known(0, BulkDirectoryService.personFields(0, checked.get()));
+    index(object);
+    creations.put(object, checked.get());
+    creating.add(new Creating(replica, object, String.join("; ", warnings), traces.size()));
+    traces.add("");
   }
 
-  private Replica reconcileWith(Replica replica, DirectoryRecord object) {
+  private void reconcileWith(Replica replica, Known object) {
     List<String> warnings = new ArrayList<>();
-    Map<String, Object> values = values(replica, Option.some(object), warnings);
+    Map<String, Object> values = values(replica, Option.some(object.fields), warnings);
+    String warning = String.join("; ", warnings);
     if (values.isEmpty()) {
       reconciledUnchanged++;
       reconciledUnchangedWarnings += warnings.size();
-      return keep(replica.synchronizedWith(object.id(), false, String.join("; ", warnings)));
+      keep(replica.synchronizedWith(object.id, false, warning));
+      return;
     }
-    Either<UseCaseFailure, DirectoryRecord> done =
-        directory.update(actor, target, object.id(), values);
+    Either<UseCaseFailure, Boolean> done = change(object, values);
     if (done.isLeft()) {
       reconciliationErrors++;
-      return keep(replica.failed(done.getLeft().message()));
+      keep(replica.failed(done.getLeft().message()));
+      return;
     }
     reconciledUpdated++;
     reconciledUpdatedWarnings += warnings.size();
-    trace(replica, object.id(), "Reconciled and updated");
-    return keep(replica.synchronizedWith(object.id(), false, String.join("; ", warnings)));
+    trace(replica, object.id, "Reconciled and updated");
+    Replica kept = keep(replica.synchronizedWith(object.id, false, warning));
+    whenGone(
+        object.id,
+        () -> {
+          reconciledUpdated--;
+          reconciledUpdatedWarnings -= warnings.size();
+          reconciliationErrors++;
+          keep(kept.failed(gone(object.id)));
+        });
   }
 
   /** Job 2 for a modified replica (or one with a warning): its object updated. */
-  private Replica updateExisting(Replica replica) {
-    Option<DirectoryRecord> object = replica.destination().flatMap(this::byId);
-    if (object.isEmpty()) {
+  private void updateExisting(Replica replica) {
+    Known object = replica.destination().map(known::get).getOrNull();
+    if (object == null) {
       updateErrors++;
-      return keep(
-          replica.withStatus(ReplicaStatus.ORPHAN, "Destination object deleted unexpectedly"));
+      keep(replica.withStatus(ReplicaStatus.ORPHAN, "Destination object deleted unexpectedly"));
+      return;
     }
     List<String> warnings = new ArrayList<>();
-    Map<String, Object> values = values(replica, object, warnings);
-    long id = object.get().id();
-    if (!values.isEmpty()) {
-      Either<UseCaseFailure, DirectoryRecord> done = directory.update(actor, target, id, values);
-      if (done.isLeft()) {
-        updateErrors++;
-        return keep(replica.failed(done.getLeft().message()));
-      }
-      updated++;
-      updatedWarnings += warnings.size();
-      trace(replica, id, "Updated");
+    Map<String, Object> values = values(replica, Option.some(object.fields), warnings);
+    long id = object.id;
+    Replica kept = keep(replica.synchronizedWith(id, false, String.join("; ", warnings)));
+    if (values.isEmpty()) {
+      return;
     }
-    return keep(replica.synchronizedWith(id, false, String.join("; ", warnings)));
+    Either<UseCaseFailure, Boolean> done = change(object, values);
+    if (done.isLeft()) {
+      updateErrors++;
+      keep(replica.failed(done.getLeft().message()));
+      return;
+    }
+    updated++;
+    updatedWarnings += warnings.size();
+    trace(replica, id, "Updated");
+    whenGone(
+        id,
+        () -> {
+          updated--;
+          updatedWarnings -= warnings.size();
+          updateErrors++;
+          keep(kept.failed(gone(id)));
+        });
   }
 
-  /** The objects the replica's reconciliation keys match, or why it cannot be reconciled. */
-  private Either<String, List<DirectoryRecord>> matches(Replica replica) {
-    List<Criteria> all = new ArrayList<>();
-    if (source.reconciliationPolicy() == ReconciliationPolicy.USE_PRIMARY_KEY) {
-      Option<Long> id = DirectoryText.integer(replica.primaryKey());
-      if (id.isEmpty() || id.get() <= 0) {
-        return Either.right(List.of());
+  /**
+   * Changes {@code object} by {@code values}: an organization at once, a person checked now and
+   * written with the batch (as the run sees it changed from now on).
+   */
+  private Either<UseCaseFailure, Boolean> change(Known object, Map<String, Object> values) {
+    if (target != DirectoryClass.PERSON) {
+      Either<UseCaseFailure, DirectoryRecord> done =
+          directory.update(actor, target, object.id, values);
+      done.forEach(
+          record -> {
+            unindex(object);
+            object.fields = record.fields();
+            index(object);
+          });
+      return done.map(record -> true);
+    }
+    Either<UseCaseFailure, PersonChanges> checked =
+        DirectoryService.mayWrite(actor, target, "modifying")
+            .flatMap(allowed -> DirectoryFields.read(target, values))
+            .flatMap(read -> DirectoryService.personChanges(read, this::organization));
+    if (checked.isLeft()) {
+      return Either.left(checked.getLeft());
+    }
+    unindex(object);
+    Map<String, String> fields = new LinkedHashMap<>(object.fields);
+    values.forEach((code, value) -> fields.put(code, String.valueOf(value).strip()));
+    checked
+        .get()
+        .organization()
+        .forEach(id -> fields.put("org_name", organizations.get(id.value()).get().name()));
+    fields.put("friendlyname", fields.get("first_name") + " " + fields.get("name"));
+    object.fields = fields;
+    index(object);
+    changes.merge(object.id, checked.get(), BulkDirectoryService::later);
+    return Either.right(true);
+  }
+
+  /** Writes the persons decided so far: the creations in order, then the changes. */
+  private void write() {
+    if (!creations.isEmpty()) {
+      List<Known> fresh = new ArrayList<>(creations.keySet());
+      List<DirectoryRecord> written = objects.createPersons(new ArrayList<>(creations.values()));
+      creations.clear();
+      for (int i = 0; i < fresh.size(); i++) {
+        Known object = fresh.get(i);
+        unindex(object);
+        object.id = written.get(i).id();
+        object.fields = written.get(i).fields();
+        known.put(object.id, object);
+        index(object);
       }
-      all.add(new Criteria.Comparison("id", ComparisonOperator.EQUAL, Literal.of(id.get())));
-    } else {
-      for (SynchroAttribute attribute : source.reconciliationAttributes()) {
-        Option<String> value = replica.value(attribute.attcode());
-        if (value.isEmpty()) {
-          return Either.left(
-              "Could not reconcile on null value for attribute '" + attribute.attcode() + "'");
+      for (Creating done : creating) {
+        traces.set(done.trace(), traceLine(done.replica(), done.object().id, "Created"));
+        keep(done.replica().synchronizedWith(done.object().id, true, done.warning()));
+      }
+      creating.clear();
+    }
+    if (!changes.isEmpty()) {
+      Set<Long> vanished = objects.updatePersons(changes);
+      changes.clear();
+      for (Map.Entry<Long, List<Runnable>> change : undo.entrySet()) {
+        if (vanished.contains(change.getKey())) {
+          change.getValue().forEach(Runnable::run);
         }
-        Object typed = value.get();
-        if (attribute.kind() == AttributeKind.EXTERNAL_KEY) {
-          Either<String, Long> key = externalKey(attribute, value.get());
-          if (key.isLeft()) {
-            return Either.left(key.getLeft());
-          }
-          typed = key.get();
-        }
-        all.add(
-            new Criteria.Comparison(
-                attribute.attcode(),
-                ComparisonOperator.EQUAL,
-                typed instanceof Long number ? Literal.of(number) : Literal.of((String) typed)));
+      }
+      undo.clear();
+    }
+  }
+
+  /** What to undo if object {@code id} is found gone when its changes are written. */
+  private void whenGone(long id, Runnable undone) {
+    if (target == DirectoryClass.PERSON) {
+      undo.computeIfAbsent(id, ignored -> new ArrayList<>()).add(undone);
+    }
+  }
+
+  private String gone(long id) {
+    return "Invalid object " + target.className() + "::" + id;
+  }
+
+  /** The organization of id {@code id}, read once per run. */
+  private Either<UseCaseFailure, Organization> organization(long id) {
+    return organizations.computeIfAbsent(id, directory::organization);
+  }
+
+  /** The known objects whose reconciliation attributes equal {@code key}, by ascending id. */
+  private List<Known> matches(List<Object> key) {
+    if (key.isEmpty()) {
+      return List.of();
+    }
+    List<String> attcodes = reconciliationAttcodes();
+    Object first = normalized(attcodes.get(0), String.valueOf(key.get(0)));
+    List<Known> found = new ArrayList<>();
+    if (first == null) {
+      return found;
+    }
+    for (Known candidate : byFirstKey.getOrDefault(first, List.of())) {
+      boolean all = true;
+      for (int k = 1; k < attcodes.size() && all; k++) {
+        Object wanted = normalized(attcodes.get(k), String.valueOf(key.get(k)));
+        all =
+            wanted != null
+                && wanted.equals(normalized(attcodes.get(k), candidate.field(attcodes.get(k))));
+      }
+      if (all) {
+        found.add(candidate);
       }
     }
-    Criteria criteria = all.size() == 1 ? all.get(0) : new Criteria.And(all);
-    Either<UseCaseFailure, List<DirectoryRecord>> found =
-        directory.find(actor, new ObjectQuery(target, criteria), Integer.MAX_VALUE, 0);
-    return found.mapLeft(UseCaseFailure::message);
+    found.sort(Comparator.comparingLong(object -> object.id == 0 ? Long.MAX_VALUE : object.id));
+    return found;
+  }
+
+  /**
+   * A value as the store compares it with {@code =}: a number for a numeric attribute (null when
+   * the text is no integer: it equals nothing), else the text with ASCII letters folded.
+   */
+  private Object normalized(String attcode, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (target.isNumeric(attcode)) {
+      return DirectoryText.integer(value).getOrNull();
+    }
+    return DirectoryText.fold(value);
+  }
+
+  private void index(Known object) {
+    Object first = firstKeyOf(object);
+    if (first != null) {
+      byFirstKey.computeIfAbsent(first, value -> new ArrayList<>(1)).add(object);
+    }
+  }
+
+  private void unindex(Known object) {
+    Object first = firstKeyOf(object);
+    if (first != null) {
+      List<Known> bucket = byFirstKey.get(first);
+      if (bucket != null) {
+        bucket.remove(object);
+      }
+    }
+  }
+
+  /** The object's normalized first reconciliation value; null for the id of an unwritten one. */
+  private Object firstKeyOf(Known object) {
+    String attcode = reconciliationAttcodes().get(0);
+    if (attcode.equals("id") && object.id == 0) {
+      return null;
+    }
+    return normalized(attcode, object.field(attcode));
   }
 
   private String criteriaText(Replica replica) {
@@ -364,11 +705,12 @@ final class Synchronization {
 
   /**
    * The attribute values the replica writes: its non-NULL columns of the attributes updated (and,
-   * for a new object, reconciled), external keys resolved, each only where {@code object} differs
-   * and its update policy lets it write. A key that resolves to nothing is left out with a warning.
+   * for a new object, reconciled), external keys resolved, each only where {@code object}'s fields
+   * differ and its update policy lets it write. A key that resolves to nothing is left out with a
+   * warning.
    */
   private Map<String, Object> values(
-      Replica replica, Option<DirectoryRecord> object, List<String> warnings) {
+      Replica replica, Option<Map<String, String>> object, List<String> warnings) {
     Map<String, Object> values = new LinkedHashMap<>();
     for (SynchroAttribute attribute : source.attributes()) {
       boolean written = attribute.update() || (object.isEmpty() && attribute.reconcile());
@@ -386,7 +728,7 @@ final class Synchronization {
         typed = key.get();
       }
       if (object.isDefined()) {
-        String current = object.get().field(attribute.attcode());
+        String current = object.get().getOrDefault(attribute.attcode(), "");
         if (!attribute.updatePolicy().writesOver(current)
             || current.equals(String.valueOf(typed).strip())) {
           continue;
@@ -442,6 +784,27 @@ final class Synchronization {
         : Option.none();
   }
 
+  /**
+   * An object of the target class as the run sees it: read from the store or decided by an earlier
+   * replica ({@code id} 0 until written); its fields as {@link DirectoryRecord} renders them.
+   */
+  private static final class Known {
+    long id;
+    Map<String, String> fields;
+
+    Known(long id, Map<String, String> fields) {
+      this.id = id;
+      this.fields = fields;
+    }
+
+    String field(String attcode) {
+      return fields.get(attcode);
+    }
+  }
+
+  /** A replica whose person is created with the next batch, and the place of its trace line. */
+  private record Creating(Replica replica, Known object, String warning, int trace) {}
+
   private Replica keep(Replica replica) {
     changed.put(replica.id(), replica);
     return replica;
@@ -452,7 +815,26 @@ final class Synchronization {
   }
 
   private void trace(Replica replica, long objectId, String message) {
-    traces.add(replica.id() + "," + target.className() + "::" + objectId + "," + message);
+    traces.add(traceLine(replica, objectId, message));
+  }
+
+  private String traceLine(Replica replica, long objectId, String message) {
+    return replica.id() + "," + target.className() + "::" + objectId + "," + message;
+  }
+
+  /** A run that could not start: its log goes, as iTop deletes it. */
+  private SynchroOutcome notStarted(String error) {
+    log.forEach(running -> store.deleteLog(running.id()));
+    return outcome(error);
+  }
+
+  /** A run that ran: its log ends, completed or in error, in the run's transaction. */
+  private SynchroOutcome finished(String error) {
+    SynchroOutcome outcome = outcome(error);
+    log.forEach(
+        running ->
+            store.saveLog(running.ended(clock.instant(), outcome.statistics(), outcome.error())));
+    return outcome;
   }
 
   private SynchroOutcome outcome(String error) {

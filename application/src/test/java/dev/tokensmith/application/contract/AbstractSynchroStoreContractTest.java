@@ -15,6 +15,9 @@ import dev.tokensmith.domain.synchro.Replica;
 import dev.tokensmith.domain.synchro.ReplicaStatus;
 import dev.tokensmith.domain.synchro.SynchroAttribute;
 import dev.tokensmith.domain.synchro.SynchroDataSource;
+import dev.tokensmith.domain.synchro.SynchroLog;
+import dev.tokensmith.domain.synchro.SynchroLogStatus;
+import dev.tokensmith.domain.synchro.SynchroStatistics;
 import io.vavr.control.Option;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +108,7 @@ public abstract class AbstractSynchroStoreContractTest {
     assertThat(read.lastWarning()).isEqualTo("a warning");
     assertThat(read.values()).containsExactly(Map.entry("name", "Brontë"));
 
-    store().delete(read.id());
+    store().delete(List.of(read.id()));
     assertThat(store().replicas(created.id())).isEmpty();
   }
 
@@ -130,5 +133,38 @@ public abstract class AbstractSynchroStoreContractTest {
     assertThat(store().inOneTransaction(false, () -> store().claim(Long.MAX_VALUE))).isFalse();
     // held by the transaction, not beyond it
     assertThat(store().inOneTransaction(false, () -> store().claim(created.id()))).isTrue();
+  }
+
+  @Test
+  void aLogIsInsertedRunningThenEndedAndGoesWithItsDataSourceAndItsReplicas() {
+    SynchroDataSource created = store().create(source(unique()));
+    SynchroLog running = store().saveLog(SynchroLog.running(created.id(), T0));
+    assertThat(running.id()).isPositive();
+    assertThat(store().logs(created.id())).containsExactly(running);
+
+    SynchroStatistics counted =
+        new SynchroStatistics(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18);
+    SynchroLog ended =
+        store()
+            .saveLog(
+                running.ended(T0.plusSeconds(5), counted, Option.some("All records … cancelled.")));
+    SynchroLog read = store().logs(created.id()).get(0);
+    assertThat(read).isEqualTo(ended);
+    assertThat(read.status()).isEqualTo(SynchroLogStatus.ERROR);
+    assertThat(read.endDate()).contains(T0.plusSeconds(5));
+    assertThat(read.statistics()).isEqualTo(counted);
+
+    SynchroLog other = store().saveLog(SynchroLog.running(created.id(), T0.plusSeconds(9)));
+    store().deleteLog(other.id());
+    assertThat(store().logs(created.id())).containsExactly(ended);
+
+    store().save(created.id(), List.of(Replica.loaded("p1", Map.of(), T0)));
+    SynchroDataSource kept = store().create(source(unique()));
+    assertThat(store().deleteDataSource(created.id())).isTrue();
+    assertThat(store().dataSource(created.id())).isEmpty();
+    assertThat(store().replicas(created.id())).isEmpty();
+    assertThat(store().logs(created.id())).isEmpty();
+    assertThat(store().deleteDataSource(created.id())).isFalse();
+    assertThat(store().dataSource(kept.id()).isDefined()).isTrue();
   }
 }

@@ -4,6 +4,7 @@ import dev.tokensmith.application.port.out.SynchroStore;
 import dev.tokensmith.domain.synchro.Replica;
 import dev.tokensmith.domain.synchro.SynchroAttribute;
 import dev.tokensmith.domain.synchro.SynchroDataSource;
+import dev.tokensmith.domain.synchro.SynchroLog;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ public final class InMemorySynchroStore implements SynchroStore {
   private final InMemoryDirectoryStore directory;
   private final TreeMap<Long, SynchroDataSource> sources = new TreeMap<>();
   private final TreeMap<Long, TreeMap<Long, Replica>> replicas = new TreeMap<>();
+  private final TreeMap<Long, SynchroLog> logs = new TreeMap<>();
   private final Set<Long> held = new HashSet<>();
   private long nextId = 1;
   private int depth;
@@ -37,15 +39,16 @@ public final class InMemorySynchroStore implements SynchroStore {
         () -> {
           TreeMap<Long, SynchroDataSource> sourcesBefore = new TreeMap<>(sources);
           TreeMap<Long, TreeMap<Long, Replica>> replicasBefore = copy(replicas);
+          TreeMap<Long, SynchroLog> logsBefore = new TreeMap<>(logs);
           depth++;
           try {
             T result = work.get();
             if (rollback) {
-              restore(sourcesBefore, replicasBefore);
+              restore(sourcesBefore, replicasBefore, logsBefore);
             }
             return result;
           } catch (RuntimeException | Error e) {
-            restore(sourcesBefore, replicasBefore);
+            restore(sourcesBefore, replicasBefore, logsBefore);
             throw e;
           } finally {
             depth--;
@@ -58,7 +61,10 @@ public final class InMemorySynchroStore implements SynchroStore {
 
   private void restore(
       TreeMap<Long, SynchroDataSource> sourcesBefore,
-      TreeMap<Long, TreeMap<Long, Replica>> replicasBefore) {
+      TreeMap<Long, TreeMap<Long, Replica>> replicasBefore,
+      TreeMap<Long, SynchroLog> logsBefore) {
+    logs.clear();
+    logs.putAll(logsBefore);
     sources.clear();
     sources.putAll(sourcesBefore);
     replicas.clear();
@@ -141,7 +147,34 @@ public final class InMemorySynchroStore implements SynchroStore {
   }
 
   @Override
-  public synchronized void delete(long replicaId) {
-    replicas.values().forEach(map -> map.remove(replicaId));
+  public synchronized void delete(List<Long> replicaIds) {
+    replicas.values().forEach(map -> replicaIds.forEach(map::remove));
+  }
+
+  @Override
+  public synchronized boolean deleteDataSource(long id) {
+    if (sources.remove(id) == null) {
+      return false;
+    }
+    replicas.remove(id);
+    logs.values().removeIf(log -> log.dataSourceId() == id);
+    return true;
+  }
+
+  @Override
+  public synchronized SynchroLog saveLog(SynchroLog log) {
+    SynchroLog stored = log.id() == 0 ? log.withId(nextId++) : log;
+    logs.put(stored.id(), stored);
+    return stored;
+  }
+
+  @Override
+  public synchronized void deleteLog(long logId) {
+    logs.remove(logId);
+  }
+
+  @Override
+  public synchronized List<SynchroLog> logs(long sourceId) {
+    return logs.values().stream().filter(log -> log.dataSourceId() == sourceId).toList();
   }
 }

@@ -513,4 +513,115 @@ class ItopSynchroIT {
             http.send("GET", "/api/v1/me/tokens/" + Http.field(created, "id"), null, admin).body())
         .contains("\"useCount\":1");
   }
+
+  /** The logs of {@code source}'s runs, as rest.php answers {@code SynchroLog}. */
+  private static String logs(long source, String where) {
+    return rest(
+        collector,
+        "{\"operation\":\"core/get\",\"class\":\"SynchroLog\",\"key\":\"SELECT SynchroLog"
+            + " WHERE sync_source_id = "
+            + source
+            + where
+            + "\",\"output_fields\":\"status,start_date,end_date,stats_nb_replica_total,"
+            + "stats_nb_obj_created,stats_nb_obj_deleted,last_error\"}");
+  }
+
+  @Test
+  void eachRunLeavesASynchroLogReadThroughRestAndARunStoppedByAnErrorSaysItTwice() {
+    String domain = "logged-runs.example";
+    long source = defineSource("Logged runs", "delete");
+    String[] people = new String[11];
+    for (int i = 0; i < people.length; i++) {
+      people[i] = "l" + i;
+    }
+    assertThat(collectorLoad(source, csv(domain, people))).isEqualTo("0");
+    assertThat(logs(source, "")).contains("\"message\":\"Found: 0\"");
+
+    // a simulation leaves no log; a run leaves one, completed, with its counters and dates
+    assertThat(
+            post(
+                    "/synchro/synchro_exec.php",
+                    "auth_token=" + enc(collector) + "&simulate=1&data_sources=" + source)
+                .body())
+        .contains("<p>Objects created: 11 (0 warnings)</p>");
+    assertThat(logs(source, "")).contains("\"message\":\"Found: 0\"");
+    assertThat(exec(collector, Long.toString(source)))
+        .contains("<p>Objects created: 11 (0 warnings)</p>")
+        .doesNotContain("ERROR");
+    String completed = logs(source, " AND status = 'completed'");
+    assertThat(completed)
+        .contains("\"message\":\"Found: 1\"")
+        .contains("\"class\":\"SynchroLog\"")
+        .contains("\"status\":\"completed\"")
+        .contains("\"start_date\":\"2026-")
+        .contains("\"stats_nb_replica_total\":\"11\"")
+        .contains("\"stats_nb_obj_created\":\"11\"")
+        .contains("\"last_error\":\"\"")
+        .doesNotContain("\"end_date\":\"\"");
+
+    // a load with synchronize=1 logs its run too
+    assertThat(
+            load(collector, "data_source_id=" + source + "&csvdata=" + enc(csv(domain, people)))
+                .body())
+        .contains("#Objects created: 0 (0 warnings)<br/>\n");
+    assertThat(logs(source, " AND status = 'completed'")).contains("\"message\":\"Found: 2\"");
+
+    // every replica unseen for longer than the full-load interval: the run stops, in error
+    CLOCK.advance(Duration.ofHours(2));
+    String stopped = exec(collector, Long.toString(source));
+    assertThat(stopped)
+        .contains("<p>ERROR: All records have been untouched for some time")
+        .contains("<p>Objects deleted: 0</p>");
+    assertThat(persons(domain)).isEqualTo(11);
+    String error = logs(source, " AND status = 'error'");
+    assertThat(error)
+        .contains("\"message\":\"Found: 1\"")
+        .contains("\"last_error\":\"All records have been untouched for some time");
+    assertThat(logs(source, "")).contains("\"message\":\"Found: 3\"");
+
+    // the logs are read only
+    assertThat(
+            rest(
+                collector,
+                "{\"operation\":\"core/create\",\"class\":\"SynchroLog\",\"comment\":\"c\","
+                    + "\"fields\":{\"sync_source_id\":"
+                    + source
+                    + "}}"))
+        .contains("core\\/create is not available for class SynchroLog (read only: core\\/get)");
+  }
+
+  @Test
+  void deletingADataSourceTakesItsReplicasAndLogsAndLeavesTheObjectsItCreated() {
+    String domain = "deleted-source.example";
+    long source = defineSource("Deleted source", "delete");
+    assertThat(
+            load(collector, "data_source_id=" + source + "&csvdata=" + enc(csv(domain, "d1", "d2")))
+                .body())
+        .contains("#Objects created: 2 (0 warnings)<br/>\n");
+    assertThat(persons(domain)).isEqualTo(2);
+    assertThat(replicas(source, "synchronized")).isEqualTo(2);
+    assertThat(logs(source, "")).contains("\"message\":\"Found: 1\"");
+
+    String deleted =
+        rest(
+            collector,
+            "{\"operation\":\"core/delete\",\"class\":\"SynchroDataSource\",\"comment\":\"gone\","
+                + "\"key\":{\"name\":\"Deleted source\"}}");
+    assertThat(deleted)
+        .contains("\"message\":\"Deleted: 1\"")
+        .contains("\"SynchroDataSource::" + source + "\"");
+    assertThat(
+            rest(
+                collector,
+                "{\"operation\":\"core/get\",\"class\":\"SynchroDataSource\",\"key\":"
+                    + source
+                    + "}"))
+        .contains("\"message\":\"Found: 0\"");
+    assertThat(replicas(source, "synchronized")).isZero();
+    assertThat(logs(source, "")).contains("\"message\":\"Found: 0\"");
+    assertThat(exec(collector, Long.toString(source)))
+        .contains("<p>ERROR: The data source (id=" + source + ") does not exist. Exiting...</p>");
+    // the persons it created stay, as in iTop
+    assertThat(persons(domain)).isEqualTo(2);
+  }
 }

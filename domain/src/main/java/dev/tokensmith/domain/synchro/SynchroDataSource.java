@@ -43,6 +43,29 @@ public record SynchroDataSource(
   /** The column of the replica table that holds the collector's identifier of each row. */
   public static final String PRIMARY_KEY = "primary_key";
 
+  /** The fields of a data source a client writes, as iTop names them, in iTop's order. */
+  public static final List<String> FIELDS =
+      List.of(
+          "name",
+          "description",
+          "status",
+          "user_id",
+          "notify_contact_id",
+          "scope_class",
+          "database_table_name",
+          "scope_restriction",
+          "full_load_periodicity",
+          "reconciliation_policy",
+          "action_on_zero",
+          "action_on_one",
+          "action_on_multiple",
+          "delete_policy",
+          "delete_policy_update",
+          "delete_policy_retention",
+          "user_delete_policy",
+          "url_icon",
+          "url_application");
+
   /** The class each external key points at. */
   public static final Map<String, DirectoryClass> EXTERNAL_KEYS =
       Map.of("org_id", DirectoryClass.ORGANIZATION);

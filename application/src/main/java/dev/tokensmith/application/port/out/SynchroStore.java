@@ -2,6 +2,7 @@ package dev.tokensmith.application.port.out;
 
 import dev.tokensmith.domain.synchro.Replica;
 import dev.tokensmith.domain.synchro.SynchroDataSource;
+import dev.tokensmith.domain.synchro.SynchroLog;
 import io.vavr.control.Option;
 import java.util.List;
 import java.util.function.Supplier;
@@ -46,6 +47,24 @@ public interface SynchroStore {
   /** Inserts the replicas with id 0 and updates the others; answers them with their ids. */
   List<Replica> save(long sourceId, List<Replica> replicas);
 
-  /** Deletes replica {@code replicaId}. */
-  void delete(long replicaId);
+  /** Deletes the replicas {@code replicaIds} (in one statement). */
+  void delete(List<Long> replicaIds);
+
+  /**
+   * Deletes data source {@code id} with its attributes, replicas and logs (the objects its replicas
+   * point at stay); false when there is no such data source.
+   */
+  boolean deleteDataSource(long id);
+
+  /**
+   * Stores {@code log}: inserted when its id is 0 (answered with its id), else updated. Outside
+   * {@link #inOneTransaction} the write commits at once.
+   */
+  SynchroLog saveLog(SynchroLog log);
+
+  /** Deletes log {@code logId} (a run that could not start). */
+  void deleteLog(long logId);
+
+  /** The logs of data source {@code sourceId}, by id. */
+  List<SynchroLog> logs(long sourceId);
 }
