@@ -52,6 +52,9 @@ final class Synchronization {
    */
   static final int PREVENT_DELETE_ALL_ABOVE = 10;
 
+  /** Creations and changes of objects written together: one statement of each per batch. */
+  private static final int WRITE_BATCH = 5000;
+
   static final String ALL_UNTOUCHED =
       "All records have been untouched for some time (all of the objects could be deleted)."
           + " Please check that the process that writes into the synchronization table is still"
@@ -289,10 +292,9 @@ final class Synchronization {
     }
     if (readable.isRight()) {
       List<String> attcodes = reconciliationAttcodes();
-      for (int from = 0; from < keyed.size(); from += BulkDirectoryService.RECONCILIATION_BATCH) {
+      for (int from = 0; from < keyed.size(); from += BulkDirectoryService.BATCH) {
         List<Replica> batch =
-            keyed.subList(
-                from, Math.min(keyed.size(), from + BulkDirectoryService.RECONCILIATION_BATCH));
+            keyed.subList(from, Math.min(keyed.size(), from + BulkDirectoryService.BATCH));
         List<Criteria> conditions = new ArrayList<>();
         for (int k = 0; k < attcodes.size(); k++) {
           Set<Object> values = new LinkedHashSet<>();
@@ -303,16 +305,12 @@ final class Synchronization {
         }
         read(conditions.size() == 1 ? conditions.get(0) : new Criteria.And(conditions));
       }
-      for (int from = 0;
-          from < destinations.size();
-          from += BulkDirectoryService.RECONCILIATION_BATCH) {
+      for (int from = 0; from < destinations.size(); from += BulkDirectoryService.BATCH) {
         read(
             in(
                 "id",
                 destinations.subList(
-                    from,
-                    Math.min(
-                        destinations.size(), from + BulkDirectoryService.RECONCILIATION_BATCH))));
+                    from, Math.min(destinations.size(), from + BulkDirectoryService.BATCH))));
       }
     }
     for (Replica replica : acted) {
@@ -321,7 +319,7 @@ final class Synchronization {
       } else {
         updateExisting(replica);
       }
-      if (creations.size() + changes.size() >= BulkDirectoryService.WRITE_BATCH) {
+      if (creations.size() + changes.size() >= WRITE_BATCH) {
         write();
       }
     }
