@@ -101,7 +101,9 @@ public final class PersonalTokenService
     Option<Counted> count =
         Pages.countOnFirstPage(
             page, () -> tokens.countPersonalTokens(filter, Pages.EXACT_COUNT_UP_TO));
-    return Either.right(Pages.ofTokens(rows, limit.get(), count, t -> TokenSummary.of(t, now)));
+    TokenPolicy current = policy.get();
+    return Either.right(
+        Pages.ofTokens(rows, limit.get(), count, t -> TokenSummary.of(t, now, current)));
   }
 
   @Override
@@ -157,7 +159,7 @@ public final class PersonalTokenService
             application.get());
     tokens.add(token);
     audit.record(TokenService.event(now, user.login(), token, AuditEvent.Action.CREATED, ""));
-    return Either.right(new IssuedToken(TokenSummary.of(token, now), issue.value()));
+    return Either.right(new IssuedToken(TokenSummary.of(token, now, current), issue.value()));
   }
 
   @Override
@@ -209,7 +211,7 @@ public final class PersonalTokenService
     }
     audit.record(
         TokenService.event(now, command.actor().login(), edited, AuditEvent.Action.EDITED, ""));
-    return Either.right(TokenSummary.of(edited, now));
+    return Either.right(TokenSummary.of(edited, now, current));
   }
 
   @Override
