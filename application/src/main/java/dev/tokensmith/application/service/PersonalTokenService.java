@@ -271,14 +271,26 @@ public final class PersonalTokenService
           new InvalidInput(
               "unusedForDays", "unusedForDays must be from 1 to " + MAX_DAYS + " days"));
     }
+    Option<PersonalTokenFilter.Stopped> stopped = Option.none();
+    if (query.expiredOnly()) {
+      // what the authentication would answer now: the policy of this moment decides inactivity
+      TokenPolicy current = policy.get();
+      stopped =
+          Option.some(
+              new PersonalTokenFilter.Stopped(
+                  now,
+                  current.inactivityDays().map(days -> now.minus(Duration.ofDays(days))),
+                  current.inactivityCountsFrom()));
+    }
     return Either.right(
         new PersonalTokenFilter(
             owner,
             application,
             scope,
-            query.expiredOnly() ? Option.some(now) : Option.none(),
+            Option.none(),
             expiring.map(days -> now),
             expiring.map(days -> now.plus(Duration.ofDays(days))),
-            unused.map(days -> now.minus(Duration.ofDays(days)))));
+            unused.map(days -> now.minus(Duration.ofDays(days))),
+            stopped));
   }
 }
