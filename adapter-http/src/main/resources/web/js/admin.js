@@ -349,7 +349,7 @@ function personalFilters() {
   if (owner) params.owner = owner;
   const application = byId("filter-application").value.trim();
   if (application) params.application = application;
-  if (byId("filter-expired").checked) params.expired = "true";
+  if (byId("filter-expired").checked) params.stopped = "true";
   if (byId("filter-expiring").checked) params.expiring = "true";
   return params;
 }

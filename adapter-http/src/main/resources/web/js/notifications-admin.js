@@ -36,14 +36,25 @@ async function loadWebhooks() {
     ...hooks.map((hook) =>
       el(
         "tr",
-        {},
+        { "data-webhook": String(hook.id) },
         el("td", { class: "break" }, el("code", { text: hook.url })),
         el("td", { text: hook.description }),
         el("td", { text: hook.events.length === 0 ? "every event" : hook.events.join(", ") }),
         el("td", {}, timeEl(hook.createdAt)),
         el(
           "td",
+          {},
+          el("span", {
+            class: hook.enabled ? "badge webhook-state" : "badge webhook-state state-given_up",
+            text: hook.enabled ? "enabled" : "disabled",
+          }),
+        ),
+        el(
+          "td",
           { class: "actions" },
+          testButton(hook),
+          iconButton("edit", `Edit the webhook ${hook.url}`, () => startEditing(hook)),
+          iconButton("key", `Rotate the signing secret of ${hook.url}`, () => rotateSecret(hook)),
           iconButton("delete", `Remove the webhook ${hook.url}`, async () => {
             const removed = await confirmAction({
               title: "Remove this webhook?",
@@ -106,17 +117,85 @@ async function showSecretOnce(secret) {
   box.value = "";
 }
 
+// The webhook being edited in the form, or null when the form adds one.
+let editing = null;
+
+function startEditing(hook) {
+  editing = hook;
+  byId("webhook-url").value = hook.url;
+  byId("webhook-description").value = hook.description;
+  for (const box of byId("webhook-events").querySelectorAll("input")) box.checked = hook.events.includes(box.value);
+  byId("webhook-enabled").checked = hook.enabled;
+  show(byId("webhook-enabled-label"), true);
+  show(byId("webhook-cancel"), true);
+  byId("webhook-add").textContent = "Save webhook";
+  showError("webhook-error", null);
+  byId("webhook-url").focus();
+}
+
+function stopEditing() {
+  editing = null;
+  byId("webhook-form").reset();
+  show(byId("webhook-enabled-label"), false);
+  show(byId("webhook-cancel"), false);
+  byId("webhook-add").textContent = "Add webhook";
+}
+
+function testButton(hook) {
+  const button = el("button", {
+    type: "button",
+    class: "webhook-test",
+    text: "Send test",
+    title: hook.enabled ? `Send a webhook.test event to ${hook.url}` : "Enable the webhook to send it a test",
+  });
+  button.disabled = !hook.enabled;
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      await api("POST", `${WEBHOOKS}/${hook.id}/test`);
+      showError("webhook-error", null);
+      // the worker sends it within its interval: the deliveries list shows it pending, then its outcome
+      await refresh();
+    } catch (e) {
+      showError("webhook-error", e);
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+async function rotateSecret(hook) {
+  let rotated = null;
+  await confirmAction({
+    title: "Rotate the signing secret?",
+    text: `${hook.url} gets a new signing secret, shown once; the current one signs nothing from now on.`,
+    action: "Rotate secret",
+    run: async () => {
+      rotated = await api("POST", `${WEBHOOKS}/${hook.id}/rotate-secret`);
+    },
+  });
+  if (rotated) await showSecretOnce(rotated.secret);
+}
+
 async function addWebhook(event) {
   event.preventDefault();
   const button = byId("webhook-add");
   button.disabled = true;
   try {
     const events = [...byId("webhook-events").querySelectorAll("input:checked")].map((box) => box.value);
-    const created = await api("POST", WEBHOOKS, {
+    const fields = {
       url: byId("webhook-url").value.trim(),
       description: byId("webhook-description").value.trim(),
       events,
-    });
+    };
+    if (editing) {
+      await api("PATCH", `${WEBHOOKS}/${editing.id}`, { ...fields, enabled: byId("webhook-enabled").checked });
+      showError("webhook-error", null);
+      stopEditing();
+      await refresh();
+      return;
+    }
+    const created = await api("POST", WEBHOOKS, fields);
     showError("webhook-error", null);
     byId("webhook-form").reset();
     await refresh();
@@ -131,6 +210,7 @@ async function addWebhook(event) {
 function start() {
   eventChecks();
   byId("webhook-form").addEventListener("submit", addWebhook);
+  byId("webhook-cancel").addEventListener("click", stopEditing);
   byId("deliveries-refresh").addEventListener("click", refresh);
   byId("deliveries-state").addEventListener("change", refresh);
   refresh();

@@ -73,17 +73,27 @@ function expiration(token) {
   return el("span", { class: "expiry" }, timeEl(token.expiresAt), " ", tokenStateBadges(token), policy || "");
 }
 
-// A token that no longer fits the token policy an administrator tightened: when it stops, and why.
+// When the token policy stops a token, and why: the deadline an administrator chose when it no
+// longer fitted a tightened policy, or the end of the inactivity limit (a use moves it).
 function policyDeadline(token) {
   if (!token.policyDeadline) return null;
   if (token.expiresAt && new Date(token.expiresAt) <= new Date(token.policyDeadline)) return null;
   const past = new Date(token.policyDeadline) <= new Date();
+  const inactivity = token.policyDeadlineReason === "inactivity";
   return el(
     "span",
-    { class: "policy-deadline notice", "data-policy-deadline": token.policyDeadline },
+    {
+      class: "policy-deadline notice",
+      "data-policy-deadline": token.policyDeadline,
+      "data-policy-deadline-reason": token.policyDeadlineReason || "policy_deadline",
+    },
     past ? "stopped on " : "stops on ",
     timeEl(token.policyDeadline),
-    " because of the token policy",
+    inactivity
+      ? past
+        ? " because it was not used for the token policy's inactivity limit"
+        : " unless used before: the token policy stops tokens unused for a while"
+      : " because of the token policy",
   );
 }
 

@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * Administrators' view of everyone's personal tokens: {@code /api/v1/admin/personal-tokens[/{id}]},
- * paged, filtered by {@code owner}, {@code application} (text), {@code scope}, {@code
- * expired=true}, {@code expiring=true} (within 7 days) or {@code expiringWithinDays}, {@code
+ * paged, filtered by {@code owner}, {@code application} (text), {@code scope}, {@code stopped=true}
+ * (the tokens the authentication refuses now for their expiry or policy deadline, {@code
+ * token_expired}, or for inactivity, {@code token_inactive}; {@code expired=true}, its former name,
+ * means the same), {@code expiring=true} (within 7 days) or {@code expiringWithinDays}, {@code
  * unusedForDays}.
  */
 final class AdminPersonalTokensController {
@@ -38,6 +40,7 @@ final class AdminPersonalTokensController {
           "owner",
           "application",
           "scope",
+          "stopped",
           "expired",
           "expiring",
           "expiringWithinDays",
@@ -59,7 +62,7 @@ final class AdminPersonalTokensController {
             RequestReader.text(ctx, "owner"),
             RequestReader.text(ctx, "application"),
             RequestReader.text(ctx, "scope"),
-            RequestReader.flag(ctx, "expired"),
+            RequestReader.flag(ctx, "stopped") || RequestReader.flag(ctx, "expired"),
             expiringWithinDays,
             RequestReader.wholeNumber(ctx, "unusedForDays", 1, Integer.MAX_VALUE),
             Paging.request(ctx));

@@ -6,6 +6,7 @@ import dev.tokensmith.adapter.http.view.CreatedWebhookView;
 import dev.tokensmith.adapter.http.view.DeliveryView;
 import dev.tokensmith.adapter.http.view.NotificationChoicesView;
 import dev.tokensmith.adapter.http.view.WebhookView;
+import dev.tokensmith.application.port.in.AdministerNotificationsUseCase;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.notification.DeliveryReport;
 import dev.tokensmith.domain.notification.NotificationKind;
@@ -29,6 +30,8 @@ import java.util.stream.Collectors;
 final class NotificationsController {
   private static final Set<String> CHOICE_FIELDS = Set.of("enabled");
   private static final Set<String> WEBHOOK_FIELDS = Set.of("url", "description", "events");
+  private static final Set<String> WEBHOOK_EDIT_FIELDS =
+      Set.of("url", "description", "events", "enabled");
   static final int DEFAULT_DELIVERIES = 100;
   static final int MAX_DELIVERIES = 500;
 
@@ -46,6 +49,12 @@ final class NotificationsController {
     routes.get("/api/v1/admin/webhooks", controller::webhooks, SESSION_OR_REST_TOKEN);
     routes.post("/api/v1/admin/webhooks", controller::createWebhook, SESSION_OR_REST_TOKEN);
     routes.delete("/api/v1/admin/webhooks/{id}", controller::deleteWebhook, SESSION_OR_REST_TOKEN);
+    routes.patch("/api/v1/admin/webhooks/{id}", controller::editWebhook, SESSION_OR_REST_TOKEN);
+    routes.post(
+        "/api/v1/admin/webhooks/{id}/rotate-secret",
+        controller::rotateWebhookSecret,
+        SESSION_OR_REST_TOKEN);
+    routes.post("/api/v1/admin/webhooks/{id}/test", controller::testWebhook, SESSION_OR_REST_TOKEN);
     routes.get(
         "/api/v1/admin/notification-deliveries", controller::deliveries, SESSION_OR_REST_TOKEN);
   }
@@ -62,7 +71,9 @@ final class NotificationsController {
         kinds("enabled", reader.json(ctx, CHOICE_FIELDS).requiredTexts("enabled"));
     Map<NotificationKind, Boolean> choices = new EnumMap<>(NotificationKind.class);
     for (NotificationKind kind : NotificationKind.values()) {
-      choices.put(kind, enabled.contains(kind));
+      if (kind.isOwnersChoice()) {
+        choices.put(kind, enabled.contains(kind));
+      }
     }
     ctx.json(
         NotificationChoicesView.from(
@@ -97,12 +108,45 @@ final class NotificationsController {
 
   void deleteWebhook(Context ctx) {
     Principal admin = Caller.of(ctx).administrator();
+    UseCaseFailed.orThrow(useCases.administer().deleteWebhook(admin, webhookId(ctx)));
+    ctx.status(204);
+  }
+
+  void editWebhook(Context ctx) {
+    Principal admin = Caller.of(ctx).administrator();
+    long id = webhookId(ctx);
+    JsonFields body = reader.json(ctx, WEBHOOK_EDIT_FIELDS);
+    AdministerNotificationsUseCase.WebhookEdit edit =
+        new AdministerNotificationsUseCase.WebhookEdit(
+            body.text("url"),
+            body.text("description"),
+            body.texts("events").map(codes -> kinds("events", codes)),
+            body.bool("enabled"));
+    ctx.json(
+        WebhookView.from(
+            UseCaseFailed.orThrow(useCases.administer().editWebhook(admin, id, edit))));
+  }
+
+  void rotateWebhookSecret(Context ctx) {
+    Principal admin = Caller.of(ctx).administrator();
+    ctx.json(
+        CreatedWebhookView.from(
+            UseCaseFailed.orThrow(
+                useCases.administer().rotateWebhookSecret(admin, webhookId(ctx)))));
+  }
+
+  void testWebhook(Context ctx) {
+    Principal admin = Caller.of(ctx).administrator();
+    long eventId = UseCaseFailed.orThrow(useCases.administer().testWebhook(admin, webhookId(ctx)));
+    ctx.status(202).json(Map.of("eventId", eventId));
+  }
+
+  private static long webhookId(Context ctx) {
     String text = ctx.pathParam("id");
     if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(Character::isDigit)) {
       throw UseCaseFailed.invalidInput("id", "id must be a webhook's number, as listed");
     }
-    UseCaseFailed.orThrow(useCases.administer().deleteWebhook(admin, Long.parseLong(text)));
-    ctx.status(204);
+    return Long.parseLong(text);
   }
 
   void deliveries(Context ctx) {
@@ -133,6 +177,7 @@ final class NotificationsController {
     for (String code : codes) {
       kinds.add(
           NotificationKind.ofCode(code)
+              .filter(NotificationKind::isOwnersChoice)
               .getOrElseThrow(
                   () ->
                       UseCaseFailed.invalidInput(
@@ -140,6 +185,7 @@ final class NotificationsController {
                           field
                               + " must name events among "
                               + Arrays.stream(NotificationKind.values())
+                                  .filter(NotificationKind::isOwnersChoice)
                                   .map(NotificationKind::code)
                                   .collect(Collectors.joining(", "))
                               + ", not '"

@@ -204,7 +204,8 @@ class AdminTest {
             "lastUsedAt",
             "lastUsedIp",
             "refreshedAt",
-            "policyDeadline");
+            "policyDeadline",
+            "policyDeadlineReason");
     assertThat(token.get("kind").asText()).isEqualTo("application");
     assertThat(token.get("login").asText()).isEqualTo(login);
     assertThat(token.get("status").asText()).isEqualTo("enabled");

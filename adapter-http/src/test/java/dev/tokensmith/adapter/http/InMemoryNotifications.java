@@ -86,6 +86,44 @@ final class InMemoryNotifications
   }
 
   @Override
+  public synchronized Either<UseCaseFailure, Webhook> editWebhook(
+      Principal actor, long id, WebhookEdit edit) {
+    return admin(actor)
+        .flatMap(a -> find(id))
+        .map(
+            w -> {
+              Webhook edited =
+                  new Webhook(
+                      w.id(),
+                      edit.url().getOrElse(w.url()),
+                      edit.description().getOrElse(w.description()),
+                      edit.kinds().getOrElse(w.kinds()),
+                      w.createdAt(),
+                      edit.enabled().getOrElse(w.enabled()));
+              webhooks.set(webhooks.indexOf(w), edited);
+              return edited;
+            });
+  }
+
+  @Override
+  public synchronized Either<UseCaseFailure, CreatedWebhook> rotateWebhookSecret(
+      Principal actor, long id) {
+    return admin(actor)
+        .flatMap(a -> find(id))
+        .map(w -> new CreatedWebhook(w, new WebhookSecret("whsec_cm90YXRlZCBzZWNyZXQ=")));
+  }
+
+  @Override
+  public synchronized Either<UseCaseFailure, Long> testWebhook(Principal actor, long id) {
+    return admin(actor).flatMap(a -> find(id)).map(w -> 1L);
+  }
+
+  private Either<UseCaseFailure, Webhook> find(long id) {
+    return Option.ofOptional(webhooks.stream().filter(w -> w.id() == id).findFirst())
+        .toEither(() -> new UseCaseFailure.NotFound("There is no webhook " + id + "."));
+  }
+
+  @Override
   public Either<UseCaseFailure, List<DeliveryReport>> listDeliveries(
       Principal actor, Option<DeliveryReport.State> state, int limit) {
     return admin(actor).map(a -> List.of());

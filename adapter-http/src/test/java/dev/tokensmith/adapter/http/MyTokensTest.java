@@ -118,7 +118,8 @@ class MyTokensTest {
             "lastUsedAt",
             "lastUsedIp",
             "refreshedAt",
-            "policyDeadline");
+            "policyDeadline",
+            "policyDeadlineReason");
     assertThat(token.get("id").asText()).hasSize(22);
     assertThat(body.get("secret").asText()).contains(token.get("id").asText());
     assertThat(token.get("kind").asText()).isEqualTo("personal");
@@ -182,7 +183,8 @@ class MyTokensTest {
     Res view = server.get("/api/v1/me/tokens/" + id).session(server.logIn(login)).send();
 
     assertThat(view.status()).isEqualTo(200);
-    assertThat(fieldNames(view.json())).endsWith("refreshedAt", "policyDeadline", "recentFailures");
+    assertThat(fieldNames(view.json()))
+        .endsWith("refreshedAt", "policyDeadline", "policyDeadlineReason", "recentFailures");
     JsonNode failure = view.json().get("recentFailures").get(0);
     assertThat(fieldNames(failure))
         .containsExactly("at", "reason", "message", "address", "endpoint");

@@ -145,7 +145,7 @@ public final class JdbiNotificationStore implements NotificationStore {
           SELECT c.id, 'webhook', w.id::text, w.url, w.id, 'pending', CAST(:now AS timestamptz),
                  CAST(:now AS timestamptz)
           FROM claimed c
-          JOIN webhooks w ON cardinality(w.kinds) = 0 OR c.kind = ANY (w.kinds)
+          JOIN webhooks w ON w.enabled AND (cardinality(w.kinds) = 0 OR c.kind = ANY (w.kinds))
       )
       SELECT count(*) FROM marked
       """;
@@ -159,6 +159,9 @@ public final class JdbiNotificationStore implements NotificationStore {
       WITH due AS (
           SELECT id FROM notification_deliveries
           WHERE state IN ('pending', 'sending') AND next_attempt_at <= CAST(:now AS timestamptz)
+            -- a disabled webhook's deliveries wait until it is enabled again
+            AND NOT EXISTS (SELECT 1 FROM webhooks w
+                            WHERE w.id = notification_deliveries.webhook_id AND NOT w.enabled)
           ORDER BY next_attempt_at, id
           LIMIT :limit
           FOR UPDATE SKIP LOCKED
@@ -438,16 +441,114 @@ public final class JdbiNotificationStore implements NotificationStore {
         handle ->
             handle
                 .createQuery(
-                    "SELECT id, url, description, kinds, created_at FROM webhooks ORDER BY id")
-                .map(
-                    (row, context) ->
-                        new Webhook(
-                            row.getLong("id"),
-                            row.getString("url"),
-                            row.getString("description"),
-                            kinds((String[]) row.getArray("kinds").getArray()),
-                            row.getObject("created_at", OffsetDateTime.class).toInstant()))
+                    "SELECT id, url, description, kinds, created_at, enabled FROM webhooks"
+                        + " ORDER BY id")
+                .map((row, context) -> webhook(row))
                 .list());
+  }
+
+  private static Webhook webhook(ResultSet row) throws SQLException {
+    return new Webhook(
+        row.getLong("id"),
+        row.getString("url"),
+        row.getString("description"),
+        kinds((String[]) row.getArray("kinds").getArray()),
+        row.getObject("created_at", OffsetDateTime.class).toInstant(),
+        row.getBoolean("enabled"));
+  }
+
+  @Override
+  public Option<Webhook> updateWebhook(
+      long id, String url, String description, Set<NotificationKind> kinds, boolean enabled) {
+    String[] codes = kinds.stream().map(NotificationKind::code).sorted().toArray(String[]::new);
+    return storage.durably(
+        handle -> {
+          Option<Webhook> updated =
+              Option.ofOptional(
+                  handle
+                      .createQuery(
+                          """
+                          UPDATE webhooks
+                          SET url = :url, description = :description, kinds = :kinds,
+                              enabled = :enabled
+                          WHERE id = :id
+                          RETURNING id, url, description, kinds, created_at, enabled
+                          """)
+                      .bind("id", id)
+                      .bind("url", url)
+                      .bind("description", description)
+                      .bind("kinds", codes)
+                      .bind("enabled", enabled)
+                      .map((row, context) -> webhook(row))
+                      .findOne());
+          if (updated.isDefined()) {
+            // what is still to be sent goes where the webhook now is
+            handle
+                .createUpdate(
+                    """
+                    UPDATE notification_deliveries SET address = :url
+                    WHERE webhook_id = :id AND state IN ('pending', 'sending')
+                    """)
+                .bind("id", id)
+                .bind("url", url)
+                .execute();
+          }
+          return updated;
+        });
+  }
+
+  @Override
+  public boolean replaceWebhookSecret(long id, WebhookSecret secret) {
+    return storage.durably(
+            handle ->
+                handle
+                    .createUpdate("UPDATE webhooks SET sealed_secret = :sealed WHERE id = :id")
+                    .bind("sealed", secrets.seal(secret, id))
+                    .bind("id", id)
+                    .execute())
+        > 0;
+  }
+
+  /**
+   * A test event (no token: the id of zeros) already fanned out, and its one delivery to the
+   * webhook, due at once; nothing when there is no such webhook.
+   */
+  static final String TEST_DELIVERY =
+      """
+      WITH hook AS (
+          SELECT id, url FROM webhooks WHERE id = :id
+      ), event AS (
+          INSERT INTO notification_events
+              (kind, token_id, token_kind, owner_login, label, occurred_at, actor, detail,
+               fanned_out)
+          SELECT 'webhook.test', CAST('00000000-0000-0000-0000-000000000000' AS uuid),
+                 'application', CAST(:actor AS text), 'test delivery', CAST(:at AS timestamptz),
+                 CAST(:actor AS text), '', true
+          FROM hook
+          RETURNING id
+      ), delivery AS (
+          INSERT INTO notification_deliveries
+              (event_id, channel, recipient, address, webhook_id, state, next_attempt_at,
+               created_at)
+          SELECT event.id, 'webhook', hook.id::text, hook.url, hook.id, 'pending',
+                 CAST(:at AS timestamptz), CAST(:at AS timestamptz)
+          FROM event, hook
+      )
+      SELECT id FROM event
+      """;
+
+  @Override
+  public Option<Long> addTestDelivery(long webhookId, String actor, Instant at) {
+    return storage.durably(
+        handle ->
+            Option.ofOptional(
+                handle
+                    .createQuery(TEST_DELIVERY)
+                    .bind("id", webhookId)
+                    .bind("actor", actor)
+                    .bind("at", at)
+                    .mapTo(Long.class)
+                    .findOne()));
   }
 
   private static Set<NotificationKind> kinds(String[] codes) {

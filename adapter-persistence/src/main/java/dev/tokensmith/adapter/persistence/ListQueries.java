@@ -45,6 +45,22 @@ final class ListQueries {
       filter
           .unusedSince()
           .forEach(at -> add(sql, values, TokenSql.UNUSED_SINCE, "unusedSince", at));
+      filter
+          .stopped()
+          .forEach(
+              stopped -> {
+                values.put("stoppedAt", stopped.at());
+                if (stopped.inactiveBy().isEmpty()) {
+                  sql.add(TokenSql.STOPPED);
+                } else if (stopped.inactivityCountsFrom().isEmpty()) {
+                  sql.add(TokenSql.STOPPED_OR_INACTIVE);
+                  values.put("inactiveBy", stopped.inactiveBy().get());
+                } else {
+                  sql.add(TokenSql.STOPPED_OR_INACTIVE_COUNTING_FROM);
+                  values.put("inactiveBy", stopped.inactiveBy().get());
+                  values.put("inactivityCountsFrom", stopped.inactivityCountsFrom().get());
+                }
+              });
       return new Conditions(List.copyOf(sql), Map.copyOf(values));
     }
 

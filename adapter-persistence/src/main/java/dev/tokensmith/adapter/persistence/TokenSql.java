@@ -48,6 +48,24 @@ final class TokenSql {
   static final String EXPIRES_BEFORE = "expires_at < :expiresBefore";
   static final String UNUSED_SINCE = "coalesce(last_used_at, created_at) < :unusedSince";
 
+  /** Refused at {@code :stoppedAt} as {@code token_expired}: its expiry or policy deadline. */
+  static final String STOPPED = "(expires_at <= :stoppedAt OR policy_deadline <= :stoppedAt)";
+
+  /**
+   * Refused at {@code :stoppedAt} as {@code token_expired} or {@code token_inactive}: the last
+   * activity (as {@code TokenPolicy.lastActivity}; GREATEST skips nulls) at or before {@code
+   * :inactiveBy}.
+   */
+  static final String STOPPED_OR_INACTIVE =
+      "(expires_at <= :stoppedAt OR policy_deadline <= :stoppedAt"
+          + " OR GREATEST(created_at, last_used_at, refreshed_at) <= :inactiveBy)";
+
+  /** {@link #STOPPED_OR_INACTIVE} with the start of a tightened inactivity limit. */
+  static final String STOPPED_OR_INACTIVE_COUNTING_FROM =
+      "(expires_at <= :stoppedAt OR policy_deadline <= :stoppedAt"
+          + " OR GREATEST(created_at, last_used_at, refreshed_at, CAST(:inactivityCountsFrom AS"
+          + " timestamptz)) <= :inactiveBy)";
+
   /** One page of application tokens, newest first, on the partial (created_at, id) index. */
   static String applicationTokensPage(boolean after) {
     return FROM_TOKENS

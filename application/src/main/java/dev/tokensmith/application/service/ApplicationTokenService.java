@@ -103,8 +103,9 @@ public final class ApplicationTokenService
       return Either.left(granted.getLeft());
     }
     Instant now = clock.instant();
+    TokenPolicy current = policy.get();
     Either<UseCaseFailure, Option<Instant>> expiry =
-        policy.get().expiry(command.expiresAt(), now).mapLeft(InvalidInput::of);
+        current.expiry(command.expiresAt(), now).mapLeft(InvalidInput::of);
     if (expiry.isLeft()) {
       return Either.left(expiry.getLeft());
     }
@@ -123,7 +124,7 @@ public final class ApplicationTokenService
     }
     audit.record(
         TokenService.event(now, command.actor().login(), token, AuditEvent.Action.CREATED, ""));
-    return Either.right(new IssuedToken(TokenSummary.of(token, now), issue.value()));
+    return Either.right(new IssuedToken(TokenSummary.of(token, now, current), issue.value()));
   }
 
   @Override
@@ -183,7 +184,7 @@ public final class ApplicationTokenService
     }
     audit.record(
         TokenService.event(now, command.actor().login(), edited, AuditEvent.Action.EDITED, ""));
-    return Either.right(TokenSummary.of(edited, now));
+    return Either.right(TokenSummary.of(edited, now, current));
   }
 
   @Override
@@ -205,7 +206,9 @@ public final class ApplicationTokenService
     List<ApplicationToken> rows = tokens.applicationTokens(after.get(), limit.get() + 1);
     Option<Counted> count =
         Pages.countOnFirstPage(page, () -> tokens.countApplicationTokens(Pages.EXACT_COUNT_UP_TO));
-    return Either.right(Pages.ofTokens(rows, limit.get(), count, t -> TokenSummary.of(t, now)));
+    TokenPolicy current = policy.get();
+    return Either.right(
+        Pages.ofTokens(rows, limit.get(), count, t -> TokenSummary.of(t, now, current)));
   }
 
   private static UseCaseFailure loginTaken(String login) {

@@ -98,6 +98,10 @@ final class NotificationMessages {
                 + " because its owner no longer holds a profile that may own personal tokens"
                 + " (failure profile_not_allowed). An administrator can give the profile back.";
       }
+      case WEBHOOK_TEST -> {
+        subject = "A test notification";
+        what = "This is a test sent by " + notice.actor() + " on " + at(notice) + ".";
+      }
       case POLICY_DEADLINE -> {
         subject = "A token no longer fits the token policy";
         what =

@@ -1,6 +1,7 @@
 package dev.tokensmith.application.service;
 
 import dev.tokensmith.application.port.in.AdministerNotificationsUseCase;
+import dev.tokensmith.application.port.in.AdministerNotificationsUseCase.WebhookEdit;
 import dev.tokensmith.application.port.in.ChooseNotificationsUseCase;
 import dev.tokensmith.application.port.in.CreatedWebhook;
 import dev.tokensmith.application.port.in.DeliverNotificationsUseCase;
@@ -251,9 +252,7 @@ public final class NotificationService
                         "description",
                         "The description has at most " + MAX_DESCRIPTION + " characters."));
               }
-              WebhookSecret secret =
-                  new WebhookSecret(
-                      WebhookSecret.PREFIX + Base64.getEncoder().encodeToString(random.next(32)));
+              WebhookSecret secret = newSecret();
               Webhook webhook = store.addWebhook(checked, text, kinds, secret, clock.instant());
               return Either.right(new CreatedWebhook(webhook, secret));
             });
@@ -300,6 +299,91 @@ public final class NotificationService
   }
 
   @Override
+  public Either<UseCaseFailure, Webhook> editWebhook(Principal actor, long id, WebhookEdit edit) {
+    Either<UseCaseFailure, Principal> admin = TokenAccess.administrator(actor);
+    if (admin.isLeft()) {
+      return Either.left(admin.getLeft());
+    }
+    Option<Webhook> current =
+        Option.ofOptional(store.webhooks().stream().filter(w -> w.id() == id).findFirst());
+    if (current.isEmpty()) {
+      return Either.left(noWebhook(id));
+    }
+    String url = current.get().url();
+    if (edit.url().isDefined()) {
+      Either<UseCaseFailure, String> checked = webhookUrl(edit.url().get());
+      if (checked.isLeft()) {
+        return Either.left(checked.getLeft());
+      }
+      url = checked.get();
+    }
+    String description =
+        edit.description().map(String::strip).getOrElse(current.get().description());
+    if (description.length() > MAX_DESCRIPTION) {
+      return Either.left(
+          new UseCaseFailure.InvalidInput(
+              "description", "The description has at most " + MAX_DESCRIPTION + " characters."));
+    }
+    return store
+        .updateWebhook(
+            id,
+            url,
+            description,
+            edit.kinds().getOrElse(current.get().kinds()),
+            edit.enabled().getOrElse(current.get().enabled()))
+        .toEither(() -> noWebhook(id));
+  }
+
+  @Override
+  public Either<UseCaseFailure, CreatedWebhook> rotateWebhookSecret(Principal actor, long id) {
+    return TokenAccess.administrator(actor)
+        .flatMap(
+            admin -> {
+              Option<Webhook> webhook =
+                  Option.ofOptional(
+                      store.webhooks().stream().filter(w -> w.id() == id).findFirst());
+              if (webhook.isEmpty()) {
+                return Either.left(noWebhook(id));
+              }
+              WebhookSecret secret = newSecret();
+              return store.replaceWebhookSecret(id, secret)
+                  ? Either.right(new CreatedWebhook(webhook.get(), secret))
+                  : Either.left(noWebhook(id));
+            });
+  }
+
+  @Override
+  public Either<UseCaseFailure, Long> testWebhook(Principal actor, long id) {
+    return TokenAccess.administrator(actor)
+        .flatMap(
+            admin -> {
+              Option<Webhook> webhook =
+                  Option.ofOptional(
+                      store.webhooks().stream().filter(w -> w.id() == id).findFirst());
+              if (webhook.isEmpty()) {
+                return Either.left(noWebhook(id));
+              }
+              if (!webhook.get().enabled()) {
+                return Either.left(
+                    new UseCaseFailure.Conflict(
+                        "enabled", "The webhook is disabled: enable it to send it a test."));
+              }
+              return store
+                  .addTestDelivery(id, admin.login(), clock.instant())
+                  .toEither(() -> noWebhook(id));
+            });
+  }
+
+  private static UseCaseFailure noWebhook(long id) {
+    return new UseCaseFailure.NotFound("There is no webhook " + id + ".");
+  }
+
+  private WebhookSecret newSecret() {
+    return new WebhookSecret(
+        WebhookSecret.PREFIX + Base64.getEncoder().encodeToString(random.next(32)));
+  }
+
+  @Override
   public Either<UseCaseFailure, List<DeliveryReport>> listDeliveries(
       Principal actor, Option<DeliveryReport.State> state, int limit) {
     return TokenAccess.administrator(actor)
@@ -336,7 +420,9 @@ public final class NotificationService
     Set<NotificationKind> muted = store.muted(user.login());
     Map<NotificationKind, Boolean> kinds = new EnumMap<>(NotificationKind.class);
     for (NotificationKind kind : NotificationKind.values()) {
-      kinds.put(kind, !muted.contains(kind));
+      if (kind.isOwnersChoice()) {
+        kinds.put(kind, !muted.contains(kind));
+      }
     }
     return new NotificationChoices(user.contact().email(), mail.isDefined(), kinds);
   }

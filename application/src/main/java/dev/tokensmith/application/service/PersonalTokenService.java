@@ -101,7 +101,9 @@ public final class PersonalTokenService
     Option<Counted> count =
         Pages.countOnFirstPage(
             page, () -> tokens.countPersonalTokens(filter, Pages.EXACT_COUNT_UP_TO));
-    return Either.right(Pages.ofTokens(rows, limit.get(), count, t -> TokenSummary.of(t, now)));
+    TokenPolicy current = policy.get();
+    return Either.right(
+        Pages.ofTokens(rows, limit.get(), count, t -> TokenSummary.of(t, now, current)));
   }
 
   @Override
@@ -157,7 +159,7 @@ public final class PersonalTokenService
             application.get());
     tokens.add(token);
     audit.record(TokenService.event(now, user.login(), token, AuditEvent.Action.CREATED, ""));
-    return Either.right(new IssuedToken(TokenSummary.of(token, now), issue.value()));
+    return Either.right(new IssuedToken(TokenSummary.of(token, now, current), issue.value()));
   }
 
   @Override
@@ -209,7 +211,7 @@ public final class PersonalTokenService
     }
     audit.record(
         TokenService.event(now, command.actor().login(), edited, AuditEvent.Action.EDITED, ""));
-    return Either.right(TokenSummary.of(edited, now));
+    return Either.right(TokenSummary.of(edited, now, current));
   }
 
   @Override
@@ -269,14 +271,26 @@ public final class PersonalTokenService
           new InvalidInput(
               "unusedForDays", "unusedForDays must be from 1 to " + MAX_DAYS + " days"));
     }
+    Option<PersonalTokenFilter.Stopped> stopped = Option.none();
+    if (query.expiredOnly()) {
+      // what the authentication would answer now: the policy of this moment decides inactivity
+      TokenPolicy current = policy.get();
+      stopped =
+          Option.some(
+              new PersonalTokenFilter.Stopped(
+                  now,
+                  current.inactivityDays().map(days -> now.minus(Duration.ofDays(days))),
+                  current.inactivityCountsFrom()));
+    }
     return Either.right(
         new PersonalTokenFilter(
             owner,
             application,
             scope,
-            query.expiredOnly() ? Option.some(now) : Option.none(),
+            Option.none(),
             expiring.map(days -> now),
             expiring.map(days -> now.plus(Duration.ofDays(days))),
-            unused.map(days -> now.minus(Duration.ofDays(days)))));
+            unused.map(days -> now.minus(Duration.ofDays(days))),
+            stopped));
   }
 }

@@ -17,16 +17,20 @@ import dev.tokensmith.application.port.out.TokenDigester;
 import dev.tokensmith.application.port.out.TokenLookup;
 import dev.tokensmith.application.port.out.TokenStore;
 import dev.tokensmith.domain.account.Principal;
+import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.token.ParsedToken;
 import dev.tokensmith.domain.token.PersonalToken;
 import dev.tokensmith.domain.token.Token;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.domain.token.TokenId;
+import dev.tokensmith.domain.token.TokenRules;
 import dev.tokensmith.domain.token.Tombstone;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** Viewing, refreshing, deleting and revoking tokens of either kind. */
 public final class TokenService
@@ -39,7 +43,9 @@ public final class TokenService
   private final AuthenticationFailureLog failures;
   private final AuditLog audit;
   private final Clock clock;
+  private final Supplier<TokenPolicy> policy;
 
+  /** A service that shows tokens without the policy's inactivity limit (tests, tools). */
   public TokenService(
       TokenStore tokens,
       TokenCodec codec,
@@ -48,6 +54,28 @@ public final class TokenService
       AuthenticationFailureLog failures,
       AuditLog audit,
       Clock clock) {
+    this(
+        tokens,
+        codec,
+        digester,
+        random,
+        failures,
+        audit,
+        clock,
+        () -> TokenPolicy.seed(Set.of(), TokenRules.DEFAULT));
+  }
+
+  /** {@code policy}: the token policy, read when a token is shown (when it stops). */
+  public TokenService(
+      TokenStore tokens,
+      TokenCodec codec,
+      TokenDigester digester,
+      dev.tokensmith.application.port.out.RandomBytes random,
+      AuthenticationFailureLog failures,
+      AuditLog audit,
+      Clock clock,
+      Supplier<TokenPolicy> policy) {
+    this.policy = policy;
     this.tokens = tokens;
     this.access = new TokenAccess(tokens);
     this.issuer = new TokenIssuer(codec, digester, random);
@@ -65,7 +93,7 @@ public final class TokenService
         .map(
             token ->
                 new TokenDetails(
-                    TokenSummary.of(token, clock.instant()),
+                    TokenSummary.of(token, clock.instant(), policy.get()),
                     failures.recent(token.id(), TokenDetails.RECENT_FAILURES)));
   }
 
@@ -85,7 +113,8 @@ public final class TokenService
               }
               audit.record(
                   event(now, command.actor().login(), refreshed, AuditEvent.Action.REFRESHED, ""));
-              return Either.right(new IssuedToken(TokenSummary.of(refreshed, now), issue.value()));
+              return Either.right(
+                  new IssuedToken(TokenSummary.of(refreshed, now, policy.get()), issue.value()));
             });
   }
 

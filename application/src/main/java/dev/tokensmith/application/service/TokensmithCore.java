@@ -143,7 +143,8 @@ public final class TokensmithCore {
             ports.random(),
             ports.failures(),
             ports.audit(),
-            ports.clock());
+            ports.clock(),
+            policies::current);
     this.personalTokens =
         new PersonalTokenService(
             ports.tokens(),

@@ -120,7 +120,28 @@ public final class InMemoryTokenStore implements TokenStore, UsageRecorder {
         && filter.expiredBy().forAll(at -> expiry.exists(e -> !e.isAfter(at)))
         && filter.liveAt().forAll(at -> expiry.exists(e -> e.isAfter(at)))
         && filter.expiresBefore().forAll(at -> expiry.exists(e -> e.isBefore(at)))
-        && filter.unusedSince().forAll(lastActive::isBefore);
+        && filter.unusedSince().forAll(lastActive::isBefore)
+        && filter
+            .stopped()
+            .forAll(
+                stopped ->
+                    stopped.matches(
+                        expiry, credential.policyDeadline(), lastActivity(stopped, credential)));
+  }
+
+  /** The latest of creation, last use, last refresh and the start of the inactivity rule. */
+  private static Instant lastActivity(PersonalTokenFilter.Stopped stopped, Credential credential) {
+    Instant latest = credential.createdAt();
+    for (Option<Instant> at :
+        List.of(
+            credential.usage().lastUsedAt(),
+            credential.refreshedAt(),
+            stopped.inactivityCountsFrom())) {
+      if (at.isDefined() && at.get().isAfter(latest)) {
+        latest = at.get();
+      }
+    }
+    return latest;
   }
 
   @Override

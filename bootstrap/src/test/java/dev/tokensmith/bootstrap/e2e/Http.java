@@ -43,6 +43,11 @@ final class Http {
     }
   }
 
+  /** The service's address, {@code http://127.0.0.1:<port>}. */
+  String base() {
+    return base;
+  }
+
   HttpResponse<String> get(String path, String... headers) {
     return send("GET", path, null, headers);
   }

@@ -16,7 +16,12 @@ public enum NotificationKind {
   NEW_ADDRESS("token.new_address", "A token was used from a new address"),
   PROFILE_NOT_ALLOWED(
       "token.profile_not_allowed", "A token was refused because its owner lost a profile"),
-  POLICY_DEADLINE("token.policy_deadline", "A token no longer fits the policy and will stop");
+  POLICY_DEADLINE("token.policy_deadline", "A token no longer fits the policy and will stop"),
+  /**
+   * A test delivery an administrator sent to one webhook: no token, no e-mail, no owner's choice
+   * (see {@link #isOwnersChoice()}).
+   */
+  WEBHOOK_TEST("webhook.test", "A test delivery an administrator sent to a webhook");
 
   private final String code;
   private final String title;
@@ -33,6 +38,11 @@ public enum NotificationKind {
   /** What the owner chooses in My account. */
   public String title() {
     return title;
+  }
+
+  /** Whether owners choose it in My account and webhooks subscribe to it (not a test delivery). */
+  public boolean isOwnersChoice() {
+    return this != WEBHOOK_TEST;
   }
 
   public static Option<NotificationKind> ofCode(String code) {

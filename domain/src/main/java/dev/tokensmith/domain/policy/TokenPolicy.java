@@ -205,6 +205,29 @@ public record TokenPolicy(
   }
 
   /**
+   * When this policy stops the token, if it does before the token's own expiry: the earlier of its
+   * policy deadline and the end of its inactivity limit (its {@link #lastActivity last activity}
+   * plus the limit, the instant from which the authentication refuses it {@code token_inactive}).
+   * An inactivity end at or after the expiry is not shown: the expiry comes first.
+   */
+  public Option<PolicyStop> stopOf(Credential credential) {
+    Option<PolicyStop> deadline =
+        credential.policyDeadline().map(at -> new PolicyStop(at, PolicyStop.Cause.POLICY_DEADLINE));
+    Option<PolicyStop> inactivity =
+        inactivityDays
+            .map(days -> lastActivity(credential).plus(Duration.ofDays(days)))
+            .filter(at -> credential.expiresAt().forAll(at::isBefore))
+            .map(at -> new PolicyStop(at, PolicyStop.Cause.INACTIVITY));
+    if (deadline.isEmpty()) {
+      return inactivity;
+    }
+    if (inactivity.isEmpty()) {
+      return deadline;
+    }
+    return inactivity.get().at().isBefore(deadline.get().at()) ? inactivity : deadline;
+  }
+
+  /**
    * The latest of the creation, the last use, the last refresh and the start of the inactivity
    * rule.
    */

@@ -1,5 +1,9 @@
 package dev.tokensmith.javalin.embedded;
 
+import dev.tokensmith.adapter.notification.HttpWebhookSender;
+import dev.tokensmith.adapter.notification.NotificationEnvironment;
+import dev.tokensmith.adapter.notification.SmtpMailSender;
+import dev.tokensmith.adapter.notification.SmtpSettings;
 import dev.tokensmith.adapter.persistence.Argon2PasswordHasher;
 import dev.tokensmith.adapter.persistence.Argon2TokenDigester;
 import dev.tokensmith.adapter.persistence.Database;
@@ -11,15 +15,20 @@ import dev.tokensmith.adapter.persistence.Peppers;
 import dev.tokensmith.adapter.persistence.PostgresAdapters;
 import dev.tokensmith.application.port.out.RandomBytes;
 import dev.tokensmith.application.port.out.TokenDigester;
+import dev.tokensmith.application.service.NotificationService;
 import dev.tokensmith.application.service.TokensmithCore;
 import dev.tokensmith.domain.policy.TokenPolicy;
 import dev.tokensmith.domain.token.TokenCodec;
 import dev.tokensmith.javalin.EmbeddedTokenVerifier;
 import dev.tokensmith.javalin.TokenVerifier;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +39,11 @@ import org.jspecify.annotations.Nullable;
  * The embedded mode of the plugin: tokensmith's core on tokensmith's own PostgreSQL database,
  * reached by this service. Every protected request is one authentication (one SQL statement for a
  * valid token), so a refresh or a delete is seen at once, uses are counted and failures logged for
- * the token's owner exactly as by tokensmith.
+ * the token's owner exactly as by tokensmith. Like every tokensmith instance it runs the
+ * notification worker (docs/notifications.md): what happens through this service (a first use from
+ * a new address, a refusal for a lost profile, tokens made or deleted through {@link #core()}) is
+ * notified by e-mail and webhooks, configured like the service ({@code TOKENSMITH_SMTP_*}, {@code
+ * TOKENSMITH_NOTIFICATION_*}); the worker stops with {@link #close()}.
  *
  * <pre>{@code
  * EmbeddedTokensmith tokensmith = EmbeddedTokensmith.builder()
@@ -46,13 +59,21 @@ public final class EmbeddedTokensmith implements AutoCloseable {
   private final PostgresAdapters storage;
   private final @Nullable Database database;
   private final TokenVerifier verifier;
+  private final NotificationService notifications;
+  private final @Nullable NotificationRounds notificationRounds;
 
   private EmbeddedTokensmith(
-      TokensmithCore core, PostgresAdapters storage, @Nullable Database database) {
+      TokensmithCore core,
+      PostgresAdapters storage,
+      @Nullable Database database,
+      NotificationService notifications,
+      @Nullable NotificationRounds notificationRounds) {
     this.core = core;
     this.storage = storage;
     this.database = database;
     this.verifier = new EmbeddedTokenVerifier(core.authentication, core.scopes);
+    this.notifications = notifications;
+    this.notificationRounds = notificationRounds;
   }
 
   public static Builder builder() {
@@ -70,11 +91,24 @@ public final class EmbeddedTokensmith implements AutoCloseable {
   }
 
   /**
-   * Writes the usage counts still pending, then closes the pool when the builder opened it (a
-   * {@link Builder#dataSource DataSource} given is left open).
+   * tokensmith's notifications: the webhooks and deliveries administrators see in tokensmith, and
+   * the worker's round ({@link NotificationService#deliverDue()}) this instance runs every {@link
+   * Builder#notificationInterval interval}.
+   */
+  public NotificationService notifications() {
+    return notifications;
+  }
+
+  /**
+   * Stops the notification worker (a round under way ends first), writes the usage counts still
+   * pending, then closes the pool when the builder opened it (a {@link Builder#dataSource
+   * DataSource} given is left open).
    */
   @Override
   public void close() {
+    if (notificationRounds != null) {
+      notificationRounds.close();
+    }
     if (database != null) {
       database.close();
     } else {
@@ -90,8 +124,42 @@ public final class EmbeddedTokensmith implements AutoCloseable {
     private String tokenPrefix = TokenCodec.DEFAULT_PREFIX;
     private boolean argon2 = false;
     private Clock clock = Clock.systemUTC();
+    private Option<SmtpSettings> smtp = Option.none();
+    private Duration notificationInterval = NotificationEnvironment.DEFAULT_INTERVAL;
+    private NotificationService.Settings notificationSending = NotificationService.Settings.DEFAULT;
 
     private Builder() {}
+
+    /**
+     * How often this instance's notification worker runs a round (default 10 s, as {@code
+     * TOKENSMITH_NOTIFICATION_INTERVAL_SECONDS}); {@link Duration#ZERO}: this service sends no
+     * notification and leaves them to tokensmith's instances (the events it causes still go to the
+     * database's outbox, which they send).
+     */
+    public Builder notificationInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("the notification interval cannot be negative");
+      }
+      this.notificationInterval = interval;
+      return this;
+    }
+
+    /**
+     * The SMTP server e-mail notifications go through, as {@code TOKENSMITH_SMTP_*}; without it
+     * this instance sends webhooks only. Give it the same server as tokensmith: an instance without
+     * e-mail turns the events it fans out into webhook deliveries only.
+     */
+    public Builder smtp(SmtpSettings smtp) {
+      this.smtp = Option.some(Objects.requireNonNull(smtp, "smtp"));
+      return this;
+    }
+
+    /** How deliveries are retried (the service's {@code TOKENSMITH_NOTIFICATION_*} settings). */
+    public Builder notificationSending(NotificationService.Settings sending) {
+      this.notificationSending = Objects.requireNonNull(sending, "sending");
+      return this;
+    }
 
     /**
      * tokensmith's database through the service's own pool; its schema must be the one tokensmith
@@ -136,8 +204,10 @@ public final class EmbeddedTokensmith implements AutoCloseable {
     /**
      * Reads tokensmith's own configuration variables: {@code TOKENSMITH_TOKEN_PEPPER} or {@code
      * TOKENSMITH_TOKEN_PEPPER_FILE} (one is required), {@code TOKENSMITH_TOKEN_PREFIX} and {@code
-     * TOKENSMITH_TOKEN_DIGEST}, and {@code TOKENSMITH_DB_URL}, {@code TOKENSMITH_DB_USER}, {@code
-     * TOKENSMITH_DB_PASSWORD} when no database was given yet.
+     * TOKENSMITH_TOKEN_DIGEST}, the notification settings {@code TOKENSMITH_SMTP_*} and {@code
+     * TOKENSMITH_NOTIFICATION_*}, and {@code TOKENSMITH_DB_URL}, {@code TOKENSMITH_DB_USER}, {@code
+     * TOKENSMITH_DB_PASSWORD} when no database was given yet. An invalid value throws an {@link
+     * IllegalArgumentException} naming the variable.
      */
     public Builder fromEnvironment(Map<String, String> environment) {
       String pepper = present(environment, "TOKENSMITH_TOKEN_PEPPER");
@@ -165,6 +235,24 @@ public final class EmbeddedTokensmith implements AutoCloseable {
                   "TOKENSMITH_TOKEN_DIGEST must be hmac or argon2id, not '" + digest + "'");
         }
       }
+      List<String> problems = new ArrayList<>();
+      NotificationEnvironment notifying = NotificationEnvironment.read(environment, problems::add);
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      this.smtp = notifying.smtp();
+      this.notificationInterval = notifying.interval();
+      NotificationService.Settings defaults = NotificationService.Settings.DEFAULT;
+      Duration firstRetry = notifying.firstRetry().getOrElse(defaults.firstRetry());
+      this.notificationSending =
+          new NotificationService.Settings(
+              notifying.maxAttempts().getOrElse(defaults.maxAttempts()),
+              firstRetry,
+              firstRetry.compareTo(defaults.maxRetry()) > 0 ? firstRetry : defaults.maxRetry(),
+              defaults.lease(),
+              defaults.batch(),
+              defaults.expiryDays(),
+              defaults.retention());
       String url = present(environment, "TOKENSMITH_DB_URL");
       if (url != null && dataSource == null && databaseConfig == null) {
         jdbcUrl(
@@ -257,7 +345,20 @@ public final class EmbeddedTokensmith implements AutoCloseable {
                   defaults.scopes(),
                   defaults.rules(),
                   defaults.policy()));
-      return new EmbeddedTokensmith(core, storage, database);
+      NotificationService notifications =
+          new NotificationService(
+              storage.notifications(peppers),
+              storage.accounts(),
+              smtp.map(SmtpMailSender::new),
+              new HttpWebhookSender(Duration.ofSeconds(10)),
+              new PlatformRandomBytes(),
+              clock,
+              notificationSending);
+      NotificationRounds rounds =
+          notificationInterval.isZero()
+              ? null
+              : new NotificationRounds(notifications, notificationInterval);
+      return new EmbeddedTokensmith(core, storage, database, notifications, rounds);
     }
 
     private static @Nullable String present(Map<String, String> environment, String name) {

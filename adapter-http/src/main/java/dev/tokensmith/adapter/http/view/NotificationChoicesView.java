@@ -18,6 +18,7 @@ public record NotificationChoicesView(String email, boolean mailEnabled, List<Ch
         choices.email(),
         choices.mailEnabled(),
         Arrays.stream(NotificationKind.values())
+            .filter(NotificationKind::isOwnersChoice)
             .map(
                 kind ->
                     new Choice(kind.code(), kind.title(), choices.kinds().getOrDefault(kind, true)))

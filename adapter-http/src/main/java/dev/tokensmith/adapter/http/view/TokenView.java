@@ -16,7 +16,10 @@ import java.util.Set;
 /**
  * A token as the API shows it, never with its secret. A personal token has {@code application} and
  * {@code owner}; an application token has {@code login}, {@code status}, {@code organization} and
- * {@code profiles}. Only the single-token view has {@code recentFailures}.
+ * {@code profiles}. Only the single-token view has {@code recentFailures}. {@code policyDeadline}
+ * is when the token policy stops the token and {@code policyDeadlineReason} why: {@code
+ * policy_deadline} (it no longer fits a tightened policy) or {@code inactivity} (the end of the
+ * inactivity limit, as the authentication counts it).
  */
 public record TokenView(
     String id,
@@ -37,6 +40,7 @@ public record TokenView(
     String lastUsedIp,
     String refreshedAt,
     String policyDeadline,
+    String policyDeadlineReason,
     @JsonInclude(Include.NON_NULL) List<FailureView> recentFailures) {
 
   public static TokenView from(TokenSummary summary) {
@@ -83,7 +87,8 @@ public record TokenView(
         Times.isoOrNull(credential.usage().lastUsedAt()),
         credential.usage().lastUsedIp().getOrNull(),
         Times.isoOrNull(credential.refreshedAt()),
-        Times.isoOrNull(credential.policyDeadline()),
+        summary.policyStop().map(stop -> Times.iso(stop.at())).getOrNull(),
+        summary.policyStop().map(stop -> stop.cause().code()).getOrNull(),
         recentFailures);
   }
 

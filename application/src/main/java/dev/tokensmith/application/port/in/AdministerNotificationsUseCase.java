@@ -23,6 +23,33 @@ public interface AdministerNotificationsUseCase {
   /** Fails with {@link UseCaseFailure.NotFound} when there is no such webhook. */
   Either<UseCaseFailure, Long> deleteWebhook(Principal actor, long id);
 
+  /**
+   * Changes what {@code edit} names (the rest stays); fails with {@link UseCaseFailure.NotFound}
+   * when there is no such webhook, {@link UseCaseFailure.InvalidInput} as {@link #createWebhook}.
+   */
+  Either<UseCaseFailure, Webhook> editWebhook(Principal actor, long id, WebhookEdit edit);
+
+  /**
+   * Gives the webhook a new signing secret, returned this once; the old one stops signing at once.
+   * Fails with {@link UseCaseFailure.NotFound} when there is no such webhook.
+   */
+  Either<UseCaseFailure, CreatedWebhook> rotateWebhookSecret(Principal actor, long id);
+
+  /**
+   * Sends a {@code webhook.test} event to this webhook through the outbox and the worker, like any
+   * notification (listed with the deliveries); returns the event's id. Fails with {@link
+   * UseCaseFailure.NotFound} when there is no such webhook, {@link UseCaseFailure.Conflict} when it
+   * is disabled.
+   */
+  Either<UseCaseFailure, Long> testWebhook(Principal actor, long id);
+
+  /** What an edit of a webhook changes: each field present replaces the stored one. */
+  record WebhookEdit(
+      Option<String> url,
+      Option<String> description,
+      Option<Set<NotificationKind>> kinds,
+      Option<Boolean> enabled) {}
+
   Either<UseCaseFailure, List<DeliveryReport>> listDeliveries(
       Principal actor, Option<DeliveryReport.State> state, int limit);
 }

@@ -54,6 +54,26 @@ public interface NotificationStore {
 
   List<Webhook> webhooks();
 
+  /**
+   * Replaces a webhook's URL, description, kinds and whether it is enabled; its pending deliveries
+   * go to the new URL. None when there is no such webhook.
+   */
+  Option<Webhook> updateWebhook(
+      long id, String url, String description, Set<NotificationKind> kinds, boolean enabled);
+
+  /**
+   * Replaces a webhook's signing secret (its pending deliveries are signed with the new one). False
+   * when there is no such webhook.
+   */
+  boolean replaceWebhookSecret(long id, WebhookSecret secret);
+
+  /**
+   * Adds a {@link NotificationKind#WEBHOOK_TEST} event sent by {@code actor} at {@code at} and its
+   * one delivery, to this webhook only, due at once. Returns the event's id, or none when there is
+   * no such webhook.
+   */
+  Option<Long> addTestDelivery(long webhookId, String actor, Instant at);
+
   /** Removes a webhook; its pending deliveries are given up. False when there is none. */
   boolean removeWebhook(long id, Instant at);
 
