@@ -4,6 +4,7 @@ import dev.tokensmith.application.port.out.AuditEvent;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuditNotifications;
 import java.util.List;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * {@link AuditLog} on PostgreSQL: token lifecycle events, listed per owner newest first. Each event
@@ -34,29 +35,43 @@ public final class JdbiAuditLog implements AuditLog {
 
   @Override
   public void record(AuditEvent event) {
+    recordAll(List.of(event));
+  }
+
+  /** The events and their notification events in one transaction, the events in one batch. */
+  @Override
+  public void recordAll(List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
     storage.durably(
         handle -> {
-          handle
-              .createUpdate(RECORD)
-              .bind("at", event.at())
-              .bind("actor", event.actor())
-              .bind("ownerLogin", event.ownerLogin())
-              .bind("tokenId", event.tokenId().uuid())
-              .bind("action", Rows.code(event.action()))
-              .bind("detail", event.detail())
-              .execute();
+          PreparedBatch batch = handle.prepareBatch(RECORD);
+          for (AuditEvent event : events) {
+            batch
+                .bind("at", event.at())
+                .bind("actor", event.actor())
+                .bind("ownerLogin", event.ownerLogin())
+                .bind("tokenId", event.tokenId().uuid())
+                .bind("action", Rows.code(event.action()))
+                .bind("detail", event.detail())
+                .add();
+          }
+          batch.execute();
           // the notification outbox, in the same transaction: no event without its notification
-          AuditNotifications.forAudit(event.action())
-              .forEach(
-                  kind ->
-                      JdbiNotificationStore.recordAudit(
-                          handle,
-                          kind,
-                          event.tokenId(),
-                          event.ownerLogin(),
-                          event.at(),
-                          event.actor(),
-                          event.detail()));
+          for (AuditEvent event : events) {
+            AuditNotifications.forAudit(event.action())
+                .forEach(
+                    kind ->
+                        JdbiNotificationStore.recordAudit(
+                            handle,
+                            kind,
+                            event.tokenId(),
+                            event.ownerLogin(),
+                            event.at(),
+                            event.actor(),
+                            event.detail()));
+          }
           return null;
         });
   }

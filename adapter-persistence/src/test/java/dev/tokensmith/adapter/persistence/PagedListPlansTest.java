@@ -42,6 +42,11 @@ class PagedListPlansTest {
     unfiltered.put(TokenSql.personalTokensPage(List.of(TokenSql.OWNER), true), ownerDeep);
     unfiltered.put(TokenSql.applicationTokensPage(false), Map.of("limit", 21));
     unfiltered.put(TokenSql.applicationTokensPage(true), deep);
+    // the token policy's check pages through every token of both kinds
+    unfiltered.put(TokenSql.policySubjectsPage(false), Map.of("limit", 500));
+    unfiltered.put(
+        TokenSql.policySubjectsPage(true),
+        Map.of("limit", 500, "afterAt", T0.plusSeconds(15_000), "afterId", UUID.randomUUID()));
     unfiltered.put(AccountSql.USERS, Map.of("limit", 21));
     unfiltered.put(AccountSql.USERS_AFTER, Map.of("limit", 21, "after", "m"));
     withTokens(

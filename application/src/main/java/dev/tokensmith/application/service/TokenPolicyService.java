@@ -137,6 +137,7 @@ public final class TokenPolicyService implements ViewTokenPolicyUseCase, ChangeT
       List<PolicySubject> page = tokens.policySubjects(after, PAGE);
       List<TokenId> newlyDue = new ArrayList<>();
       List<TokenId> fitAgain = new ArrayList<>();
+      List<AuditEvent> events = new ArrayList<>();
       for (PolicySubject subject : page) {
         Token token = subject.token();
         Credential credential = token.credential();
@@ -176,7 +177,7 @@ public final class TokenPolicyService implements ViewTokenPolicyUseCase, ChangeT
         }
         boolean inactiveNow = judged.stream().anyMatch(m -> m instanceof Misfit.Inactive);
         if (!dryRun && (newDeadline || (inactiveNow && inactivityTightened))) {
-          audit.record(
+          events.add(
               TokenService.event(
                   now,
                   actor,
@@ -188,6 +189,7 @@ public final class TokenPolicyService implements ViewTokenPolicyUseCase, ChangeT
         }
       }
       if (!dryRun) {
+        audit.recordAll(events);
         if (!newlyDue.isEmpty()) {
           tokens.setPolicyDeadline(newlyDue, Option.some(deadline));
         }
