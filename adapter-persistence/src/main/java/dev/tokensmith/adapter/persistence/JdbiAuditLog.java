@@ -3,6 +3,8 @@ package dev.tokensmith.adapter.persistence;
 import dev.tokensmith.application.port.out.AuditEvent;
 import dev.tokensmith.application.port.out.AuditLog;
 import dev.tokensmith.application.port.out.AuditNotifications;
+import dev.tokensmith.domain.notification.NotificationKind;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -38,7 +40,7 @@ public final class JdbiAuditLog implements AuditLog {
     recordAll(List.of(event));
   }
 
-  /** The events and their notification events in one transaction, the events in one batch. */
+  /** The events and their notification events in one transaction: one statement each. */
   @Override
   public void recordAll(List<AuditEvent> events) {
     if (events.isEmpty()) {
@@ -59,19 +61,20 @@ public final class JdbiAuditLog implements AuditLog {
           }
           batch.execute();
           // the notification outbox, in the same transaction: no event without its notification
+          List<JdbiNotificationStore.AuditNotice> notices = new ArrayList<>();
           for (AuditEvent event : events) {
-            AuditNotifications.forAudit(event.action())
-                .forEach(
-                    kind ->
-                        JdbiNotificationStore.recordAudit(
-                            handle,
-                            kind,
-                            event.tokenId(),
-                            event.ownerLogin(),
-                            event.at(),
-                            event.actor(),
-                            event.detail()));
+            for (NotificationKind kind : AuditNotifications.forAudit(event.action())) {
+              notices.add(
+                  new JdbiNotificationStore.AuditNotice(
+                      kind,
+                      event.tokenId(),
+                      event.ownerLogin(),
+                      event.at(),
+                      event.actor(),
+                      event.detail()));
+            }
           }
+          JdbiNotificationStore.recordAudit(handle, notices);
           return null;
         });
   }

@@ -31,20 +31,27 @@ public final class JdbiNotificationStore implements NotificationStore {
    * Writes an event caused by an audit event, in the audit event's transaction. The label comes
    * from the token row, or for a token deleted already from its earlier events.
    */
+  /**
+   * The notification events of audit events, one row per element of the parallel arrays, in their
+   * order. A token's kind and label come from its row, else its tombstone, else its latest event.
+   */
   static final String FROM_AUDIT =
       """
       INSERT INTO notification_events
           (kind, token_id, token_kind, owner_login, label, occurred_at, actor, detail)
-      SELECT CAST(:kind AS text), CAST(:tokenId AS uuid),
-             COALESCE(t.kind, s.kind, e.token_kind, 'personal'), CAST(:ownerLogin AS text),
-             COALESCE(t.application, t.login, e.label, ''), CAST(:at AS timestamptz),
-             CAST(:actor AS text), CAST(:detail AS text)
-      FROM (SELECT 1) AS one
-      LEFT JOIN tokens t ON t.id = CAST(:tokenId AS uuid)
-      LEFT JOIN token_tombstones s ON s.id = CAST(:tokenId AS uuid)
+      SELECT v.kind, v.token_id, COALESCE(t.kind, s.kind, e.token_kind, 'personal'),
+             v.owner_login, COALESCE(t.application, t.login, e.label, ''), v.at, v.actor,
+             v.detail
+      FROM unnest(CAST(:kinds AS text[]), CAST(:tokenIds AS uuid[]),
+                  CAST(:ownerLogins AS text[]), CAST(:times AS timestamptz[]),
+                  CAST(:actors AS text[]), CAST(:details AS text[]))
+           WITH ORDINALITY AS v(kind, token_id, owner_login, at, actor, detail, n)
+      LEFT JOIN tokens t ON t.id = v.token_id
+      LEFT JOIN token_tombstones s ON s.id = v.token_id
       LEFT JOIN LATERAL (SELECT token_kind, label FROM notification_events
-                         WHERE token_id = CAST(:tokenId AS uuid) AND label <> ''
+                         WHERE token_id = v.token_id AND label <> ''
                          ORDER BY id DESC LIMIT 1) e ON true
+      ORDER BY v.n
       """;
 
   /**
@@ -219,22 +226,44 @@ public final class JdbiNotificationStore implements NotificationStore {
   }
 
   /** The audit log's part: the event an audit event is the source of, in its transaction. */
-  static void recordAudit(
-      Handle handle,
+  /** One notification event of an audit event: what {@link #recordAudit} writes. */
+  record AuditNotice(
       NotificationKind kind,
       TokenId tokenId,
       String ownerLogin,
       Instant at,
       String actor,
-      String detail) {
+      String detail) {}
+
+  /** Writes the notification events of {@code notices} in one statement, on {@code handle}. */
+  static void recordAudit(Handle handle, List<AuditNotice> notices) {
+    if (notices.isEmpty()) {
+      return;
+    }
+    int size = notices.size();
+    String[] kinds = new String[size];
+    UUID[] tokenIds = new UUID[size];
+    String[] ownerLogins = new String[size];
+    String[] times = new String[size];
+    String[] actors = new String[size];
+    String[] details = new String[size];
+    for (int i = 0; i < size; i++) {
+      AuditNotice notice = notices.get(i);
+      kinds[i] = notice.kind().code();
+      tokenIds[i] = notice.tokenId().uuid();
+      ownerLogins[i] = notice.ownerLogin();
+      times[i] = notice.at().toString();
+      actors[i] = notice.actor();
+      details[i] = notice.detail();
+    }
     handle
         .createUpdate(FROM_AUDIT)
-        .bind("kind", kind.code())
-        .bind("tokenId", tokenId.uuid())
-        .bind("ownerLogin", ownerLogin)
-        .bind("at", at)
-        .bind("actor", actor)
-        .bind("detail", detail)
+        .bind("kinds", kinds)
+        .bind("tokenIds", tokenIds)
+        .bind("ownerLogins", ownerLogins)
+        .bind("times", times)
+        .bind("actors", actors)
+        .bind("details", details)
         .execute();
   }
 

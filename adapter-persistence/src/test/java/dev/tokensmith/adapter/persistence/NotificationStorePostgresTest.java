@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -124,6 +125,71 @@ class NotificationStorePostgresTest {
     assertThat(labels)
         .as("the deleted token is still named by its application")
         .containsExactly("nightly export", "nightly export");
+  }
+
+  @Test
+  void auditEventsRecordedTogetherWriteTheirNotificationsInOrderInOneStatement() {
+    List<PersonalToken> tokens = List.of(storedToken(), storedToken(), storedToken());
+    List<AuditEvent> events = new ArrayList<>();
+    for (PersonalToken token : tokens) {
+      events.add(
+          new AuditEvent(
+              T0,
+              "admin",
+              token.ownerLogin(),
+              token.id(),
+              AuditEvent.Action.POLICY_DEADLINE,
+              T0.plusSeconds(86_400) + " max_lifetime"));
+      events.add(
+          new AuditEvent(
+              T0, "admin", token.ownerLogin(), token.id(), AuditEvent.Action.EDITED, ""));
+    }
+    long before = adapters.sqlStatements();
+    adapters.audit().recordAll(events);
+    assertThat(adapters.sqlStatements() - before)
+        .as("durable commit, the audit events in one batch, their notification events in one")
+        .isEqualTo(3);
+
+    List<UUID> order =
+        adapters
+            .jdbi()
+            .withHandle(
+                handle ->
+                    handle
+                        .createQuery(
+                            "SELECT token_id FROM notification_events"
+                                + " WHERE token_id = ANY(:ids) ORDER BY id")
+                        .bind("ids", tokens.stream().map(t -> t.id().uuid()).toArray(UUID[]::new))
+                        .mapTo(UUID.class)
+                        .list());
+    assertThat(order)
+        .as("one notification per policy deadline (an edit notifies nobody), in the events' order")
+        .containsExactlyElementsOf(tokens.stream().map(t -> t.id().uuid()).toList());
+    assertThat(events(tokens.get(1).id(), NotificationKind.POLICY_DEADLINE))
+        .containsExactly(T0.plusSeconds(86_400) + " max_lifetime");
+  }
+
+  @Test
+  void aNotificationEventFindsTheTokensLatestEventOnAnIndex() {
+    // the lookup FROM_AUDIT makes for a token with neither a row nor a tombstone; with sequential
+    // scans ruled out, only an index can answer it without reading the whole outbox
+    String plan =
+        adapters
+            .jdbi()
+            .inTransaction(
+                handle -> {
+                  handle.execute("SET LOCAL enable_seqscan = off");
+                  return String.join(
+                      "\n",
+                      handle
+                          .createQuery(
+                              "EXPLAIN SELECT token_kind, label FROM notification_events"
+                                  + " WHERE token_id = :id AND label <> '' ORDER BY id DESC LIMIT 1")
+                          .bind("id", UUID.randomUUID())
+                          .mapTo(String.class)
+                          .list());
+                });
+    assertThat(plan).contains("notification_events_token_idx").doesNotContain("Seq Scan");
   }
 
   @Test

@@ -85,6 +85,8 @@ class PolicySaveBenchmark {
       report(http, session, "fits, saved", policy("365", false));
       // two in three no longer fit a 30-day maximum: counted and listed, nothing written
       report(http, session, "2/3 misfit, dryRun", policy("30", true));
+      // the same tightening saved: a deadline, an audit event and its notification per misfit
+      report(http, session, "2/3 misfit, saved", policy("30", false));
     }
   }
 
