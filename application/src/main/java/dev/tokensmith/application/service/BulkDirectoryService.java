@@ -461,16 +461,7 @@ public final class BulkDirectoryService
       Known created = new Known(0, personFields(0, person));
       creations.put(created, person);
       index.add(created);
-      return () ->
-          new RowResult(
-              row.line,
-              Outcome.CREATED,
-              "",
-              command.simulate() ? 0 : created.id,
-              0,
-              Map.of(),
-              Set.of(),
-              row.keys);
+      return () -> createdResult(row, created);
     }
 
     /** Checks a change of a person as {@link DirectoryService#update} does; written later. */
@@ -532,20 +523,8 @@ public final class BulkDirectoryService
       }
       return () ->
           vanished.contains(existing.id)
-              ? issue(
-                  row.line,
-                  "Invalid object " + directoryClass.className() + "::" + existing.id,
-                  Map.of(),
-                  row.keys)
-              : new RowResult(
-                  row.line,
-                  Outcome.UPDATED,
-                  "",
-                  existing.id,
-                  changed.size(),
-                  Map.of(),
-                  modified,
-                  row.keys);
+              ? gone(row, existing)
+              : updatedResult(row, existing, changed.size(), modified);
     }
 
     /** Writes the persons decided so far: the creations in row order, then the changes. */
@@ -555,12 +534,7 @@ public final class BulkDirectoryService
         long[] ids = store.createPersonIds(new ArrayList<>(creations.values()));
         creations.clear();
         for (int i = 0; i < objects.size(); i++) {
-          Known object = objects.get(i);
-          index.remove(object);
-          object.id = ids[i];
-          object.fields.put("id", Long.toString(ids[i]));
-          known.put(object.id, object);
-          index.add(object);
+          written(objects.get(i), ids[i]);
         }
       }
       if (!changes.isEmpty()) {
@@ -574,15 +548,7 @@ public final class BulkDirectoryService
         newOrganizations.clear();
         for (int i = 0; i < objects.size(); i++) {
           Known object = objects.get(i);
-          ids.get(i)
-              .forEach(
-                  id -> {
-                    index.remove(object);
-                    object.id = id;
-                    object.fields.put("id", Long.toString(id));
-                    known.put(id, object);
-                    index.add(object);
-                  });
+          ids.get(i).forEach(id -> written(object, id));
         }
       }
       if (!organizationChanges.isEmpty()) {
@@ -590,6 +556,15 @@ public final class BulkDirectoryService
         organizationChanges.clear();
       }
       freedNames.clear();
+    }
+
+    /** An object created by an earlier row, known by its id {@code id} once written. */
+    private void written(Known object, long id) {
+      index.remove(object);
+      object.id = id;
+      object.fields.put("id", Long.toString(id));
+      known.put(id, object);
+      index.add(object);
     }
 
     /**
@@ -627,15 +602,7 @@ public final class BulkDirectoryService
           created.id == 0
               // another transaction took the name meanwhile
               ? failed(row, nameTaken(organization.name()))
-              : new RowResult(
-                  row.line,
-                  Outcome.CREATED,
-                  "",
-                  command.simulate() ? 0 : created.id,
-                  0,
-                  Map.of(),
-                  Set.of(),
-                  row.keys);
+              : createdResult(row, created);
     }
 
     /**
@@ -682,20 +649,34 @@ public final class BulkDirectoryService
       }
       return () ->
           vanished.contains(existing.id) || existing.id == 0
-              ? issue(
-                  row.line,
-                  "Invalid object " + directoryClass.className() + "::" + existing.id,
-                  Map.of(),
-                  row.keys)
-              : new RowResult(
-                  row.line,
-                  Outcome.UPDATED,
-                  "",
-                  existing.id,
-                  changed.size(),
-                  Map.of(),
-                  modified,
-                  row.keys);
+              ? gone(row, existing)
+              : updatedResult(row, existing, changed.size(), modified);
+    }
+
+    private RowResult createdResult(Row row, Known created) {
+      return new RowResult(
+          row.line,
+          Outcome.CREATED,
+          "",
+          command.simulate() ? 0 : created.id,
+          0,
+          Map.of(),
+          Set.of(),
+          row.keys);
+    }
+
+    private RowResult updatedResult(Row row, Known existing, int changes, Set<Integer> modified) {
+      return new RowResult(
+          row.line, Outcome.UPDATED, "", existing.id, changes, Map.of(), modified, row.keys);
+    }
+
+    /** The issue of a row whose object was found gone when written. */
+    private RowResult gone(Row row, Known existing) {
+      return issue(
+          row.line,
+          "Invalid object " + directoryClass.className() + "::" + existing.id,
+          Map.of(),
+          row.keys);
     }
 
     /**
