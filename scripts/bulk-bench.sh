@@ -19,60 +19,14 @@ ROWS=${ROWS:-100000}
 CHUNK=${CHUNK:-10000}
 EXPORTS=${EXPORTS:-3}
 ADMIN_PASSWORD='bulk benchmark administrator password'
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d -t tokensmith-bulk-XXXXXX)
-SERVICE_PID=
-SAMPLER_PID=
-
-cleanup() {
-  [[ -n "$SAMPLER_PID" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
-  if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill -TERM "$SERVICE_PID" 2>/dev/null || true
-    wait "$SERVICE_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-say() { printf '%s\n' "$*" >&2; }
-for tool in curl java jstat awk; do
-  command -v "$tool" >/dev/null || { say "this script needs $tool"; exit 1; }
-done
-
-JAR=${JAR:-"$ROOT/bootstrap/target/tokensmith.jar"}
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-  say "building the jar (mvn -B -q -DskipTests package)"
-  (cd "$ROOT" && mvn -B -q -o -DskipTests package -pl bootstrap -am)
-fi
-
-say "starting tokensmith (-Xmx256m, embedded PostgreSQL)"
-TOKENSMITH_HTTP_PORT=0 TOKENSMITH_DATA_DIR="$WORK/data" TOKENSMITH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  TOKENSMITH_DEMO_DATA=false TOKENSMITH_DB_URL= \
-  java -Xmx256m ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/service.log" 2>"$WORK/service.err" &
-SERVICE_PID=$!
-PORT=
-for _ in $(seq 1 240); do
-  PORT=$(sed -n 's|.*ready at http://[^:]*:\([0-9]*\)/.*|\1|p' "$WORK/service.log" | head -1)
-  [[ -n "$PORT" ]] && break
-  kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$WORK/service.log" "$WORK/service.err" >&2; exit 1; }
-  sleep 0.5
-done
-[[ -n "$PORT" ]] || { say "the service did not start"; exit 1; }
-BASE="http://127.0.0.1:$PORT"
-
-login=$(curl -sf -c "$WORK/cookies" -X POST "$BASE/api/v1/session" -H 'Content-Type: application/json' \
-  -d "{\"login\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}")
-csrf=$(printf '%s' "$login" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
-TOKEN=$(curl -sf -b "$WORK/cookies" -X POST "$BASE/api/v1/me/tokens" -H 'Content-Type: application/json' \
-  -H "X-CSRF-Token: $csrf" -d '{"application":"bulk benchmark","scopes":["import","export"],"expiresAt":null}' |
-  sed -n 's/.*"secret":"\(tks[^"]*\)".*/\1/p')
-ORG=$(curl -sf -H "Auth-Token: $TOKEN" "$BASE/webservices/export-v2.php" --data-urlencode 'expression=SELECT Organization' \
-  -d format=csv -d fields=name -d no_localize=1 -G | sed -n '2p' | tr -d '"')
+# shellcheck source=scripts/bench-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+bench_start bulk curl java jstat awk
+TOKEN=$(bench_token "bulk benchmark" '"import","export"')
+ORG=$(bench_organization "$TOKEN")
 say "importing $ROWS persons into '$ORG' in chunks of $CHUNK"
 
 heap_used() { jstat -gc "$SERVICE_PID" | awk 'NR == 2 { printf "%.0f\n", ($3 + $4 + $6 + $8) / 1024 }'; }
-statements() {
-  curl -sf "$BASE/metrics" | awk 'index($0, "tokensmith_sql_statements_total") == 1 { sum += $NF } END { printf "%.0f\n", sum }'
-}
 # the heap in use (young and old generation, garbage included) and the old generation alone: what
 # survives collections; a stream keeps the old generation flat while the young one fills and empties
 heap_sample() { jstat -gc "$SERVICE_PID" | awk 'NR == 2 { printf "%.0f %.0f\n", ($3 + $4 + $6 + $8) / 1024, $8 / 1024 }'; }
@@ -105,7 +59,6 @@ import_chunk() {
   grep -q "^$1$" "$WORK/import.out" || { cat "$WORK/import.out" >&2; exit 1; }
   echo "$seconds $((after - before))"
 }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN{printf "%.0f", n/s}'; }
 
 jcmd "$SERVICE_PID" GC.run >/dev/null 2>&1 || true
 sleep 1

@@ -15,61 +15,16 @@ set -euo pipefail
 
 ROWS=${ROWS:-5000}
 ADMIN_PASSWORD='synchro benchmark administrator password'
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=$(mktemp -d -t tokensmith-synchro-XXXXXX)
-SERVICE_PID=
-
-cleanup() {
-  if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill -TERM "$SERVICE_PID" 2>/dev/null || true
-    wait "$SERVICE_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-say() { printf '%s\n' "$*" >&2; }
-for tool in curl java awk; do
-  command -v "$tool" >/dev/null || { say "this script needs $tool"; exit 1; }
-done
-
-JAR=${JAR:-"$ROOT/bootstrap/target/tokensmith.jar"}
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-  say "building the jar (mvn -B -q -DskipTests package)"
-  (cd "$ROOT" && mvn -B -q -o -DskipTests package -pl bootstrap -am)
-fi
-
-say "starting tokensmith (-Xmx256m, embedded PostgreSQL)"
-TOKENSMITH_HTTP_PORT=0 TOKENSMITH_DATA_DIR="$WORK/data" TOKENSMITH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-  TOKENSMITH_DEMO_DATA=false TOKENSMITH_DB_URL= \
-  java -Xmx256m ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/service.log" 2>"$WORK/service.err" &
-SERVICE_PID=$!
-PORT=
-for _ in $(seq 1 240); do
-  PORT=$(sed -n 's|.*ready at http://[^:]*:\([0-9]*\)/.*|\1|p' "$WORK/service.log" | head -1)
-  [[ -n "$PORT" ]] && break
-  kill -0 "$SERVICE_PID" 2>/dev/null || { cat "$WORK/service.log" "$WORK/service.err" >&2; exit 1; }
-  sleep 0.5
-done
-[[ -n "$PORT" ]] || { say "the service did not start"; exit 1; }
-BASE="http://127.0.0.1:$PORT"
-
-login=$(curl -sf -c "$WORK/cookies" -X POST "$BASE/api/v1/session" -H 'Content-Type: application/json' \
-  -d "{\"login\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}")
-csrf=$(printf '%s' "$login" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
-TOKEN=$(curl -sf -b "$WORK/cookies" -X POST "$BASE/api/v1/me/tokens" -H 'Content-Type: application/json' \
-  -H "X-CSRF-Token: $csrf" -d '{"application":"synchro benchmark","scopes":["rest","synchro","export"],"expiresAt":null}' |
-  sed -n 's/.*"secret":"\(tks[^"]*\)".*/\1/p')
-ORG=$(curl -sf -H "Auth-Token: $TOKEN" "$BASE/webservices/export-v2.php" --data-urlencode 'expression=SELECT Organization' \
-  -d format=csv -d fields=name -d no_localize=1 -G | sed -n '2p' | tr -d '"')
+# shellcheck source=scripts/bench-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
+bench_start synchro curl java awk
+TOKEN=$(bench_token "synchro benchmark" '"rest","synchro","export"')
+ORG=$(bench_organization "$TOKEN")
 
 rest() {
   curl -sf "$BASE/webservices/rest.php?login_mode=token&version=1.0" -d "auth_token=$TOKEN" \
     --data-urlencode "json_data=$1"
 }
-statements() {
-  curl -sf "$BASE/metrics" | awk 'index($0, "tokensmith_sql_statements_total") == 1 { sum += $NF } END { printf "%.0f\n", sum }'
-}
-rate() { awk -v n="$1" -v s="$2" 'BEGIN{printf "%.0f", n/s}'; }
 
 created=$(rest '{"operation":"core/create","class":"SynchroDataSource","comment":"bench","fields":{"name":"Synchro benchmark","status":"production","user_id":"0","scope_class":"Person","full_load_periodicity":"3600","reconciliation_policy":"use_attributes","action_on_zero":"create","action_on_one":"update","action_on_multiple":"error","delete_policy":"ignore"}}')
 SOURCE=$(printf '%s' "$created" | sed -n 's/.*"key":"\([0-9]*\)".*/\1/p' | head -1)

@@ -165,10 +165,8 @@ public final class BulkDirectoryService
     /** The objects of the batch, loaded or created, by id (created ones once written). */
     private final Map<Long, Known> known = new HashMap<>();
 
-    /**
-     * The objects of the batch by the value of the first reconciliation key ({@link #normalized}).
-     */
-    private final Map<Object, List<Known>> byFirstKey = new HashMap<>();
+    /** The objects of the batch by their reconciliation keys. */
+    private final ReconciliationIndex index;
 
     /** Persons decided but not yet written, in the order of their rows. */
     private final Map<Known, NewPerson> creations = new LinkedHashMap<>();
@@ -203,6 +201,7 @@ public final class BulkDirectoryService
       this.command = command;
       this.directoryClass = command.directoryClass();
       this.reconciliationKeys = command.reconciliationKeys();
+      this.index = new ReconciliationIndex(directoryClass, reconciliationKeys);
       for (int column = 0; column < command.columns().size(); column++) {
         ImportColumn spec = command.columns().get(column);
         if (spec instanceof ImportColumn.Attribute attribute) {
@@ -239,7 +238,7 @@ public final class BulkDirectoryService
           sink.accept(done);
         }
         known.clear();
-        byFirstKey.clear();
+        index.clear();
         holders.clear();
         vanished.clear();
       }
@@ -357,7 +356,7 @@ public final class BulkDirectoryService
             if (!known.containsKey(record.id())) {
               Known object = new Known(record.id(), record.fields());
               known.put(record.id(), object);
-              index(object);
+              index.add(object);
             }
           });
       if (directoryClass == DirectoryClass.ORGANIZATION) {
@@ -422,69 +421,13 @@ public final class BulkDirectoryService
       return updateOrganization(row, existing, changed, modified);
     }
 
-    /** At most two of the known objects that match the row's keys. */
+    /** The known objects that match the row's keys. */
     private List<Known> matches(Row row) {
       if (!creations.isEmpty() && reconciliationKeys.contains("id")) {
         // ids are given when persons are written: a row may name the id of an earlier row's
         write();
       }
-      Object first = normalized(reconciliationKeys.get(0), row.reconciledOn.get(0));
-      List<Known> matches = new ArrayList<>(2);
-      for (Known candidate : byFirstKey.getOrDefault(first, List.of())) {
-        if (matchesAll(candidate, row) && matches.size() < 2) {
-          matches.add(candidate);
-        }
-      }
-      return matches;
-    }
-
-    private boolean matchesAll(Known candidate, Row row) {
-      for (int k = 1; k < reconciliationKeys.size(); k++) {
-        String attribute = reconciliationKeys.get(k);
-        Object wanted = normalized(attribute, row.reconciledOn.get(k));
-        if (wanted == null
-            || !wanted.equals(normalized(attribute, candidate.fields.get(attribute)))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /**
-     * A value as the store compares it with {@code =}: a number for a numeric attribute (null when
-     * the text is no integer: it equals nothing), else the text with ASCII letters folded.
-     */
-    private Object normalized(String attribute, String value) {
-      if (directoryClass.isNumeric(attribute)) {
-        return DirectoryText.integer(value).getOrNull();
-      }
-      return DirectoryText.fold(value);
-    }
-
-    private void index(Known object) {
-      Object first = firstKeyOf(object);
-      if (first != null) {
-        byFirstKey.computeIfAbsent(first, value -> new ArrayList<>(1)).add(object);
-      }
-    }
-
-    private void unindex(Known object) {
-      Object first = firstKeyOf(object);
-      if (first != null) {
-        List<Known> bucket = byFirstKey.get(first);
-        if (bucket != null) {
-          bucket.remove(object);
-        }
-      }
-    }
-
-    /** The object's normalized first key; null for the id of a person not written yet. */
-    private Object firstKeyOf(Known object) {
-      String attribute = reconciliationKeys.get(0);
-      if (attribute.equals("id") && object.id == 0) {
-        return null;
-      }
-      return normalized(attribute, object.fields.get(attribute));
+      return index.matches(row.reconciledOn);
     }
 
     /** Checks a person to create as {@link DirectoryService#create} does; written later. */
@@ -517,17 +460,8 @@ public final class BulkDirectoryService
       NewPerson person = checked.get();
       Known created = new Known(0, personFields(0, person));
       creations.put(created, person);
-      index(created);
-      return () ->
-          new RowResult(
-              row.line,
-              Outcome.CREATED,
-              "",
-              command.simulate() ? 0 : created.id,
-              0,
-              Map.of(),
-              Set.of(),
-              row.keys);
+      index.add(created);
+      return () -> createdResult(row, created);
     }
 
     /** Checks a change of a person as {@link DirectoryService#update} does; written later. */
@@ -579,9 +513,9 @@ public final class BulkDirectoryService
               phone,
               change.status().getOrElse(before.get("status")),
               organization);
-      unindex(existing);
+      index.remove(existing);
       existing.fields = personFields(existing.id, after);
-      index(existing);
+      index.add(existing);
       if (existing.id == 0) {
         creations.put(existing, after);
       } else {
@@ -589,20 +523,8 @@ public final class BulkDirectoryService
       }
       return () ->
           vanished.contains(existing.id)
-              ? issue(
-                  row.line,
-                  "Invalid object " + directoryClass.className() + "::" + existing.id,
-                  Map.of(),
-                  row.keys)
-              : new RowResult(
-                  row.line,
-                  Outcome.UPDATED,
-                  "",
-                  existing.id,
-                  changed.size(),
-                  Map.of(),
-                  modified,
-                  row.keys);
+              ? gone(row, existing)
+              : updatedResult(row, existing, changed.size(), modified);
     }
 
     /** Writes the persons decided so far: the creations in row order, then the changes. */
@@ -612,12 +534,7 @@ public final class BulkDirectoryService
         long[] ids = store.createPersonIds(new ArrayList<>(creations.values()));
         creations.clear();
         for (int i = 0; i < objects.size(); i++) {
-          Known object = objects.get(i);
-          unindex(object);
-          object.id = ids[i];
-          object.fields.put("id", Long.toString(ids[i]));
-          known.put(object.id, object);
-          index(object);
+          written(objects.get(i), ids[i]);
         }
       }
       if (!changes.isEmpty()) {
@@ -631,15 +548,7 @@ public final class BulkDirectoryService
         newOrganizations.clear();
         for (int i = 0; i < objects.size(); i++) {
           Known object = objects.get(i);
-          ids.get(i)
-              .forEach(
-                  id -> {
-                    unindex(object);
-                    object.id = id;
-                    object.fields.put("id", Long.toString(id));
-                    known.put(id, object);
-                    index(object);
-                  });
+          ids.get(i).forEach(id -> written(object, id));
         }
       }
       if (!organizationChanges.isEmpty()) {
@@ -647,6 +556,15 @@ public final class BulkDirectoryService
         organizationChanges.clear();
       }
       freedNames.clear();
+    }
+
+    /** An object created by an earlier row, known by its id {@code id} once written. */
+    private void written(Known object, long id) {
+      index.remove(object);
+      object.id = id;
+      object.fields.put("id", Long.toString(id));
+      known.put(id, object);
+      index.add(object);
     }
 
     /**
@@ -679,20 +597,12 @@ public final class BulkDirectoryService
           new Known(0, organizationFields(0, organization.name(), organization.status()));
       newOrganizations.put(created, organization);
       holders.put(organization.name(), created);
-      index(created);
+      index.add(created);
       return () ->
           created.id == 0
               // another transaction took the name meanwhile
               ? failed(row, nameTaken(organization.name()))
-              : new RowResult(
-                  row.line,
-                  Outcome.CREATED,
-                  "",
-                  command.simulate() ? 0 : created.id,
-                  0,
-                  Map.of(),
-                  Set.of(),
-                  row.keys);
+              : createdResult(row, created);
     }
 
     /**
@@ -720,9 +630,9 @@ public final class BulkDirectoryService
       OrganizationChanges change = checked.get();
       String name = change.name().getOrElse(before);
       String status = change.status().getOrElse(existing.fields.get("status"));
-      unindex(existing);
+      index.remove(existing);
       existing.fields = organizationFields(existing.id, name, status);
-      index(existing);
+      index.add(existing);
       if (change.name().isDefined()) {
         if (holders.get(before) == existing) {
           holders.remove(before);
@@ -739,20 +649,34 @@ public final class BulkDirectoryService
       }
       return () ->
           vanished.contains(existing.id) || existing.id == 0
-              ? issue(
-                  row.line,
-                  "Invalid object " + directoryClass.className() + "::" + existing.id,
-                  Map.of(),
-                  row.keys)
-              : new RowResult(
-                  row.line,
-                  Outcome.UPDATED,
-                  "",
-                  existing.id,
-                  changed.size(),
-                  Map.of(),
-                  modified,
-                  row.keys);
+              ? gone(row, existing)
+              : updatedResult(row, existing, changed.size(), modified);
+    }
+
+    private RowResult createdResult(Row row, Known created) {
+      return new RowResult(
+          row.line,
+          Outcome.CREATED,
+          "",
+          command.simulate() ? 0 : created.id,
+          0,
+          Map.of(),
+          Set.of(),
+          row.keys);
+    }
+
+    private RowResult updatedResult(Row row, Known existing, int changes, Set<Integer> modified) {
+      return new RowResult(
+          row.line, Outcome.UPDATED, "", existing.id, changes, Map.of(), modified, row.keys);
+    }
+
+    /** The issue of a row whose object was found gone when written. */
+    private RowResult gone(Row row, Known existing) {
+      return issue(
+          row.line,
+          "Invalid object " + directoryClass.className() + "::" + existing.id,
+          Map.of(),
+          row.keys);
     }
 
     /**
@@ -856,20 +780,6 @@ public final class BulkDirectoryService
             long all = store.count(new ObjectQuery(target, criteria));
             return Either.left("Ambiguous: found " + all + " objects");
           });
-    }
-  }
-
-  /**
-   * An object of the imported class as the run sees it: loaded from the store or created by an
-   * earlier row ({@code id} 0 until written); its fields as {@link DirectoryRecord} renders them.
-   */
-  private static final class Known {
-    long id;
-    Map<String, String> fields;
-
-    Known(long id, Map<String, String> fields) {
-      this.id = id;
-      this.fields = fields;
     }
   }
 

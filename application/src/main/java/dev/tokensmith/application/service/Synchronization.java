@@ -89,8 +89,8 @@ final class Synchronization {
   /** Every object of the target class read or created so far, by id (created ones once written). */
   private final Map<Long, Known> known = new HashMap<>();
 
-  /** The known objects by their normalized first reconciliation value. */
-  private final Map<Object, List<Known>> byFirstKey = new HashMap<>();
+  /** The known objects by their reconciliation values. */
+  private final ReconciliationIndex index;
 
   /** Persons decided but not yet written, in the order of their replicas. */
   private final Map<Known, NewPerson> creations = new LinkedHashMap<>();
@@ -139,6 +139,7 @@ final class Synchronization {
     this.actor = actor;
     this.source = source;
     this.target = source.scopeClass();
+    this.index = new ReconciliationIndex(target, reconciliationAttcodes());
     this.objects = directory.store();
     this.readable = DirectoryService.mayRead(actor, target);
   }
@@ -377,7 +378,7 @@ final class Synchronization {
       if (!known.containsKey(record.id())) {
         Known object = new Known(record.id(), record.fields());
         known.put(record.id(), object);
-        index(object);
+        index.add(object);
       }
     }
   }
@@ -451,7 +452,7 @@ final class Synchronization {
       }
       Known object = new Known(done.get().id(), done.get().fields());
       known.put(object.id, object);
-      index(object);
+      index.add(object);
       created++;
       createdWarnings += warnings.size();
       trace(replica, object.id, "Created");
@@ -470,7 +471,7 @@ final class Synchronization {
     created++;
     createdWarnings += warnings.size();
     Known object = new Known(0, BulkDirectoryService.personFields(0, checked.get()));
-    index(object);
+    index.add(object);
     creations.put(object, checked.get());
     creating.add(new Creating(replica, object, String.join("; ", warnings), traces.size()));
     traces.add("");
@@ -550,9 +551,9 @@ final class Synchronization {
           directory.update(actor, target, object.id, values);
       done.forEach(
           record -> {
-            unindex(object);
+            index.remove(object);
             object.fields = record.fields();
-            index(object);
+            index.add(object);
           });
       return done.map(record -> true);
     }
@@ -563,7 +564,7 @@ final class Synchronization {
     if (checked.isLeft()) {
       return Either.left(checked.getLeft());
     }
-    unindex(object);
+    index.remove(object);
     Map<String, String> fields = new LinkedHashMap<>(object.fields);
     values.forEach((code, value) -> fields.put(code, String.valueOf(value).strip()));
     checked
@@ -572,7 +573,7 @@ final class Synchronization {
         .forEach(id -> fields.put("org_name", organizations.get(id.value()).get().name()));
     fields.put("friendlyname", fields.get("first_name") + " " + fields.get("name"));
     object.fields = fields;
-    index(object);
+    index.add(object);
     changes.merge(object.id, checked.get(), BulkDirectoryService::later);
     return Either.right(true);
   }
@@ -585,11 +586,11 @@ final class Synchronization {
       creations.clear();
       for (int i = 0; i < fresh.size(); i++) {
         Known object = fresh.get(i);
-        unindex(object);
+        index.remove(object);
         object.id = written.get(i).id();
         object.fields = written.get(i).fields();
         known.put(object.id, object);
-        index(object);
+        index.add(object);
       }
       for (Creating done : creating) {
         traces.set(done.trace(), traceLine(done.replica(), done.object().id, "Created"));
@@ -627,69 +628,9 @@ final class Synchronization {
 
   /** The known objects whose reconciliation attributes equal {@code key}, by ascending id. */
   private List<Known> matches(List<Object> key) {
-    if (key.isEmpty()) {
-      return List.of();
-    }
-    List<String> attcodes = reconciliationAttcodes();
-    Object first = normalized(attcodes.get(0), String.valueOf(key.get(0)));
-    List<Known> found = new ArrayList<>();
-    if (first == null) {
-      return found;
-    }
-    for (Known candidate : byFirstKey.getOrDefault(first, List.of())) {
-      boolean all = true;
-      for (int k = 1; k < attcodes.size() && all; k++) {
-        Object wanted = normalized(attcodes.get(k), String.valueOf(key.get(k)));
-        all =
-            wanted != null
-                && wanted.equals(normalized(attcodes.get(k), candidate.field(attcodes.get(k))));
-      }
-      if (all) {
-        found.add(candidate);
-      }
-    }
+    List<Known> found = index.matches(key.stream().map(String::valueOf).toList());
     found.sort(Comparator.comparingLong(object -> object.id == 0 ? Long.MAX_VALUE : object.id));
     return found;
-  }
-
-  /**
-   * A value as the store compares it with {@code =}: a number for a numeric attribute (null when
-   * the text is no integer: it equals nothing), else the text with ASCII letters folded.
-   */
-  private Object normalized(String attcode, String value) {
-    if (value == null) {
-      return null;
-    }
-    if (target.isNumeric(attcode)) {
-      return DirectoryText.integer(value).getOrNull();
-    }
-    return DirectoryText.fold(value);
-  }
-
-  private void index(Known object) {
-    Object first = firstKeyOf(object);
-    if (first != null) {
-      byFirstKey.computeIfAbsent(first, value -> new ArrayList<>(1)).add(object);
-    }
-  }
-
-  private void unindex(Known object) {
-    Object first = firstKeyOf(object);
-    if (first != null) {
-      List<Known> bucket = byFirstKey.get(first);
-      if (bucket != null) {
-        bucket.remove(object);
-      }
-    }
-  }
-
-  /** The object's normalized first reconciliation value; null for the id of an unwritten one. */
-  private Object firstKeyOf(Known object) {
-    String attcode = reconciliationAttcodes().get(0);
-    if (attcode.equals("id") && object.id == 0) {
-      return null;
-    }
-    return normalized(attcode, object.field(attcode));
   }
 
   private String criteriaText(Replica replica) {
@@ -780,24 +721,6 @@ final class Synchronization {
     return found.isRight() && !found.get().isEmpty()
         ? Option.some(found.get().get(0))
         : Option.none();
-  }
-
-  /**
-   * An object of the target class as the run sees it: read from the store or decided by an earlier
-   * replica ({@code id} 0 until written); its fields as {@link DirectoryRecord} renders them.
-   */
-  private static final class Known {
-    long id;
-    Map<String, String> fields;
-
-    Known(long id, Map<String, String> fields) {
-      this.id = id;
-      this.fields = fields;
-    }
-
-    String field(String attcode) {
-      return fields.get(attcode);
-    }
   }
 
   /** A replica whose person is created with the next batch, and the place of its trace line. */

@@ -80,13 +80,22 @@ public abstract class AbstractBulkImportContractTest {
   }
 
   protected ImportReport run(boolean simulate, List<String> keys, List<String[]> rows) {
-    Either<UseCaseFailure, ImportReport> report =
-        bulk.importObjects(manager, command(simulate, keys, rows));
+    return imported(command(simulate, keys, rows));
+  }
+
+  /** The report of the manager's import {@code command}, which succeeds. */
+  private ImportReport imported(ImportCommand command) {
+    Either<UseCaseFailure, ImportReport> report = bulk.importObjects(manager, command);
     assertThat(report.isRight()).as("%s", report).isTrue();
     return report.get();
   }
 
   protected static ImportCommand command(boolean simulate, List<String> keys, List<String[]> rows) {
+    return new ImportCommand(DirectoryClass.PERSON, COLUMNS, keys, cells(rows), simulate);
+  }
+
+  /** The cells of {@code rows}, a null one none. */
+  private static List<List<Option<String>>> cells(List<String[]> rows) {
     List<List<Option<String>>> cells = new ArrayList<>();
     for (String[] row : rows) {
       List<Option<String>> line = new ArrayList<>();
@@ -95,7 +104,7 @@ public abstract class AbstractBulkImportContractTest {
       }
       cells.add(line);
     }
-    return new ImportCommand(DirectoryClass.PERSON, COLUMNS, keys, cells, simulate);
+    return cells;
   }
 
   protected List<DirectoryRecord> personsOfOrg() {
@@ -305,19 +314,7 @@ public abstract class AbstractBulkImportContractTest {
     List<ImportColumn> columns = new ArrayList<>();
     columns.add(new ImportColumn.Attribute("id"));
     columns.addAll(COLUMNS);
-    List<List<Option<String>>> cells = new ArrayList<>();
-    for (String[] row : rows) {
-      List<Option<String>> line = new ArrayList<>();
-      for (String cell : row) {
-        line.add(Option.of(cell));
-      }
-      cells.add(line);
-    }
-    Either<UseCaseFailure, ImportReport> report =
-        bulk.importObjects(
-            manager, new ImportCommand(DirectoryClass.PERSON, columns, keys, cells, false));
-    assertThat(report.isRight()).as("%s", report).isTrue();
-    return report.get();
+    return imported(new ImportCommand(DirectoryClass.PERSON, columns, keys, cells(rows), false));
   }
 
   /**
@@ -369,21 +366,9 @@ public abstract class AbstractBulkImportContractTest {
 
   /** An import of organizations (rows of id, name, status), reconciled on {@code keys}. */
   protected ImportReport organizations(boolean simulate, List<String> keys, List<String[]> rows) {
-    List<List<Option<String>>> cells = new ArrayList<>();
-    for (String[] row : rows) {
-      List<Option<String>> line = new ArrayList<>();
-      for (String cell : row) {
-        line.add(Option.of(cell));
-      }
-      cells.add(line);
-    }
-    Either<UseCaseFailure, ImportReport> report =
-        bulk.importObjects(
-            manager,
-            new ImportCommand(
-                DirectoryClass.ORGANIZATION, ORGANIZATION_COLUMNS, keys, cells, simulate));
-    assertThat(report.isRight()).as("%s", report).isTrue();
-    return report.get();
+    return imported(
+        new ImportCommand(
+            DirectoryClass.ORGANIZATION, ORGANIZATION_COLUMNS, keys, cells(rows), simulate));
   }
 
   /** The organizations whose name starts with this test's tag, by name, as "name status". */

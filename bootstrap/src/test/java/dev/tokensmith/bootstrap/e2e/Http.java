@@ -23,7 +23,7 @@ final class Http {
   HttpResponse<String> send(String method, String path, String json, String... headers) {
     HttpRequest.Builder request =
         // generous: a loaded 2-core CI machine runs the service, its database and the test at once
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        request(path).timeout(Duration.ofSeconds(60));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -33,8 +33,18 @@ final class Http {
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
+    return send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A request to {@code path} of the service, for the test to build. */
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path));
+  }
+
+  /** Sends a request the test built itself (its own timeout, headers and body). */
+  <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(request, body);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -62,6 +72,37 @@ final class Http {
     Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
     return new String[] {"Cookie", cookie, "X-CSRF-Token", field(response.body(), "csrfToken")};
+  }
+
+  /**
+   * A personal token made through the API in {@code session} (from {@link #signIn}) for {@code
+   * application} with {@code scopes} (JSON strings, comma-separated): the response's body.
+   */
+  String createToken(String[] session, String application, String scopes) {
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/api/v1/me/tokens",
+            "{\"application\":\"" + application + "\",\"scopes\":[" + scopes + "]}",
+            session);
+    Assertions.assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return created.body();
+  }
+
+  /** The secret of a token {@link #createToken} makes. */
+  String token(String[] session, String application, String scopes) {
+    return field(createToken(session, application, scopes), "secret");
+  }
+
+  /** The SQL statements the service has sent so far, as {@code /metrics} counts them. */
+  long sqlStatements() {
+    long total = 0;
+    for (String line : get("/metrics").body().split("\n")) {
+      if (line.startsWith("tokensmith_sql_statements_total")) {
+        total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return total;
   }
 
   /** The string value of a top-level or nested JSON field, found by name (first occurrence). */

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.bootstrap.TokensmithService;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class ItopBulkIT {
   private static final String ADMIN_PASSWORD = "an admin password for bulk tests";
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static Path dataDir;
   private static TokensmithService service;
@@ -39,14 +35,7 @@ class ItopBulkIT {
     dataDir = Files.createTempDirectory("tokensmith-bulk-e2e");
     service = InJvmService.start(dataDir, ADMIN_PASSWORD);
     http = new Http(service.port());
-    HttpResponse<String> session =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    String cookie = session.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    admin =
-        new String[] {"Cookie", cookie, "X-CSRF-Token", Http.field(session.body(), "csrfToken")};
+    admin = http.signIn("admin", ADMIN_PASSWORD);
   }
 
   @AfterAll
@@ -57,14 +46,7 @@ class ItopBulkIT {
   }
 
   private static String token(String application, String scopes) {
-    HttpResponse<String> created =
-        http.send(
-            "POST",
-            "/api/v1/me/tokens",
-            "{\"application\":\"" + application + "\",\"scopes\":[" + scopes + "]}",
-            admin);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return Http.field(created.body(), "secret");
+    return http.token(admin, application, scopes);
   }
 
   private static String enc(String text, Charset charset) {
@@ -73,21 +55,12 @@ class ItopBulkIT {
 
   private static HttpResponse<byte[]> call(String pathAndQuery, String form, String token) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + pathAndQuery))
-            .timeout(Duration.ofSeconds(120))
-            .header("Auth-Token", token);
+        http.request(pathAndQuery).timeout(Duration.ofSeconds(120)).header("Auth-Token", token);
     if (form != null) {
       request.header("Content-Type", "application/x-www-form-urlencoded");
       request.POST(HttpRequest.BodyPublishers.ofString(form));
     }
-    try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static String text(HttpResponse<byte[]> response) {

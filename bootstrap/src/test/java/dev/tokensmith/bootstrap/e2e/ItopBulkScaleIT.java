@@ -7,9 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +31,6 @@ class ItopBulkScaleIT {
   /** Statements one import may take: its batches, not its rows (it took about five per row). */
   private static final long STATEMENTS_PER_IMPORT = 40;
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private static Path dataDir;
   private static TokensmithService service;
   private static Http http;
@@ -46,23 +41,7 @@ class ItopBulkScaleIT {
     dataDir = Files.createTempDirectory("tokensmith-bulk-scale");
     service = InJvmService.start(dataDir, ADMIN_PASSWORD);
     http = new Http(service.port());
-    HttpResponse<String> session =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    String cookie = session.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    HttpResponse<String> created =
-        http.send(
-            "POST",
-            "/api/v1/me/tokens",
-            "{\"application\":\"scale\",\"scopes\":[\"import\",\"export\"]}",
-            "Cookie",
-            cookie,
-            "X-CSRF-Token",
-            Http.field(session.body(), "csrfToken"));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    token = Http.field(created.body(), "secret");
+    token = http.token(http.signIn("admin", ADMIN_PASSWORD), "scale", "\"import\",\"export\"");
   }
 
   @AfterAll
@@ -90,9 +69,7 @@ class ItopBulkScaleIT {
   }
 
   private static HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + pathAndQuery))
-        .timeout(Duration.ofSeconds(300))
-        .header("Auth-Token", token);
+    return http.request(pathAndQuery).timeout(Duration.ofSeconds(300)).header("Auth-Token", token);
   }
 
   private static String importCsv(String csv) {
@@ -104,25 +81,7 @@ class ItopBulkScaleIT {
                     "class=Person&no_localize=1&charset=UTF-8&csvdata="
                         + URLEncoder.encode(csv, StandardCharsets.UTF_8)))
             .build();
-    try {
-      return CLIENT.send(post, HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The SQL statements the service has sent so far, as {@code /metrics} counts them. */
-  private static long statements() {
-    long total = 0;
-    for (String line : http.get("/metrics").body().split("\n")) {
-      if (line.startsWith("tokensmith_sql_statements_total")) {
-        total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    return total;
+    return http.send(post, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   /** The lines of the export, counted as they arrive (the body is never held whole). */
@@ -134,8 +93,7 @@ class ItopBulkScaleIT {
                     + URLEncoder.encode(oql, StandardCharsets.UTF_8))
             .GET()
             .build();
-    HttpResponse<InputStream> response =
-        CLIENT.send(get, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).isEqualTo(200);
     long lines = 0;
     try (BufferedReader reader =
@@ -149,18 +107,18 @@ class ItopBulkScaleIT {
 
   @Test
   void importsOfThousandsOfRowsTakeAFewStatementsAndTheExportStreamsThemAllBack() throws Exception {
-    long before = statements();
+    long before = http.sqlStatements();
     String created = importCsv(csv(0));
-    long creating = statements() - before;
+    long creating = http.sqlStatements() - before;
 
     assertThat(created).contains("#Issues: 0\n").contains("#Created: " + ROWS + "\n");
     assertThat(creating)
         .as("statements of an import of %d new rows", ROWS)
         .isLessThanOrEqualTo(STATEMENTS_PER_IMPORT);
 
-    before = statements();
+    before = http.sqlStatements();
     String changed = importCsv(csv(2));
-    long changing = statements() - before;
+    long changing = http.sqlStatements() - before;
 
     assertThat(changed)
         .contains("#Issues: 0\n")

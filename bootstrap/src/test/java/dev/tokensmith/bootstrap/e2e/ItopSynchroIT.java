@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokensmith.application.fake.MutableClock;
 import dev.tokensmith.bootstrap.TokensmithService;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ItopSynchroIT {
   private static final String ADMIN_PASSWORD = "an admin password for synchro tests";
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
   private static final String HEADER = "primary_key;first_name;name;email;phone;org_id\n";
 
@@ -47,14 +43,7 @@ class ItopSynchroIT {
     dataDir = Files.createTempDirectory("tokensmith-synchro-e2e");
     service = InJvmService.start(dataDir, ADMIN_PASSWORD, CLOCK);
     http = new Http(service.port());
-    HttpResponse<String> session =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    String cookie = session.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    admin =
-        new String[] {"Cookie", cookie, "X-CSRF-Token", Http.field(session.body(), "csrfToken")};
+    admin = http.signIn("admin", ADMIN_PASSWORD);
     collector = token("collector", "\"rest\",\"synchro\"");
   }
 
@@ -66,18 +55,11 @@ class ItopSynchroIT {
   }
 
   private static String token(String application, String scopes) {
-    return Http.field(createToken(application, scopes), "secret");
+    return http.token(admin, application, scopes);
   }
 
   private static String createToken(String application, String scopes) {
-    HttpResponse<String> created =
-        http.send(
-            "POST",
-            "/api/v1/me/tokens",
-            "{\"application\":\"" + application + "\",\"scopes\":[" + scopes + "]}",
-            admin);
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return created.body();
+    return http.createToken(admin, application, scopes);
   }
 
   private static String enc(String text) {
@@ -87,19 +69,12 @@ class ItopSynchroIT {
   /** A form POST as the collector's {@code Utils::DoPostRequest} sends it. */
   private static HttpResponse<String> post(String pathAndQuery, String form) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + pathAndQuery))
+        http.request(pathAndQuery)
             .timeout(Duration.ofSeconds(120))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private static String rest(String token, String json) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokensmith.bootstrap.TokensmithService;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +30,6 @@ class ItopSynchroScaleIT {
   /** Statements one synchro_exec may take: its batches, not its replicas (it took five each). */
   private static final long STATEMENTS_PER_RUN = 40;
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private static Path dataDir;
   private static TokensmithService service;
   private static Http http;
@@ -45,23 +40,8 @@ class ItopSynchroScaleIT {
     dataDir = Files.createTempDirectory("tokensmith-synchro-scale");
     service = InJvmService.start(dataDir, ADMIN_PASSWORD);
     http = new Http(service.port());
-    HttpResponse<String> session =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    String cookie = session.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    HttpResponse<String> created =
-        http.send(
-            "POST",
-            "/api/v1/me/tokens",
-            "{\"application\":\"synchro scale\",\"scopes\":[\"rest\",\"synchro\"]}",
-            "Cookie",
-            cookie,
-            "X-CSRF-Token",
-            Http.field(session.body(), "csrfToken"));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    token = Http.field(created.body(), "secret");
+    token =
+        http.token(http.signIn("admin", ADMIN_PASSWORD), "synchro scale", "\"rest\",\"synchro\"");
   }
 
   @AfterAll
@@ -73,38 +53,20 @@ class ItopSynchroScaleIT {
 
   private static String post(String path, String form) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
+        http.request(path)
             .timeout(Duration.ofSeconds(300))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(
                 HttpRequest.BodyPublishers.ofString(
                     "auth_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&" + form))
             .build();
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static String rest(String json) {
     return post(
         "/webservices/rest.php?login_mode=token&version=1.0",
         "json_data=" + URLEncoder.encode(json, StandardCharsets.UTF_8));
-  }
-
-  /** The SQL statements the service has sent so far, as {@code /metrics} counts them. */
-  private static long statements() {
-    long total = 0;
-    for (String line : http.get("/metrics").body().split("\n")) {
-      if (line.startsWith("tokensmith_sql_statements_total")) {
-        total += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    return total;
   }
 
   private static void load(long source, int phoneEvery) {
@@ -165,9 +127,9 @@ class ItopSynchroScaleIT {
         .contains("\"message\":\"updated\"");
 
     load(source, 0);
-    long before = statements();
+    long before = http.sqlStatements();
     String first = post("/synchro/synchro_exec.php", "data_sources=" + source);
-    long creating = statements() - before;
+    long creating = http.sqlStatements() - before;
     assertThat(first)
         .contains("<p>Replicas: " + ROWS + "</p>")
         .contains("<p>Objects created: " + ROWS + " (0 warnings)</p>")
@@ -178,9 +140,9 @@ class ItopSynchroScaleIT {
         .isLessThanOrEqualTo(STATEMENTS_PER_RUN);
 
     load(source, 2);
-    before = statements();
+    before = http.sqlStatements();
     String second = post("/synchro/synchro_exec.php", "data_sources=" + source);
-    long updating = statements() - before;
+    long updating = http.sqlStatements() - before;
     assertThat(second)
         .contains("<p>Objects created: 0 (0 warnings)</p>")
         .contains("<p>Objects updated: " + ROWS / 2 + " (0 warnings)</p>")
