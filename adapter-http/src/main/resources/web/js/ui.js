@@ -204,12 +204,20 @@ export async function showValueOnce(value, title) {
         : "Your browser refused to copy: the value is selected, press Ctrl+C (⌘C on a Mac).";
     }
   });
-  m.on(byId("value-close"), "click", () => m.close());
+  const forget = () => {
+    box.value = "";
+    status.textContent = "";
+  };
+  // the value goes as the dialog goes: the dialog's close event (which Escape also fires) comes a
+  // moment after the dialog is hidden
+  m.on(byId("value-close"), "click", () => {
+    forget();
+    m.close();
+  });
   box.focus();
   box.select();
   await m.closed;
-  box.value = "";
-  status.textContent = "";
+  forget();
 }
 
 // Plain words for each failure reason of DESIGN §2.
