@@ -80,7 +80,7 @@ class PolicySaveBenchmark {
       }
       System.out.printf(
           "filled %,d tokens in %.1f s%n", tokens, (System.nanoTime() - fillStarted) / 1e9);
-      String[] session = session(http);
+      String[] session = http.signIn("admin", ADMIN_PASSWORD);
       // every token fits (they expire within 90 days): the check reads them all, writes nothing
       report(http, session, "fits, saved", policy("365", false));
       // two in three no longer fit a 30-day maximum: counted and listed, nothing written
@@ -123,18 +123,5 @@ class PolicySaveBenchmark {
     System.out.printf(
         "PUT /api/v1/admin/policy (%s): %.1f s, affectedCount %d%n",
         what, seconds, Http.number(saved.body(), "affectedCount"));
-  }
-
-  private static String[] session(Http http) {
-    HttpResponse<String> response =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    return new String[] {
-      "Cookie", cookie, "X-CSRF-Token", Http.field(response.body(), "csrfToken")
-    };
   }
 }

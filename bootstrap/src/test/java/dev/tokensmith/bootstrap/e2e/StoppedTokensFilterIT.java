@@ -46,19 +46,6 @@ class StoppedTokensFilterIT {
     }
   }
 
-  private static String[] session() {
-    HttpResponse<String> response =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    return new String[] {
-      "Cookie", cookie, "X-CSRF-Token", Http.field(response.body(), "csrfToken")
-    };
-  }
-
   /** A token of the administrator expiring {@code days} ahead: its id and value. */
   private static String[] token(String application, int days) {
     HttpResponse<String> created =
@@ -70,7 +57,7 @@ class StoppedTokensFilterIT {
                 + "\",\"scopes\":[\"rest\"],\"expiresAt\":\""
                 + CLOCK.instant().plus(Duration.ofDays(days))
                 + "\"}",
-            session());
+            http.signIn("admin", ADMIN_PASSWORD));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return new String[] {Http.field(created.body(), "id"), Http.field(created.body(), "secret")};
   }
@@ -129,7 +116,7 @@ class StoppedTokensFilterIT {
                 + "\"affectedTokensStopAt\":\""
                 + CLOCK.instant().plus(Duration.ofDays(1))
                 + "\"}",
-            session());
+            http.signIn("admin", ADMIN_PASSWORD));
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
     assertThat(saved.body()).contains(far[0]);
 
@@ -145,7 +132,7 @@ class StoppedTokensFilterIT {
     assertThat(Http.field(self(idleA[1]).body(), "reason")).isEqualTo("token_inactive");
     assertThat(self(busy[1]).statusCode()).isEqualTo(200);
 
-    String[] session = session();
+    String[] session = http.signIn("admin", ADMIN_PASSWORD);
     List<Integer> pages = new ArrayList<>();
     List<String> stopped = listAll("stopped=true", pages, session);
     List<String> expected = List.of(soonA[0], soonB[0], far[0], idleA[0], idleB[0], idleC[0]);

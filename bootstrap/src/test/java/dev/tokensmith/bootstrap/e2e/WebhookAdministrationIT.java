@@ -72,19 +72,6 @@ class WebhookAdministrationIT {
     }
   }
 
-  private static String[] session() {
-    HttpResponse<String> response =
-        http.send(
-            "POST",
-            "/api/v1/session",
-            "{\"login\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    return new String[] {
-      "Cookie", cookie, "X-CSRF-Token", Http.field(response.body(), "csrfToken")
-    };
-  }
-
   private static String url(String path) {
     return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
   }
@@ -121,7 +108,7 @@ class WebhookAdministrationIT {
 
   @Test
   void anAdministratorEditsTestsAndRotatesAWebhook() throws Exception {
-    String[] session = session();
+    String[] session = http.signIn("admin", ADMIN_PASSWORD);
     HttpResponse<String> created =
         http.send(
             "POST",
@@ -201,7 +188,7 @@ class WebhookAdministrationIT {
 
   @Test
   void badEditsAreRefusedNamingTheField() {
-    String[] session = session();
+    String[] session = http.signIn("admin", ADMIN_PASSWORD);
     HttpResponse<String> created =
         http.send("POST", "/api/v1/admin/webhooks", "{\"url\":\"" + url("/c") + "\"}", session);
     String id = String.valueOf(Http.number(created.body(), "id"));
