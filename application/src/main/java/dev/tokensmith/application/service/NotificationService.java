@@ -304,8 +304,7 @@ public final class NotificationService
     if (admin.isLeft()) {
       return Either.left(admin.getLeft());
     }
-    Option<Webhook> current =
-        Option.ofOptional(store.webhooks().stream().filter(w -> w.id() == id).findFirst());
+    Option<Webhook> current = webhook(id);
     if (current.isEmpty()) {
       return Either.left(noWebhook(id));
     }
@@ -339,9 +338,7 @@ public final class NotificationService
     return TokenAccess.administrator(actor)
         .flatMap(
             admin -> {
-              Option<Webhook> webhook =
-                  Option.ofOptional(
-                      store.webhooks().stream().filter(w -> w.id() == id).findFirst());
+              Option<Webhook> webhook = webhook(id);
               if (webhook.isEmpty()) {
                 return Either.left(noWebhook(id));
               }
@@ -357,9 +354,7 @@ public final class NotificationService
     return TokenAccess.administrator(actor)
         .flatMap(
             admin -> {
-              Option<Webhook> webhook =
-                  Option.ofOptional(
-                      store.webhooks().stream().filter(w -> w.id() == id).findFirst());
+              Option<Webhook> webhook = webhook(id);
               if (webhook.isEmpty()) {
                 return Either.left(noWebhook(id));
               }
@@ -372,6 +367,11 @@ public final class NotificationService
                   .addTestDelivery(id, admin.login(), clock.instant())
                   .toEither(() -> noWebhook(id));
             });
+  }
+
+  /** The webhook {@code id}, if there is one. */
+  private Option<Webhook> webhook(long id) {
+    return Option.ofOptional(store.webhooks().stream().filter(w -> w.id() == id).findFirst());
   }
 
   private static UseCaseFailure noWebhook(long id) {
