@@ -1,8 +1,5 @@
 package dev.tokensmith.adapter.itop;
 
-import dev.tokensmith.application.port.in.AuthenticateUseCase;
-import dev.tokensmith.application.port.in.FailedSignInUseCase;
-import dev.tokensmith.application.port.in.LogInToRestServicesUseCase;
 import dev.tokensmith.domain.account.Principal;
 import dev.tokensmith.domain.token.Scope;
 import io.javalin.http.Context;
@@ -18,14 +15,16 @@ import java.util.Map;
 final class BulkLogin {
   private final RestLogin login;
 
-  BulkLogin(
-      AuthenticateUseCase authenticate,
-      LogInToRestServicesUseCase logIn,
-      FailedSignInUseCase failedSignIn,
-      LoginGuard guard,
-      Scope scope,
-      String path) {
-    this.login = new RestLogin(authenticate, logIn, failedSignIn, guard, scope, " " + path);
+  /** The login of the endpoint at {@code path}, which requires {@code scope}. */
+  BulkLogin(ItopUseCases useCases, LoginGuard guard, Scope scope, String path) {
+    this.login =
+        new RestLogin(
+            useCases.authenticate(),
+            useCases.logInToRestServices(),
+            useCases.failedSignIn(),
+            guard,
+            scope,
+            " " + path);
   }
 
   /** Who makes the call, or the headers of the refusal. */

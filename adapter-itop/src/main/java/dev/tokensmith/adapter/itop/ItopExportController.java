@@ -56,14 +56,7 @@ public final class ItopExportController {
   /** The endpoint on the given in-ports; bodies over {@code maxRequestBytes} are refused. */
   public ItopExportController(ItopUseCases useCases, LoginGuard guard, int maxRequestBytes) {
     Objects.requireNonNull(useCases, "useCases");
-    this.login =
-        new BulkLogin(
-            useCases.authenticate(),
-            useCases.logInToRestServices(),
-            useCases.failedSignIn(),
-            guard,
-            Scope.EXPORT,
-            PATH);
+    this.login = new BulkLogin(useCases, guard, Scope.EXPORT, PATH);
     this.export = Objects.requireNonNull(useCases.exportDirectoryObjects(), "export");
     this.maxRequestBytes = maxRequestBytes;
   }

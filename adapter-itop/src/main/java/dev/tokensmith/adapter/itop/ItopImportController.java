@@ -85,14 +85,7 @@ public final class ItopImportController {
   /** The endpoint on the given in-ports; bodies over {@code maxRequestBytes} are refused. */
   public ItopImportController(ItopUseCases useCases, LoginGuard guard, int maxRequestBytes) {
     Objects.requireNonNull(useCases, "useCases");
-    this.login =
-        new BulkLogin(
-            useCases.authenticate(),
-            useCases.logInToRestServices(),
-            useCases.failedSignIn(),
-            guard,
-            Scope.IMPORT,
-            PATH);
+    this.login = new BulkLogin(useCases, guard, Scope.IMPORT, PATH);
     this.imports = Objects.requireNonNull(useCases.importDirectoryObjects(), "imports");
     this.maxRequestBytes = maxRequestBytes;
   }

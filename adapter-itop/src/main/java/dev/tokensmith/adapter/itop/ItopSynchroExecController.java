@@ -37,14 +37,7 @@ public final class ItopSynchroExecController {
   public ItopSynchroExecController(
       ItopUseCases useCases, ItopSynchroUseCases synchro, LoginGuard guard, int maxRequestBytes) {
     Objects.requireNonNull(useCases, "useCases");
-    this.login =
-        new BulkLogin(
-            useCases.authenticate(),
-            useCases.logInToRestServices(),
-            useCases.failedSignIn(),
-            guard,
-            Scope.SYNCHRO,
-            PATH);
+    this.login = new BulkLogin(useCases, guard, Scope.SYNCHRO, PATH);
     this.synchro = Objects.requireNonNull(synchro, "synchro");
     this.maxRequestBytes = maxRequestBytes;
   }
